@@ -1,0 +1,33 @@
+// The briefing: the twin state as the short text n8n sends to Telegram and the plugin writes into
+// the daily note. Pure: the same state always gives the same text.
+import type { TwinState } from '../contract/twin-state';
+import { financeLines, healthLines, pantryLines } from './domain-lines';
+
+export const TELEGRAM_LIMIT = 4096;
+
+/** Cuts at a line break so that no message is cut mid-word by Telegram. */
+export function fitTelegram(text: string, limit = TELEGRAM_LIMIT): string {
+  if (text.length <= limit) return text;
+  const cut = text.lastIndexOf('\n', limit - 2);
+  return `${text.slice(0, cut > 0 ? cut : limit - 2)}\n…`;
+}
+
+export function briefing(state: TwinState): string {
+  const sections = [healthLines(state.health), financeLines(state.finance), pantryLines(state.pantry)];
+  const text = ['📊 AUTONOMOUS LIVING STATUS', `📅 ${state.today}`, '', ...sections.flatMap((s, i) => (i > 0 && s.length > 1 ? ['', ...s] : s))].join(
+    '\n',
+  );
+  return fitTelegram(text);
+}
+
+/** True when the briefing carries something the person should act on today. */
+export function needsAttention(state: TwinState): boolean {
+  return (
+    state.health.status !== 'ok' ||
+    state.finance.status !== 'ok' ||
+    state.pantry.status !== 'ok' ||
+    state.finance.alerts.some((a) => a.alert_severity === 'CRITICAL' || a.alert_severity === 'HIGH') ||
+    state.health.training_suggestion?.code === 'overdue' ||
+    (state.pantry.expired_count ?? 0) > 0
+  );
+}

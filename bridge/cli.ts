@@ -1,0 +1,86 @@
+// The bridge's command line: `start` (the default), `doctor`, `--help`.
+import { ConfigError, loadConfig } from './config/config';
+import { SETTINGS } from './config/settings';
+import { createLogger } from './log/logger';
+import { StartError, startBridge } from './server';
+
+const USAGE = `digital-twin: the Digital Twin bridge (HTTP on port 5677 over your finance, training and pantry databases)
+
+Usage:
+  digital-twin [start] [flags]   start the bridge (the embedded PostgreSQL with demo data when no URL is set)
+  digital-twin doctor [flags]    check every source and the history table, print a table, exit 1 on problems
+  digital-twin --help            this text
+
+Every setting is a flag, an environment variable, or a line in ./.env (flags win, then the
+environment, then .env):
+`;
+
+export function helpText(): string {
+  const rows = SETTINGS.map((s) => {
+    const flag = `--${s.flag}${s.boolean ? '' : ' <value>'}`;
+    return `  ${flag.padEnd(32)} ${s.env.padEnd(28)} default: ${s.defaultText}\n  ${''.padEnd(32)} ${s.help}`;
+  });
+  return `${USAGE}\n${rows.join('\n')}\n`;
+}
+
+async function start(argv: string[]): Promise<void> {
+  const config = loadConfig({ argv });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  const bridge = await startBridge(config, { logger });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info(`${signal}: finishing requests and stopping`);
+    bridge.close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(args: string[]): Promise<number> {
+  const [first, ...rest] = args;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  const command = first === undefined || first.startsWith('-') ? 'start' : first;
+  const argv = command === first ? rest : args;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (command === 'start') {
+    await start(argv);
+    return -1; // keeps running
+  }
+  if (command === 'doctor') {
+    const { runDoctor } = await import('./doctor/doctor');
+    return runDoctor(loadConfig({ argv }), process.stdout);
+  }
+  process.stderr.write(`Unknown command "${command}". Commands: start, doctor. See --help.\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    if (err instanceof ConfigError || err instanceof StartError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`The bridge could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

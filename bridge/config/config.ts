@@ -1,0 +1,196 @@
+// Configuration is parsed once, at the edge: defaults < .env file < environment < flags.
+// Invalid values stop the start with a message naming the setting and what is allowed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, parseEnv } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_PERSON_ID, SETTINGS, defaultDataDir, systemTimeZone } from './settings';
+
+export class ConfigError extends Error {}
+
+export type SourceName = 'finance' | 'training' | 'pantry';
+export const SOURCE_NAMES: readonly SourceName[] = ['finance', 'training', 'pantry'];
+
+const boolText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `expected a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { message: `expected at least ${min}` }).max(max, { message: `expected at most ${max}` }));
+
+const pgUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: 'expected a postgres:// or postgresql:// URL' })
+  .refine((v) => URL.canParse(v), { message: 'not a valid URL' });
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone such as Europe/Warsaw or UTC' },
+);
+
+const RawConfig = z.object({
+  PORT: intIn(0, 65535).default(5677),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DIGITAL_TWIN_API_KEY: z.string().min(8, { message: 'expected at least 8 characters' }).optional(),
+  TWIN_ALLOW_INSECURE_BIND: boolText.default(false),
+  FINANCE_DATABASE_URL: pgUrl.optional(),
+  TRAINING_DATABASE_URL: pgUrl.optional(),
+  PANTRY_DATABASE_URL: pgUrl.optional(),
+  TWIN_DATABASE_URL: pgUrl.optional(),
+  TWIN_DATA_DIR: z.string().min(1).optional(),
+  TWIN_PG_PORT: intIn(1, 65535).default(54329),
+  TWIN_DEMO_DATA: boolText.default(true),
+  TWIN_TIMEZONE: timeZone.optional(),
+  TWIN_CURRENCY: z.string().regex(/^[A-Z]{3}$/, { message: 'expected a three-letter ISO code such as PLN' }).default('PLN'),
+  TWIN_PERSON_ID: z.uuid({ message: 'expected a uuid' }).default(DEFAULT_PERSON_ID),
+  TWIN_SYNC_INTERVAL_SECONDS: intIn(0, 86_400).default(900),
+  TWIN_CACHE_MS: intIn(0, 3_600_000).default(2000),
+  TWIN_SOURCE_TIMEOUT_MS: intIn(100, 60_000).default(3000),
+  TWIN_POOL_SIZE: intIn(1, 100).default(4),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TWIN_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
+});
+
+export interface EmbeddedConfig {
+  dataDir: string;
+  port: number;
+  demoData: boolean;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  apiKey: string | null;
+  allowInsecureBind: boolean;
+  /** Connection URLs of the three sources and of the history table; null in embedded mode. */
+  databases: { finance: string; training: string; pantry: string; twin: string } | null;
+  embedded: EmbeddedConfig;
+  timezone: string;
+  currency: string;
+  personId: string;
+  syncIntervalSeconds: number;
+  cacheMs: number;
+  sourceTimeoutMs: number;
+  poolSize: number;
+  logLevel: string;
+  logFormat: 'json' | 'pretty' | 'auto';
+}
+
+export interface ConfigInputs {
+  argv?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Folder whose `.env` is read; null to read none. */
+  envFileDir?: string | null;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
+function readFlags(argv: string[]): Record<string, string> {
+  const options = Object.fromEntries(
+    SETTINGS.map((s) => [s.flag, { type: s.boolean ? ('boolean' as const) : ('string' as const) }]),
+  );
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+  } catch (err) {
+    throw new ConfigError(`${(err as Error).message}. Run with --help for the list of flags.`);
+  }
+  const out: Record<string, string> = {};
+  for (const s of SETTINGS) {
+    const v = parsed.values[s.flag];
+    if (v !== undefined) out[s.env] = String(v);
+  }
+  return out;
+}
+
+function readEnvFile(dir: string | null): Record<string, string> {
+  if (dir === null) return {};
+  const file = path.join(dir, '.env');
+  if (!fs.existsSync(file)) return {};
+  return parseEnv(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+export function loadConfig(inputs: ConfigInputs = {}): Config {
+  const env = inputs.env ?? process.env;
+  const known = new Set(SETTINGS.map((s) => s.env));
+  const merged: Record<string, string> = {};
+  const layers = [readEnvFile(inputs.envFileDir === undefined ? process.cwd() : inputs.envFileDir), env, readFlags(inputs.argv ?? [])];
+  for (const layer of layers) {
+    for (const [k, v] of Object.entries(layer)) {
+      if (known.has(k) && v !== undefined && v !== '') merged[k] = v;
+    }
+  }
+  const result = RawConfig.safeParse(merged);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      const spec = SETTINGS.find((s) => s.env === key);
+      const shown = spec?.secret ? '(hidden)' : JSON.stringify(merged[key]);
+      return `  ${key} (--${spec?.flag}) = ${shown}: ${i.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = result.data;
+
+  const urls = { finance: raw.FINANCE_DATABASE_URL, training: raw.TRAINING_DATABASE_URL, pantry: raw.PANTRY_DATABASE_URL };
+  const given = SOURCE_NAMES.filter((n) => urls[n]);
+  let databases: Config['databases'] = null;
+  if (given.length > 0) {
+    const missing = SOURCE_NAMES.filter((n) => !urls[n]).map((n) => `${n.toUpperCase()}_DATABASE_URL`);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${missing.join(', ')}: missing. Set all three source URLs, or none to use the embedded database.`,
+      );
+    }
+    databases = {
+      finance: urls.finance!,
+      training: urls.training!,
+      pantry: urls.pantry!,
+      twin: raw.TWIN_DATABASE_URL ?? urls.finance!,
+    };
+  } else if (raw.TWIN_DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  TWIN_DATABASE_URL: set without the three source URLs; the embedded database keeps its own history.',
+    );
+  }
+
+  if (!isLoopback(raw.HOST) && !raw.DIGITAL_TWIN_API_KEY && !raw.TWIN_ALLOW_INSECURE_BIND) {
+    throw new ConfigError(
+      `Invalid configuration:\n  HOST (--host) = "${raw.HOST}": listening beyond this machine needs DIGITAL_TWIN_API_KEY, ` +
+        'or TWIN_ALLOW_INSECURE_BIND=true on a network you trust (anyone who reaches the port then reads your finances).',
+    );
+  }
+
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    apiKey: raw.DIGITAL_TWIN_API_KEY ?? null,
+    allowInsecureBind: raw.TWIN_ALLOW_INSECURE_BIND,
+    databases,
+    embedded: { dataDir: path.resolve(raw.TWIN_DATA_DIR ?? defaultDataDir()), port: raw.TWIN_PG_PORT, demoData: raw.TWIN_DEMO_DATA },
+    timezone: raw.TWIN_TIMEZONE ?? systemTimeZone(),
+    currency: raw.TWIN_CURRENCY,
+    personId: raw.TWIN_PERSON_ID,
+    syncIntervalSeconds: raw.TWIN_SYNC_INTERVAL_SECONDS,
+    cacheMs: raw.TWIN_CACHE_MS,
+    sourceTimeoutMs: raw.TWIN_SOURCE_TIMEOUT_MS,
+    poolSize: raw.TWIN_POOL_SIZE,
+    logLevel: raw.LOG_LEVEL,
+    logFormat: raw.TWIN_LOG_FORMAT,
+  };
+}

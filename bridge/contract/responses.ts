@@ -1,0 +1,95 @@
+// The JSON bodies of every endpoint. n8n reads `report`, `response_text` and `content` (the same
+// human text) and optionally `data`; dashboards read the top-level figures.
+import { z } from 'zod';
+import { BudgetAlert, FinanceDomain, HealthDomain, TwinState } from './twin-state';
+
+const text = {
+  report: z.string().describe('human text (Markdown), the same in response_text and content'),
+  response_text: z.string(),
+  content: z.string(),
+};
+
+export const SyncInfo = z.object({
+  /** Last time a state was computed and its transitions recorded, ISO 8601; null before the first. */
+  last_success_at: z.string().nullable(),
+  last_attempt_at: z.string().nullable(),
+  last_error: z.string().nullable(),
+  /** Newest row this person has in digital_twin_updates; shows whether history is still being written. */
+  last_history_write_at: z.string().nullable(),
+  interval_seconds: z.number().int(),
+});
+
+export const StatusResponse = z.object({
+  ...text,
+  summary: z.string(),
+  state: TwinState,
+  data: z.object({
+    mtd_net: z.number().nullable(),
+    active_budget_alerts: z.number().int().nullable(),
+    bodyfat_pct: z.number().nullable(),
+    days_since_workout: z.number().int().nullable(),
+    low_stock_count: z.number().int().nullable(),
+    degraded: z.array(z.enum(['health', 'finance', 'pantry'])),
+  }),
+  computed_at: z.string(),
+  sync: SyncInfo,
+});
+
+export const HealthResponse = HealthDomain.extend({
+  ...text,
+  computed_at: z.string(),
+  data: HealthDomain,
+});
+
+export const FinanceResponse = FinanceDomain.extend({
+  ...text,
+  computed_at: z.string(),
+  data: FinanceDomain,
+});
+
+export const HistoryEntity = z.enum(['person', 'goal', 'health', 'training', 'finance', 'pantry']);
+
+export const HistoryEntry = z.object({
+  id: z.string(),
+  entity_type: HistoryEntity,
+  entity_id: z.string(),
+  update_data: z.unknown(),
+  source_system: z.string(),
+  update_type: z.string(),
+  created_at: z.string(),
+});
+
+export const HistoryResponse = z.object({
+  ...text,
+  items: z.array(HistoryEntry),
+  count: z.number().int(),
+  limit: z.number().int(),
+  entity: HistoryEntity.nullable(),
+  /** Pass as `cursor` to get the next (older) page; null on the last page. */
+  next_cursor: z.string().nullable(),
+});
+
+export const LiveResponse = z.object({ status: z.literal('live'), uptime_seconds: z.number() });
+
+export const ReadyResponse = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  sources: z.record(z.string(), z.object({ ok: z.boolean(), error: z.string().nullable(), latency_ms: z.number().nullable() })),
+  down: z.array(z.string()),
+});
+
+export const ErrorResponse = z.object({
+  ...text,
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export type SyncInfo = z.infer<typeof SyncInfo>;
+export type StatusResponse = z.infer<typeof StatusResponse>;
+export type HealthResponse = z.infer<typeof HealthResponse>;
+export type FinanceResponse = z.infer<typeof FinanceResponse>;
+export type HistoryEntity = z.infer<typeof HistoryEntity>;
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export type HistoryResponse = z.infer<typeof HistoryResponse>;
+export type LiveResponse = z.infer<typeof LiveResponse>;
+export type ReadyResponse = z.infer<typeof ReadyResponse>;
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+export type { BudgetAlert };

@@ -1,0 +1,55 @@
+// Connection pools, one per source. Every connection starts in the configured time zone and with
+// a statement timeout, so no query can outlive the request that asked for it.
+import pg from 'pg';
+
+export type Queryable = Pick<pg.Pool, 'query'>;
+
+export interface PoolOptions {
+  name: string;
+  timezone: string;
+  max: number;
+  /** Server-side limit of one statement; the client gives up a little later. */
+  statementTimeoutMs: number;
+  connectTimeoutMs?: number;
+}
+
+// DATE columns stay 'YYYY-MM-DD' strings: turning them into JS Dates would shift them by the
+// process's UTC offset.
+const DATE_OID = 1082;
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === DATE_OID) return (value: string) => value;
+    return (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format);
+  },
+} as unknown as pg.CustomTypesConfig;
+
+function quoteOption(value: string): string {
+  // libpq startup options: spaces and backslashes are escaped with a backslash.
+  return value.replace(/\\/g, '\\\\').replace(/ /g, '\\ ');
+}
+
+export function createPool(url: string, o: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: o.max,
+    application_name: `digital-twin:${o.name}`,
+    options: `-c TimeZone=${quoteOption(o.timezone)} -c statement_timeout=${o.statementTimeoutMs}`,
+    query_timeout: o.statementTimeoutMs + 500,
+    connectionTimeoutMillis: o.connectTimeoutMs ?? Math.min(o.statementTimeoutMs, 3000),
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    types,
+  });
+  // An idle client that loses its server emits here; without a listener the process would crash.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** Numbers from numeric columns (node-postgres returns numeric as text). */
+export function num(value: unknown): number {
+  return value === null || value === undefined ? Number.NaN : Number(value);
+}
+
+export function numOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}

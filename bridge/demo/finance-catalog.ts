@@ -1,0 +1,109 @@
+// The demo's reference rows in autonomous_finance: accounts, categories and merchants as the user
+// keeps them (English-structured category paths, Polish merchants).
+
+export interface DemoAccount {
+  name: string;
+  type: 'Checking' | 'Savings' | 'Investment' | 'Cash' | 'Credit' | 'Historical';
+  institution: string;
+}
+
+export const ACCOUNTS: readonly DemoAccount[] = [
+  { name: 'mBank Checking', type: 'Checking', institution: 'mBank' },
+  { name: 'mBank Savings', type: 'Savings', institution: 'mBank' },
+  { name: 'Cash', type: 'Cash', institution: 'Portfel' },
+  { name: 'Santander Credit Card', type: 'Credit', institution: 'Santander Bank Polska' },
+  { name: 'XTB Investment', type: 'Investment', institution: 'XTB' },
+  { name: 'PKO Historical', type: 'Historical', institution: 'PKO BP' },
+];
+
+export type CategoryType = 'Income' | 'Expense' | 'Transfer';
+
+export interface DemoCategory {
+  /** Short stable key used by the generator and in budget ids. */
+  key: string;
+  name: string;
+  sub: string;
+  type: CategoryType;
+}
+
+export const CATEGORIES: readonly DemoCategory[] = [
+  { key: 'SALARY', name: 'Income', sub: 'Salary', type: 'Income' },
+  { key: 'BONUS', name: 'Income', sub: 'Bonus', type: 'Income' },
+  { key: 'INTEREST', name: 'Income', sub: 'Interest', type: 'Income' },
+  { key: 'REFUNDS', name: 'Income', sub: 'Refunds', type: 'Income' },
+  { key: 'RENT', name: 'Housing', sub: 'Rent', type: 'Expense' },
+  { key: 'UTILITIES', name: 'Housing', sub: 'Utilities', type: 'Expense' },
+  { key: 'INTERNET', name: 'Housing', sub: 'Internet & Phone', type: 'Expense' },
+  { key: 'GROCERIES', name: 'Lifestyle', sub: 'Groceries', type: 'Expense' },
+  { key: 'RESTAURANTS', name: 'Food', sub: 'Restaurants', type: 'Expense' },
+  { key: 'COFFEE', name: 'Food', sub: 'Coffee', type: 'Expense' },
+  { key: 'FUEL', name: 'Transport', sub: 'Fuel', type: 'Expense' },
+  { key: 'PUBLIC-TRANSPORT', name: 'Transport', sub: 'Public Transport', type: 'Expense' },
+  { key: 'TRAIN', name: 'Transport', sub: 'Train', type: 'Expense' },
+  { key: 'ONLINE-SHOPPING', name: 'Shopping', sub: 'Online', type: 'Expense' },
+  { key: 'ELECTRONICS', name: 'Shopping', sub: 'Electronics', type: 'Expense' },
+  { key: 'CLOTHING', name: 'Shopping', sub: 'Clothing', type: 'Expense' },
+  { key: 'PHARMACY', name: 'Health', sub: 'Pharmacy', type: 'Expense' },
+  { key: 'GYM', name: 'Health', sub: 'Gym', type: 'Expense' },
+  { key: 'SUBSCRIPTIONS', name: 'Entertainment', sub: 'Subscriptions', type: 'Expense' },
+  { key: 'CINEMA', name: 'Entertainment', sub: 'Cinema', type: 'Expense' },
+  { key: 'HOLIDAYS', name: 'Travel', sub: 'Holidays', type: 'Expense' },
+  { key: 'GIFTS', name: 'Lifestyle', sub: 'Gifts', type: 'Expense' },
+  { key: 'SAVINGS', name: 'Transfers', sub: 'Savings', type: 'Transfer' },
+  { key: 'CARD-PAYMENT', name: 'Transfers', sub: 'Credit Card Payment', type: 'Transfer' },
+];
+
+export type CategoryKey = (typeof CATEGORIES)[number]['key'];
+
+export interface DemoMerchant {
+  name: string;
+  category: string;
+}
+
+export const MERCHANTS: readonly DemoMerchant[] = [
+  { name: 'ACME Polska Sp. z o.o.', category: 'SALARY' },
+  { name: 'mBank', category: 'INTEREST' },
+  { name: 'Wynajem mieszkania', category: 'RENT' },
+  { name: 'PGE Obrót', category: 'UTILITIES' },
+  { name: 'Orange Polska', category: 'INTERNET' },
+  { name: 'Biedronka', category: 'GROCERIES' },
+  { name: 'Lidl', category: 'GROCERIES' },
+  { name: 'Żabka', category: 'GROCERIES' },
+  { name: 'Carrefour', category: 'GROCERIES' },
+  { name: 'Auchan', category: 'GROCERIES' },
+  { name: 'Pyszne.pl', category: 'RESTAURANTS' },
+  { name: 'Bistro Mama', category: 'RESTAURANTS' },
+  { name: 'Sushi Master', category: 'RESTAURANTS' },
+  { name: 'Pizza Hut', category: 'RESTAURANTS' },
+  { name: 'Bar Mleczny Prasowy', category: 'RESTAURANTS' },
+  { name: 'Starbucks', category: 'COFFEE' },
+  { name: 'Costa Coffee', category: 'COFFEE' },
+  { name: 'Orlen', category: 'FUEL' },
+  { name: 'BP', category: 'FUEL' },
+  { name: 'Shell', category: 'FUEL' },
+  { name: 'ZTM Warszawa', category: 'PUBLIC-TRANSPORT' },
+  { name: 'PKP Intercity', category: 'TRAIN' },
+  { name: 'Allegro', category: 'ONLINE-SHOPPING' },
+  { name: 'Amazon.pl', category: 'ONLINE-SHOPPING' },
+  { name: 'Media Expert', category: 'ELECTRONICS' },
+  { name: 'RTV Euro AGD', category: 'ELECTRONICS' },
+  { name: 'Reserved', category: 'CLOTHING' },
+  { name: 'Decathlon', category: 'CLOTHING' },
+  { name: 'Rossmann', category: 'PHARMACY' },
+  { name: 'Apteka Gemini', category: 'PHARMACY' },
+  { name: 'Multisport', category: 'GYM' },
+  { name: 'Netflix', category: 'SUBSCRIPTIONS' },
+  { name: 'Spotify', category: 'SUBSCRIPTIONS' },
+  { name: 'YouTube Premium', category: 'SUBSCRIPTIONS' },
+  { name: 'Cinema City', category: 'CINEMA' },
+  { name: 'Booking.com', category: 'HOLIDAYS' },
+  { name: 'Ryanair', category: 'HOLIDAYS' },
+  { name: 'Empik', category: 'GIFTS' },
+];
+
+/** Path as the user displays it: `Lifestyle > Groceries`. */
+export function categoryPath(key: string): string {
+  const c = CATEGORIES.find((x) => x.key === key);
+  if (!c) throw new Error(`unknown demo category ${key}`);
+  return `${c.name} > ${c.sub}`;
+}

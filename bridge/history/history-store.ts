@@ -1,0 +1,125 @@
+// digital_twin_updates: transitions are written only when an entity's state differs from its last
+// row, under an advisory lock per entity so that concurrent requests, or two bridges sharing one
+// database, never write the same transition twice.
+import fs from 'node:fs';
+import type pg from 'pg';
+import type { HistoryEntity, HistoryEntry } from '../contract/responses';
+import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
+import { encodeCursor, type CursorPosition } from './history-cursor';
+import { snapshotOf } from './snapshots';
+
+export const SOURCE_SYSTEM = 'g04_engine';
+export const UPDATE_TYPE = 'status_sync';
+
+const INSERT_IF_CHANGED_SQL = `
+  INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type)
+  SELECT $1, $2::uuid, $3::jsonb, $4, $5
+  WHERE NOT EXISTS (
+    SELECT 1 FROM (
+      SELECT update_data FROM digital_twin_updates
+      WHERE entity_type = $1 AND entity_id = $2::uuid
+      ORDER BY created_at DESC, id DESC
+      LIMIT 1
+    ) last
+    WHERE last.update_data = $3::jsonb
+  )
+  RETURNING created_at`;
+
+// Keyset paging on (created_at, id), newest first, read from the indexes of twin-updates-indexes.sql.
+const PAGE_SQL = {
+  all: `
+    SELECT id, entity_type, entity_id, update_data, source_system, update_type, created_at,
+           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_exact
+    FROM digital_twin_updates
+    WHERE entity_id = $1::uuid AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+    ORDER BY created_at DESC, id DESC
+    LIMIT $4`,
+  entity: `
+    SELECT id, entity_type, entity_id, update_data, source_system, update_type, created_at,
+           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_exact
+    FROM digital_twin_updates
+    WHERE entity_type = $5 AND entity_id = $1::uuid AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+    ORDER BY created_at DESC, id DESC
+    LIMIT $4`,
+};
+
+const SCHEMA_DIR = new URL('../db/schema/', import.meta.url);
+
+export interface HistoryPage {
+  items: HistoryEntry[];
+  nextCursor: string | null;
+}
+
+export class HistoryStore {
+  constructor(
+    private readonly db: pg.Pool,
+    private readonly personId: string,
+  ) {}
+
+  /** Creates the table when it is missing (never alters one that exists) and the paging indexes. */
+  async ensureSchema(): Promise<void> {
+    const { rows } = await this.db.query(`SELECT to_regclass('digital_twin_updates') IS NOT NULL AS present`);
+    if (!rows[0].present) await this.db.query(fs.readFileSync(new URL('twin-updates.sql', SCHEMA_DIR), 'utf8'));
+    await this.db.query(fs.readFileSync(new URL('twin-updates-indexes.sql', SCHEMA_DIR), 'utf8'));
+  }
+
+  /** Writes a row for each ok domain whose state changed; returns those written and when. */
+  async record(state: TwinState): Promise<{ written: DomainName[]; at: Date | null }> {
+    const pending = DOMAIN_NAMES.map((d) => [d, snapshotOf(state, d)] as const).filter(([, s]) => s !== null);
+    if (pending.length === 0) return { written: [], at: null };
+    const client = await this.db.connect();
+    const written: DomainName[] = [];
+    let at: Date | null = null;
+    try {
+      await client.query('BEGIN');
+      for (const [domain, snapshot] of pending) {
+        // Lock order is the fixed domain order, so two writers cannot deadlock.
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext('digital_twin_updates'), hashtext($1 || ':' || $2))`, [
+          domain,
+          this.personId,
+        ]);
+        const res = await client.query(INSERT_IF_CHANGED_SQL, [domain, this.personId, JSON.stringify(snapshot), SOURCE_SYSTEM, UPDATE_TYPE]);
+        if (res.rowCount) {
+          written.push(domain);
+          at = res.rows[0].created_at;
+        }
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+    return { written, at };
+  }
+
+  async page(o: { limit: number; entity: HistoryEntity | null; cursor: CursorPosition | null }): Promise<HistoryPage> {
+    const params: unknown[] = [this.personId, o.cursor?.createdAt ?? null, o.cursor?.id ?? null, o.limit + 1];
+    if (o.entity) params.push(o.entity);
+    const { rows } = await this.db.query(o.entity ? PAGE_SQL.entity : PAGE_SQL.all, params);
+    const more = rows.length > o.limit;
+    const items: HistoryEntry[] = rows.slice(0, o.limit).map((r) => ({
+      id: r.id,
+      entity_type: r.entity_type,
+      entity_id: r.entity_id,
+      update_data: r.update_data,
+      source_system: r.source_system,
+      update_type: r.update_type,
+      created_at: new Date(r.created_at).toISOString(),
+    }));
+    // created_at keeps microseconds; the cursor carries them too, or paging would skip or
+    // repeat rows written within one millisecond.
+    const last = more ? rows[o.limit - 1] : null;
+    return { items, nextCursor: last ? encodeCursor({ createdAt: last.created_exact, id: last.id }) : null };
+  }
+
+  /** Newest row of this person, by anyone; null when there is none. */
+  async lastWriteAt(): Promise<Date | null> {
+    const { rows } = await this.db.query(
+      `SELECT created_at FROM digital_twin_updates WHERE entity_id = $1::uuid ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [this.personId],
+    );
+    return rows[0]?.created_at ?? null;
+  }
+}

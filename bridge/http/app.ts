@@ -1,0 +1,57 @@
+// The HTTP surface: every endpoint on GET and POST, JSON in and out, errors as JSON.
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { requireApiKey } from './api-key';
+import { HttpError, errorBody } from './http-error';
+import type { RouteDeps } from './route-deps';
+import { domainRoutes } from './routes/domain-routes';
+import { historyRoute } from './routes/history-route';
+import { openApiRoute } from './routes/openapi-route';
+import { probeRoutes } from './routes/probe-routes';
+import { statusRoute } from './routes/status-route';
+import { securityHeaders } from './security-headers';
+
+export interface AppOptions extends RouteDeps {
+  apiKey: string | null;
+  /** Runs first on every request (request logging, metrics). */
+  before?: RequestHandler[];
+  /** Extra routes behind the API key (metrics, OpenAPI). */
+  extraRoutes?: express.Router[];
+  onError?: (err: unknown) => void;
+}
+
+export const BODY_LIMIT = '16kb';
+
+export function createApp(o: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(...(o.before ?? []), securityHeaders);
+  app.use((req, _res, next) => {
+    if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD') return next();
+    next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
+  });
+  app.use(requireApiKey(o.apiKey, ['/health/live']));
+  app.use(express.json({ limit: BODY_LIMIT, strict: false, type: () => true }));
+  app.use(probeRoutes(o), statusRoute(o), domainRoutes(o), historyRoute(o), openApiRoute(), ...(o.extraRoutes ?? []));
+  app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    let status = 500;
+    let code = 'internal_error';
+    let message = 'the bridge failed to answer; see its log';
+    if (err instanceof HttpError) {
+      ({ status, code, message } = err);
+    } else if (err?.type === 'entity.parse.failed') {
+      [status, code, message] = [400, 'invalid_json', 'the body is not valid JSON'];
+    } else if (err?.type === 'entity.too.large') {
+      [status, code, message] = [413, 'body_too_large', `the body is larger than ${BODY_LIMIT}`];
+    } else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      [status, code, message] = [err.status, 'bad_request', 'the request could not be read'];
+    } else {
+      o.onError?.(err);
+    }
+    res.status(status).json(errorBody(code, message));
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,11 @@
+import type { ReadyResponse } from '../contract/responses';
+import type { TwinEngine } from '../engine/twin-engine';
+import type { HistoryStore } from '../history/history-store';
+import type { SyncTracker } from '../history/sync-tracker';
+
+export interface RouteDeps {
+  engine: Pick<TwinEngine, 'getState'>;
+  history: HistoryStore | null;
+  sync: Pick<SyncTracker, 'info'>;
+  readiness: () => Promise<ReadyResponse['sources']>;
+}

@@ -1,0 +1,33 @@
+// GET|POST /health and /finance: one domain each, its figures at the top level as the user's
+// dashboards read them, and its lines of the briefing as text.
+import { Router } from 'express';
+import { financeLines, healthLines } from '../../briefing/domain-lines';
+import type { FinanceResponse, HealthResponse } from '../../contract/responses';
+import type { RouteDeps } from '../route-deps';
+import { TextParams, parseParams } from '../request-params';
+
+export function domainRoutes(deps: RouteDeps): Router {
+  const router = Router();
+  router.all('/health', async (req, res) => {
+    parseParams(TextParams, req);
+    const state = await deps.engine.getState();
+    const text = ['💪 HEALTH', `📅 ${state.today}`, '', ...healthLines(state.health)].join('\n');
+    const body: HealthResponse = { ...state.health, report: text, response_text: text, content: text, computed_at: state.computed_at, data: state.health };
+    res.json(body);
+  });
+  router.all('/finance', async (req, res) => {
+    parseParams(TextParams, req);
+    const state = await deps.engine.getState();
+    const text = ['💰 FINANCE', `📅 ${state.today}`, '', ...financeLines(state.finance)].join('\n');
+    const body: FinanceResponse = {
+      ...state.finance,
+      report: text,
+      response_text: text,
+      content: text,
+      computed_at: state.computed_at,
+      data: state.finance,
+    };
+    res.json(body);
+  });
+  return router;
+}

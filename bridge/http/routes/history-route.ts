@@ -1,0 +1,33 @@
+// GET|POST /history?limit=&entity=&cursor=: recorded transitions, newest first, in pages.
+import { Router } from 'express';
+import type { HistoryEntry, HistoryResponse } from '../../contract/responses';
+import type { RouteDeps } from '../route-deps';
+import { HistoryParams, parseParams } from '../request-params';
+import { HttpError } from '../http-error';
+
+function historyText(items: HistoryEntry[]): string {
+  if (items.length === 0) return '📜 HISTORY\n\nNo transitions recorded yet.';
+  const lines = items.slice(0, 10).map((i) => `• ${i.created_at.slice(0, 16).replace('T', ' ')} ${i.entity_type}`);
+  const more = items.length > 10 ? [`• and ${items.length - 10} more`] : [];
+  return ['📜 HISTORY', `${items.length} transitions, newest first`, '', ...lines, ...more].join('\n');
+}
+
+export function historyRoute(deps: RouteDeps): Router {
+  return Router().all('/history', async (req, res) => {
+    const params = parseParams(HistoryParams, req);
+    if (!deps.history) throw new HttpError(503, 'history_unavailable', 'the history table could not be prepared; see the bridge log');
+    const page = await deps.history.page(params);
+    const text = historyText(page.items);
+    const body: HistoryResponse = {
+      report: text,
+      response_text: text,
+      content: text,
+      items: page.items,
+      count: page.items.length,
+      limit: params.limit,
+      entity: params.entity,
+      next_cursor: page.nextCursor,
+    };
+    res.json(body);
+  });
+}

@@ -1,0 +1,79 @@
+// The budget alert rules of the user's get_current_budget_alerts(), as a pure function over the
+// per-budget figures (computed in SQL with exact numeric arithmetic, see finance-source.ts).
+import type { AlertSeverity, BudgetAlert } from '../contract/twin-state';
+
+export interface BudgetFigures {
+  budget_id: string;
+  category_path: string;
+  priority: string | null;
+  /** percent; null (never set) means only overspending and projections alert */
+  alert_threshold: number | null;
+  /** Exact decimal strings, two places, as PostgreSQL rounds them. */
+  budget_amount: string;
+  actual_amount: string;
+  utilization_pct: string;
+  projected_month_end: string;
+  days_remaining: number;
+  /** null on the last day of the month */
+  daily_limit_remaining: string | null;
+  /** budget − actual, actual − budget and projected − budget, two places */
+  left_amount: string;
+  over_amount: string;
+  projected_over: string;
+}
+
+const PRIORITY_RANK: Record<string, number> = { Critical: 1, High: 2, Medium: 3 };
+
+/** `YYYYMMDDHH24MI` of the local time the alerts were computed at. */
+export function alertStamp(date: string, hour: number, minute: number): string {
+  return `${date.replaceAll('-', '')}${String(hour).padStart(2, '0')}${String(minute).padStart(2, '0')}`;
+}
+
+function severityOf(b: BudgetFigures): AlertSeverity | null {
+  const utilization = Number(b.utilization_pct);
+  if (utilization >= 100) return 'CRITICAL';
+  if (b.alert_threshold !== null && utilization >= b.alert_threshold) return 'HIGH';
+  if (Number(b.projected_month_end) > Number(b.budget_amount)) return 'MEDIUM';
+  return null;
+}
+
+function actionText(severity: AlertSeverity, b: BudgetFigures, currency: string): string {
+  switch (severity) {
+    case 'CRITICAL':
+      return `🚨 STOP SPENDING: Budget exceeded by ${b.over_amount} ${currency}`;
+    case 'HIGH':
+      // On the last day there is no daily limit: all that is left is for today.
+      return `⚠️ SLOW DOWN: ${b.left_amount} ${currency} left for ${b.days_remaining} days (max ${b.daily_limit_remaining ?? b.left_amount} ${currency}/day)`;
+    case 'MEDIUM':
+      return `📊 PROJECTED OVERSPEND: Current rate suggests ${b.projected_over} ${currency} overage`;
+  }
+}
+
+export function budgetAlerts(budgets: readonly BudgetFigures[], stamp: string, currency: string): BudgetAlert[] {
+  const alerts: BudgetAlert[] = [];
+  for (const b of budgets) {
+    const severity = severityOf(b);
+    if (!severity) continue;
+    alerts.push({
+      alert_id: `ALERT-${b.budget_id}-${stamp}`,
+      budget_id: b.budget_id,
+      alert_severity: severity,
+      category_path: b.category_path,
+      budget_amount: Number(b.budget_amount),
+      actual_amount: Number(b.actual_amount),
+      utilization_pct: Number(b.utilization_pct),
+      alert_threshold: b.alert_threshold,
+      projected_month_end: Number(b.projected_month_end),
+      days_remaining: b.days_remaining,
+      daily_limit_remaining: b.daily_limit_remaining === null ? null : Number(b.daily_limit_remaining),
+      recommended_action: actionText(severity, b, currency),
+      priority: b.priority,
+    });
+  }
+  return alerts.sort(
+    (a, b) =>
+      (PRIORITY_RANK[a.priority ?? ''] ?? 4) - (PRIORITY_RANK[b.priority ?? ''] ?? 4) ||
+      b.utilization_pct - a.utilization_pct ||
+      (a.budget_id < b.budget_id ? -1 : a.budget_id > b.budget_id ? 1 : 0),
+  );
+}

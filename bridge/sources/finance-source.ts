@@ -1,0 +1,86 @@
+// autonomous_finance → month-to-date figures and budget alerts.
+import type { FinanceDomain } from '../contract/twin-state';
+import { numOrNull, type Queryable } from '../db/pools';
+import type { LocalDate } from '../time/local-date';
+import { alertStamp, budgetAlerts, type BudgetFigures } from './budget-alerts';
+
+export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;
+
+// Transfers move money between the person's own accounts: net is income minus expense.
+// The date range prunes the yearly partitions and uses idx_transactions_date.
+const MONTH_TO_DATE_SQL = `
+  SELECT coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0) AS income,
+         coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS expense,
+         coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0)
+           - coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS net
+  FROM transactions
+  WHERE transaction_date >= $1::date AND transaction_date < $2::date
+    AND type IN ('Income', 'Expense')`;
+
+// The figures of get_current_budget_alerts() for every budget in its scope, with "today" passed in
+// rather than read from the server's clock. Rounding is PostgreSQL's (numeric, half away from zero).
+const BUDGET_FIGURES_SQL = `
+  WITH spent AS (
+    SELECT b.budget_id, b.budget_amount, b.alert_threshold, b.priority, b.category_id,
+           coalesce((SELECT sum(t.amount) FROM transactions t
+                     WHERE t.type = 'Expense' AND t.category_id = b.category_id
+                       AND t.transaction_date >= $1::date AND t.transaction_date < $2::date), 0) AS actual
+    FROM budgets b
+    WHERE b.is_active AND b.type = 'Expense' AND b.budget_amount > 0
+      AND b.budget_year = $3 AND b.budget_month = $4
+  ), measured AS (
+    SELECT s.*, round(s.actual / s.budget_amount * 100, 2) AS util,
+           round(s.actual / $5::int * $6::int, 2) AS projected,
+           $6::int - $5::int AS days_left
+    FROM spent s
+  )
+  SELECT m.budget_id,
+         c.category_name || coalesce(' > ' || c.subcategory_name, '') AS category_path,
+         m.priority, m.alert_threshold,
+         to_char(m.budget_amount, 'FM999999999990.00') AS budget_amount,
+         to_char(m.actual, 'FM999999999990.00') AS actual_amount,
+         to_char(m.util, 'FM999999999990.00') AS utilization_pct,
+         to_char(m.projected, 'FM999999999990.00') AS projected_month_end,
+         m.days_left AS days_remaining,
+         CASE WHEN m.days_left > 0 THEN to_char(round((m.budget_amount - m.actual) / m.days_left, 2), 'FM999999999990.00') END
+           AS daily_limit_remaining,
+         to_char(m.budget_amount - m.actual, 'FM999999999990.00') AS left_amount,
+         to_char(m.actual - m.budget_amount, 'FM999999999990.00') AS over_amount,
+         to_char(m.projected - m.budget_amount, 'FM999999999990.00') AS projected_over
+  FROM measured m
+  LEFT JOIN categories c ON c.category_id = m.category_id`;
+
+export interface FinanceContext {
+  today: LocalDate;
+  currency: string;
+}
+
+export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<FinanceData> {
+  const { today } = ctx;
+  const [totals, figures] = await Promise.all([
+    db.query(MONTH_TO_DATE_SQL, [today.monthStart, today.nextMonthStart]),
+    db.query<BudgetFigures>(BUDGET_FIGURES_SQL, [
+      today.monthStart,
+      today.nextMonthStart,
+      today.year,
+      today.month,
+      today.day,
+      today.daysInMonth,
+    ]),
+  ]);
+  const row = totals.rows[0];
+  const alerts = budgetAlerts(
+    figures.rows.map((r) => ({ ...r, category_path: r.category_path ?? '(no category)', alert_threshold: r.alert_threshold === null ? null : Number(r.alert_threshold) })),
+    alertStamp(today.date, today.hour, today.minute),
+    ctx.currency,
+  );
+  return {
+    currency: ctx.currency,
+    month: today.monthStart.slice(0, 7),
+    mtd_net: numOrNull(row.net),
+    mtd_income: numOrNull(row.income),
+    mtd_expense: numOrNull(row.expense),
+    active_budget_alerts: alerts.length,
+    alerts,
+  };
+}

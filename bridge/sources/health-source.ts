@@ -1,0 +1,64 @@
+// autonomous_training → body composition, last workout, days since it, workouts this week.
+import type { HealthDomain, WeightTrend } from '../contract/twin-state';
+import { numOrNull, type Queryable } from '../db/pools';
+import { daysBetween, type LocalDate } from '../time/local-date';
+import { trainingSuggestion } from './training-suggestion';
+
+export type HealthData = Omit<HealthDomain, 'status' | 'error' | 'as_of'>;
+
+// The user's own view defines lean mass, changes and trend; its newest row is the current state.
+const BODY_SQL = `
+  SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass,
+         weight_change, bodyfat_change, weight_trend
+  FROM v_body_composition
+  ORDER BY measurement_date DESC
+  LIMIT 1`;
+
+// Newest workout up to today (a row dated in the future is a typo, not a workout done);
+// the (workout_date, template_id) primary key of each yearly partition serves it backwards.
+const LAST_WORKOUT_SQL = `
+  SELECT w.workout_date, w.template_id, t.template_name, t.workout_type, w.location, w.duration_min
+  FROM workouts w
+  LEFT JOIN workout_templates t ON t.template_id = w.template_id
+  WHERE w.workout_date <= $1::date
+  ORDER BY w.workout_date DESC, w.template_id DESC
+  LIMIT 1`;
+
+const WEEK_SQL = `
+  SELECT count(*)::int AS n
+  FROM workouts
+  WHERE workout_date >= $1::date AND workout_date <= $2::date`;
+
+export async function readHealth(db: Queryable, ctx: { today: LocalDate }): Promise<HealthData> {
+  const { today } = ctx;
+  const [body, last, week] = await Promise.all([
+    db.query(BODY_SQL),
+    db.query(LAST_WORKOUT_SQL, [today.date]),
+    db.query(WEEK_SQL, [today.weekStart, today.date]),
+  ]);
+  const b = body.rows[0];
+  const w = last.rows[0];
+  const daysSince = w ? daysBetween(w.workout_date, today.date) : null;
+  return {
+    measurement_date: b?.measurement_date ?? null,
+    bodyweight_kg: numOrNull(b?.bodyweight_kg),
+    bodyfat_pct: numOrNull(b?.bodyfat_pct),
+    estimated_lean_mass: numOrNull(b?.estimated_lean_mass),
+    weight_change: numOrNull(b?.weight_change),
+    bodyfat_change: numOrNull(b?.bodyfat_change),
+    weight_trend: (b?.weight_trend as WeightTrend | undefined) ?? null,
+    last_workout: w
+      ? {
+          date: w.workout_date,
+          template_id: w.template_id,
+          template_name: w.template_name ?? null,
+          workout_type: w.workout_type ?? null,
+          location: w.location ?? null,
+          duration_min: numOrNull(w.duration_min),
+        }
+      : null,
+    days_since_workout: daysSince,
+    workouts_this_week: week.rows[0].n,
+    training_suggestion: trainingSuggestion(daysSince),
+  };
+}

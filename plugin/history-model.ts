@@ -1,0 +1,234 @@
+// Turns /history rows into what the history view shows: what changed in each transition (against
+// the previous row of the same entity), grouped by local day, and the series for the trend lines.
+// update_data is read defensively: other systems write rows too, and any shape must render.
+import type { HistoryEntry } from '../bridge/contract/responses';
+import { localDateKey } from './briefing-schedule';
+import { formatNumber, formatSignedMoney, parseTimestamp } from './format';
+
+export interface HistoryChange {
+  entry: HistoryEntry;
+  at: Date | null;
+  title: string;
+  lines: string[];
+}
+
+export interface HistoryDay {
+  day: string;
+  changes: HistoryChange[];
+}
+
+export interface SeriesPoint {
+  t: number;
+  v: number;
+}
+
+export type SeriesName = 'weight' | 'bodyfat' | 'mtd_net';
+
+const CURRENCY = 'PLN';
+const MAX_GENERIC_FIELDS = 6;
+
+type Data = Record<string, unknown>;
+
+function asData(value: unknown): Data | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Data) : null;
+}
+
+function num(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return null;
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function signed(delta: number, digits = 1): string {
+  const rounded = Number(delta.toFixed(digits));
+  return `${rounded > 0 ? '+' : ''}${formatNumber(rounded, digits)}`;
+}
+
+function numberChange(lines: string[], label: string, now: unknown, before: unknown, unit: string, first: boolean): void {
+  const a = num(now);
+  const b = num(before);
+  if (a === null) return;
+  if (first || b === null) lines.push(`${label} ${formatNumber(a)}${unit}`);
+  else if (a !== b) lines.push(`${label} ${formatNumber(b)} → ${formatNumber(a)}${unit} (${signed(a - b)})`);
+}
+
+function textChange(lines: string[], label: string, now: unknown, before: unknown, first: boolean): void {
+  const a = text(now);
+  const b = text(before);
+  if (a === null) return;
+  if (first || b === null) lines.push(`${label}: ${a}`);
+  else if (a !== b) lines.push(`${label}: ${b} → ${a}`);
+}
+
+function describeHealth(data: Data, prev: Data | null): string[] {
+  const first = prev === null;
+  const p = prev ?? {};
+  const lines: string[] = [];
+  numberChange(lines, 'Weight', data.bodyweight_kg, p.bodyweight_kg, ' kg', first);
+  numberChange(lines, 'Body fat', data.bodyfat_pct, p.bodyfat_pct, ' %', first);
+  textChange(lines, 'Trend', data.weight_trend, p.weight_trend, first);
+  textChange(lines, 'Last workout', data.last_workout_date, p.last_workout_date, first);
+  numberChange(lines, 'Days since workout', data.days_since_workout, p.days_since_workout, '', first);
+  numberChange(lines, 'Workouts this week', data.workouts_this_week, p.workouts_this_week, '', first);
+  textChange(lines, 'Suggestion', data.suggestion, p.suggestion, first);
+  return lines;
+}
+
+function alertMap(value: unknown): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!Array.isArray(value)) return map;
+  for (const item of value) {
+    const alert = asData(item);
+    const id = alert ? text(alert.budget_id) : null;
+    if (alert && id !== null) map.set(id, text(alert.severity) ?? '?');
+  }
+  return map;
+}
+
+function describeFinance(data: Data, prev: Data | null): string[] {
+  const first = prev === null;
+  const p = prev ?? {};
+  const lines: string[] = [];
+  if (!first) textChange(lines, 'Month', data.month, p.month, false);
+  const net = num(data.mtd_net);
+  const netBefore = num(p.mtd_net);
+  if (net !== null) {
+    if (first || netBefore === null) lines.push(`Net this month ${formatSignedMoney(net, CURRENCY)}`);
+    else if (net !== netBefore) lines.push(`Net this month ${formatSignedMoney(netBefore, CURRENCY)} → ${formatSignedMoney(net, CURRENCY)}`);
+  }
+  numberChange(lines, 'Budget alerts', data.active_budget_alerts, p.active_budget_alerts, '', first);
+  const now = alertMap(data.alerts);
+  const before = first ? new Map<string, string>() : alertMap(p.alerts);
+  for (const [id, severity] of now) {
+    const old = before.get(id);
+    if (old === undefined) lines.push(`New alert: ${id} (${severity})`);
+    else if (old !== severity) lines.push(`Alert ${id}: ${old} → ${severity}`);
+  }
+  for (const id of before.keys()) if (!now.has(id)) lines.push(`Alert cleared: ${id}`);
+  return lines;
+}
+
+function describePantry(data: Data, prev: Data | null): string[] {
+  const first = prev === null;
+  const p = prev ?? {};
+  const lines: string[] = [];
+  numberChange(lines, 'Low stock', data.low_stock_count, p.low_stock_count, '', first);
+  const now = strings(data.low_stock_items);
+  const before = new Set(first ? [] : strings(p.low_stock_items));
+  const added = now.filter((item) => !before.has(item));
+  const removed = [...before].filter((item) => !now.includes(item));
+  if (added.length > 0) lines.push(`${first ? 'Low' : 'Now low'}: ${added.join(', ')}`);
+  if (removed.length > 0) lines.push(`Restocked: ${removed.join(', ')}`);
+  numberChange(lines, 'Expired', data.expired_count, p.expired_count, '', first);
+  numberChange(lines, 'Expiring soon', data.expiring_count, p.expiring_count, '', first);
+  return lines;
+}
+
+function describeGeneric(data: unknown, prev: unknown): string[] {
+  const obj = asData(data);
+  if (obj === null) {
+    const value = text(data);
+    return value === null ? [] : [value.slice(0, 200)];
+  }
+  const before = asData(prev);
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(obj)) {
+    const shown = text(value);
+    if (shown === null) continue;
+    if (before !== null && text(before[key]) === shown) continue;
+    lines.push(`${key}: ${shown.slice(0, 120)}`);
+    if (lines.length >= MAX_GENERIC_FIELDS) break;
+  }
+  return lines;
+}
+
+const KNOWN: Record<string, { title: string; keys: string[]; describe: (data: Data, prev: Data | null) => string[] }> = {
+  health: { title: 'Health', keys: ['bodyweight_kg', 'bodyfat_pct', 'days_since_workout'], describe: describeHealth },
+  finance: { title: 'Finance', keys: ['mtd_net', 'active_budget_alerts'], describe: describeFinance },
+  pantry: { title: 'Pantry', keys: ['low_stock_count', 'expired_count'], describe: describePantry },
+};
+
+function describe(entry: HistoryEntry, previous: HistoryEntry | null): string[] {
+  const known = KNOWN[entry.entity_type];
+  const data = asData(entry.update_data);
+  if (known && data !== null && known.keys.some((key) => key in data)) {
+    const prevData = previous ? asData(previous.update_data) : null;
+    const lines = known.describe(data, prevData);
+    return lines.length > 0 ? lines : ['No change in the tracked values'];
+  }
+  return describeGeneric(entry.update_data, previous?.update_data);
+}
+
+function titleOf(entry: HistoryEntry): string {
+  const known = KNOWN[entry.entity_type];
+  const base = known ? known.title : entry.entity_type;
+  return entry.source_system && entry.source_system !== 'digital-twin' ? `${base} · ${entry.update_type} (${entry.source_system})` : base;
+}
+
+/** `entries` newest first, as /history returns them; each is compared with the next older row of its entity type. */
+export function describeEntries(entries: readonly HistoryEntry[]): HistoryChange[] {
+  const changes = new Array<HistoryChange>(entries.length);
+  const lastSeen = new Map<string, HistoryEntry>();
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i] as HistoryEntry;
+    const previous = lastSeen.get(entry.entity_type) ?? null;
+    let lines: string[];
+    try {
+      lines = describe(entry, previous);
+    } catch {
+      lines = [];
+    }
+    changes[i] = { entry, at: parseTimestamp(entry.created_at), title: titleOf(entry), lines };
+    lastSeen.set(entry.entity_type, entry);
+  }
+  return changes;
+}
+
+/** Consecutive changes on the same local day, newest day first. */
+export function groupByDay(changes: readonly HistoryChange[]): HistoryDay[] {
+  const days: HistoryDay[] = [];
+  for (const change of changes) {
+    const day = change.at ? localDateKey(change.at) : 'Unknown date';
+    const last = days[days.length - 1];
+    if (last && last.day === day) last.changes.push(change);
+    else days.push({ day, changes: [change] });
+  }
+  return days;
+}
+
+const SERIES: Record<SeriesName, { entity: string; key: string }> = {
+  weight: { entity: 'health', key: 'bodyweight_kg' },
+  bodyfat: { entity: 'health', key: 'bodyfat_pct' },
+  mtd_net: { entity: 'finance', key: 'mtd_net' },
+};
+
+/** Oldest first, for a trend line. */
+export function seriesOf(entries: readonly HistoryEntry[], name: SeriesName): SeriesPoint[] {
+  const { entity, key } = SERIES[name];
+  const points: SeriesPoint[] = [];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i] as HistoryEntry;
+    if (entry.entity_type !== entity) continue;
+    const data = asData(entry.update_data);
+    const value = data ? num(data[key]) : null;
+    const at = parseTimestamp(entry.created_at);
+    if (value !== null && at !== null) points.push({ t: at.getTime(), v: value });
+  }
+  return points;
+}
+
+/** Adds a page of older entries, skipping any already present (pages may overlap after new writes). */
+export function mergeOlder(current: readonly HistoryEntry[], older: readonly HistoryEntry[]): HistoryEntry[] {
+  const seen = new Set(current.map((entry) => entry.id));
+  return [...current, ...older.filter((entry) => !seen.has(entry.id))];
+}

@@ -1,0 +1,75 @@
+// Renders the history view's state: trend lines, then transitions grouped by day, then paging.
+// Pure DOM building, shared by the view, the browser preview and the tests.
+import type { HistoryEntry } from '../bridge/contract/responses';
+import type { BridgeFailure } from './bridge-client';
+import { formatNumber, formatSignedMoney } from './format';
+import { describeEntries, groupByDay, seriesOf } from './history-model';
+import type { SeriesName } from './history-model';
+import { renderSparkline } from './sparkline';
+
+export interface HistoryState {
+  entries: HistoryEntry[];
+  nextCursor: string | null;
+  loading: boolean;
+  error: BridgeFailure | null;
+}
+
+export const EMPTY_HISTORY: HistoryState = { entries: [], nextCursor: null, loading: false, error: null };
+
+const TRENDS: { name: SeriesName; label: string; show: (v: number) => string }[] = [
+  { name: 'weight', label: 'Weight', show: (v) => `${formatNumber(v)} kg` },
+  { name: 'bodyfat', label: 'Body fat', show: (v) => `${formatNumber(v)} %` },
+  { name: 'mtd_net', label: 'Net this month', show: (v) => formatSignedMoney(v, 'PLN') },
+];
+
+function timeOf(date: Date | null): string {
+  if (date === null) return '';
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void {
+  const box = root.createDiv({ cls: 'dt-trends' });
+  for (const trend of TRENDS) {
+    const points = seriesOf(entries, trend.name);
+    if (points.length === 0) continue;
+    const el = box.createDiv({ cls: `dt-trend dt-trend-${trend.name}` });
+    el.createSpan({ cls: 'dt-trend-label', text: trend.label });
+    if (points.length > 1) renderSparkline(el, points, `${trend.label} over ${points.length} changes`, `dt-sparkline-${trend.name}`);
+    el.createSpan({ cls: 'dt-trend-value', text: trend.show((points[points.length - 1] as { v: number }).v) });
+  }
+  if (box.childElementCount === 0) box.remove();
+}
+
+export function renderHistory(root: HTMLElement, state: HistoryState, onLoadOlder: () => void): void {
+  root.empty();
+  root.addClass('dt-history');
+  if (state.error !== null) {
+    const el = root.createDiv({ cls: `dt-state ${state.error.kind === 'unauthorised' ? 'dt-state-unauthorised' : 'dt-state-offline'}` });
+    el.createDiv({ cls: 'dt-state-title', text: state.error.kind === 'unauthorised' ? 'The bridge refused the API key' : 'History unavailable' });
+    el.createDiv({ cls: 'dt-state-detail', text: state.error.message });
+  }
+  if (state.entries.length === 0) {
+    root.createDiv({ cls: state.loading ? 'dt-state dt-state-loading' : 'dt-muted', text: state.loading ? 'Loading history…' : 'No history yet.' });
+    return;
+  }
+  renderTrends(root, state.entries);
+  for (const day of groupByDay(describeEntries(state.entries))) {
+    const dayEl = root.createDiv({ cls: 'dt-day' });
+    dayEl.createEl('h4', { cls: 'dt-day-title', text: day.day });
+    for (const change of day.changes) {
+      const item = dayEl.createDiv({ cls: `dt-change dt-change-${change.entry.entity_type}` });
+      const head = item.createDiv({ cls: 'dt-change-head' });
+      head.createSpan({ cls: 'dt-change-time', text: timeOf(change.at) });
+      head.createSpan({ cls: 'dt-change-title', text: change.title });
+      if (change.lines.length > 0) {
+        const list = item.createEl('ul', { cls: 'dt-change-lines' });
+        for (const line of change.lines) list.createEl('li', { text: line });
+      }
+    }
+  }
+  if (state.nextCursor !== null) {
+    const button = root.createEl('button', { cls: 'dt-load-older', text: state.loading ? 'Loading…' : 'Load older' });
+    if (state.loading) button.disabled = true;
+    button.onClickEvent(() => onLoadOlder());
+  }
+}

@@ -1,0 +1,72 @@
+// Every endpoint through a listening bridge over fresh (empty) databases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+
+let tb: TestBridge;
+beforeAll(async () => {
+  tb = await startTestBridge();
+});
+afterAll(async () => {
+  await tb?.close();
+});
+
+async function call(path: string, init?: RequestInit) {
+  const res = await fetch(`${tb.url}${path}`, init);
+  const body = await res.json();
+  return { status: res.status, body, headers: res.headers };
+}
+
+describe('endpoints over empty databases', () => {
+  it('/status answers with the n8n text keys and the state', async () => {
+    const { status, body } = await call('/status');
+    expect(status).toBe(200);
+    expect(body.response_text).toContain('AUTONOMOUS LIVING STATUS');
+    expect(body.report).toBe(body.response_text);
+    expect(body.content).toBe(body.response_text);
+    expect(body.summary).toBe(body.response_text);
+    expect(body.state.pantry.low_stock_count).toBe(0);
+    expect(body.state.pantry.low_stock_items).toEqual([]);
+    expect(body.state.finance.mtd_net).toBe(0);
+    expect(body.state.health.days_since_workout).toBeNull();
+    expect(body.state.health.training_suggestion.code).toBe('no_workouts');
+  });
+
+  it('answers POST like GET, and ?format=text still with JSON', async () => {
+    const post = await call('/finance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[{}]' });
+    expect(post.status).toBe(200);
+    expect(post.body.mtd_net).toBe(0);
+    expect(post.body.active_budget_alerts).toBe(0);
+    const text = await call('/status?format=text');
+    expect(text.headers.get('content-type')).toMatch(/application\/json/);
+    expect(typeof text.body.response_text).toBe('string');
+  });
+
+  it('/health has body composition keys at the top level', async () => {
+    const { body } = await call('/health');
+    expect(body).toHaveProperty('bodyfat_pct', null);
+    expect(body).toHaveProperty('days_since_workout', null);
+    expect(body.response_text).toContain('Log your first workout');
+  });
+
+  it('/history validates limit', async () => {
+    const bad = await call('/history?limit=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/1 to 500/);
+    expect(bad.body.report).toMatch(/^❌ Error/);
+    const ok = await call('/history?limit=5');
+    expect(ok.status).toBe(200);
+    expect(ok.body.limit).toBe(5);
+  });
+
+  it('unknown paths get a JSON 404', async () => {
+    const { status, body } = await call('/nope');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('not_found');
+  });
+
+  it('readiness is ready when every source answers', async () => {
+    const { status, body } = await call('/health/ready');
+    expect(status).toBe(200);
+    expect(body.down).toEqual([]);
+  });
+});
