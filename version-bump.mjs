@@ -14,7 +14,5 @@ manifest.version = targetVersion;
 writeFileSync('manifest.json', JSON.stringify(manifest, null, '\t') + '\n');
 
 const versions = JSON.parse(readFileSync('versions.json', 'utf8'));
-if (!Object.values(versions).includes(minAppVersion) || !(targetVersion in versions)) {
-  versions[targetVersion] = minAppVersion;
-  writeFileSync('versions.json', JSON.stringify(versions, null, '\t') + '\n');
-}
+versions[targetVersion] = minAppVersion;
+writeFileSync('versions.json', JSON.stringify(versions, null, '\t') + '\n');

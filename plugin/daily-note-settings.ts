@@ -85,7 +85,7 @@ async function readCoreOptionsFile(app: App): Promise<RawDailyOptions | null> {
     const path = normalizePath(`${app.vault.configDir}/daily-notes.json`);
     if (!(await app.vault.adapter.exists(path))) return null;
     const parsed = JSON.parse(await app.vault.adapter.read(path)) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed as RawDailyOptions) : null;
+    return typeof parsed === 'object' && parsed !== null ? (parsed) : null;
   } catch {
     return null;
   }

@@ -180,7 +180,7 @@ export function describeEntries(entries: readonly HistoryEntry[]): HistoryChange
   const changes = new Array<HistoryChange>(entries.length);
   const lastSeen = new Map<string, HistoryEntry>();
   for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i] as HistoryEntry;
+    const entry = entries[i];
     const previous = lastSeen.get(entry.entity_type) ?? null;
     let lines: string[];
     try {
@@ -217,7 +217,7 @@ export function seriesOf(entries: readonly HistoryEntry[], name: SeriesName): Se
   const { entity, key } = SERIES[name];
   const points: SeriesPoint[] = [];
   for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i] as HistoryEntry;
+    const entry = entries[i];
     if (entry.entity_type !== entity) continue;
     const data = asData(entry.update_data);
     const value = data ? num(data[key]) : null;

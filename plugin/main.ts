@@ -58,7 +58,7 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     });
     this.addCommand({
       id: 'insert-briefing',
-      name: 'Insert briefing at cursor',
+      name: 'Insert briefing here',
       editorCallback: (editor: Editor) => {
         void this.insertBriefing(editor);
       },

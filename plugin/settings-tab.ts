@@ -3,7 +3,7 @@
 import { PluginSettingTab, Setting } from 'obsidian';
 import type { App, Plugin } from 'obsidian';
 import { parseBriefingTime } from './briefing-schedule';
-import { parseRefreshInterval, validateBridgeUrl } from './settings';
+import { DEFAULT_SETTINGS, parseRefreshInterval, validateBridgeUrl } from './settings';
 import type { TwinSettings } from './settings';
 
 export interface SettingsHost {
@@ -37,7 +37,7 @@ export class TwinSettingTab extends PluginSettingTab {
     const url = new Setting(containerEl).setName('Bridge URL').setDesc(urlDesc);
     url.addText((text) =>
       text
-        .setPlaceholder('http://127.0.0.1:5677')
+        .setPlaceholder(DEFAULT_SETTINGS.bridgeUrl)
         .setValue(settings.bridgeUrl)
         .onChange(async (value) => {
           const problem = validateBridgeUrl(value);

@@ -128,3 +128,13 @@ export function lowStockProducts(): string[] {
   }
   return [...sums].filter(([, s]) => s.threshold !== null && s.qty <= s.threshold).map(([name]) => name);
 }
+
+/** Rows already expired on `today` (next_expiry < today). */
+export function expiredCount(): number {
+  return PANTRY_ITEMS.filter((p) => p.expiresIn !== null && p.expiresIn < 0).length;
+}
+
+/** Rows expiring within 30 days, today included (not yet expired). */
+export function expiringCount(): number {
+  return PANTRY_ITEMS.filter((p) => p.expiresIn !== null && p.expiresIn >= 0 && p.expiresIn <= 30).length;
+}

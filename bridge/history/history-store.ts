@@ -13,11 +13,11 @@ export const UPDATE_TYPE = 'status_sync';
 
 const INSERT_IF_CHANGED_SQL = `
   INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type)
-  SELECT $1, $2::uuid, $3::jsonb, $4, $5
+  SELECT $1::varchar, $2::uuid, $3::jsonb, $4::varchar, $5::varchar
   WHERE NOT EXISTS (
     SELECT 1 FROM (
       SELECT update_data FROM digital_twin_updates
-      WHERE entity_type = $1 AND entity_id = $2::uuid
+      WHERE entity_type = $1::varchar AND entity_id = $2::uuid
       ORDER BY created_at DESC, id DESC
       LIMIT 1
     ) last
@@ -68,6 +68,13 @@ export class HistoryStore {
     const pending = DOMAIN_NAMES.map((d) => [d, snapshotOf(state, d)] as const).filter(([, s]) => s !== null);
     if (pending.length === 0) return { written: [], at: null };
     const client = await this.db.connect();
+    // A connection lost between two statements is reported as an event, not as a rejected query;
+    // unheard, it would end the process.
+    let broken = false;
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     const written: DomainName[] = [];
     let at: Date | null = null;
     try {
@@ -86,10 +93,14 @@ export class HistoryStore {
       }
       await client.query('COMMIT');
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is closed rather than handed to the next caller.
+      client.release(broken);
     }
     return { written, at };
   }

@@ -70,10 +70,11 @@ export function budgetAlerts(budgets: readonly BudgetFigures[], stamp: string, c
       priority: b.priority,
     });
   }
+  // Stable sort: ties keep the order the budgets came in (SQL's ORDER BY budget_id, in the
+  // database's collation, as get_current_budget_alerts() orders them).
   return alerts.sort(
     (a, b) =>
       (PRIORITY_RANK[a.priority ?? ''] ?? 4) - (PRIORITY_RANK[b.priority ?? ''] ?? 4) ||
-      b.utilization_pct - a.utilization_pct ||
-      (a.budget_id < b.budget_id ? -1 : a.budget_id > b.budget_id ? 1 : 0),
+      b.utilization_pct - a.utilization_pct,
   );
 }

@@ -48,7 +48,10 @@ const BUDGET_FIGURES_SQL = `
          to_char(m.actual - m.budget_amount, 'FM999999999990.00') AS over_amount,
          to_char(m.projected - m.budget_amount, 'FM999999999990.00') AS projected_over
   FROM measured m
-  LEFT JOIN categories c ON c.category_id = m.category_id`;
+  LEFT JOIN categories c ON c.category_id = m.category_id
+  -- The function's order; the tie on budget_id follows the database's collation, which only SQL knows.
+  ORDER BY CASE m.priority WHEN 'Critical' THEN 1 WHEN 'High' THEN 2 WHEN 'Medium' THEN 3 ELSE 4 END,
+           m.util DESC, m.budget_id`;
 
 export interface FinanceContext {
   today: LocalDate;

@@ -69,7 +69,9 @@ describe('the bridge with its embedded PostgreSQL', () => {
     const pid = postmasterPid()!;
     process.kill(pid, 'SIGKILL');
     // Requests keep being answered (degraded or ok), never with a failure of the whole bridge.
-    const during = await status(running!.url);
+    const during = await status(running!.url).catch((err) => {
+      throw new Error(`${err}\n${running!.logs.slice(-20).join('\n')}`);
+    });
     expect(during.code).toBe(200);
     const recovered = await waitUntil(async () => {
       const pidNow = postmasterPid();

@@ -1,0 +1,162 @@
+// Writes the finance demo: reference rows, the transactions of every day in a range, and budgets.
+import type pg from 'pg';
+import { BUDGET_SPECS, plainMonthBudgets, tunedMonthBudgets, type DemoBudget } from './budget-demo';
+import { addDays, addMonths, dayOfMonth, daysInMonth, eachDay, monthStart } from './calendar';
+import { BulkInsert, centsToNumeric } from './demo-sql';
+import { ACCOUNTS, CATEGORIES, MERCHANTS } from './finance-catalog';
+import { dataSourceFor, generateFinanceDay, historicalBefore } from './finance-demo';
+
+export interface FinanceRun {
+  seed: number;
+  today: string;
+  volume: number;
+}
+
+interface Ids {
+  account: Map<string, number>;
+  category: Map<string, number>;
+  merchant: Map<string, number>;
+}
+
+async function ensureReferenceRows(client: pg.PoolClient): Promise<{ ids: Ids; counts: Record<string, number> }> {
+  const accounts = await client.query(
+    `INSERT INTO accounts (account_name, account_type, institution_name, currency)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT (account_name) DO NOTHING`,
+    [ACCOUNTS.map((a) => a.name), ACCOUNTS.map((a) => a.type), ACCOUNTS.map((a) => a.institution), ACCOUNTS.map(() => 'PLN')],
+  );
+  const categories = await client.query(
+    `INSERT INTO categories (category_name, subcategory_name, category_type, display_order)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (category_name, subcategory_name) DO NOTHING`,
+    [CATEGORIES.map((c) => c.name), CATEGORIES.map((c) => c.sub), CATEGORIES.map((c) => c.type), CATEGORIES.map((_, i) => i + 1)],
+  );
+  const ids = await readIds(client);
+  const merchants = await client.query(
+    `INSERT INTO merchants (merchant_name, default_category_id, data_type)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) ON CONFLICT (merchant_name) DO NOTHING`,
+    [MERCHANTS.map((m) => m.name), MERCHANTS.map((m) => ids.category.get(m.category) ?? null), MERCHANTS.map(() => 'Atomic')],
+  );
+  const withMerchants = await readIds(client);
+  return {
+    ids: withMerchants,
+    counts: { accounts: accounts.rowCount ?? 0, categories: categories.rowCount ?? 0, merchants: merchants.rowCount ?? 0 },
+  };
+}
+
+async function readIds(client: pg.PoolClient): Promise<Ids> {
+  const account = new Map<string, number>();
+  const category = new Map<string, number>();
+  const merchant = new Map<string, number>();
+  for (const r of (await client.query('SELECT account_id, account_name FROM accounts')).rows) account.set(r.account_name, r.account_id);
+  for (const r of (await client.query('SELECT merchant_id, merchant_name FROM merchants')).rows) merchant.set(r.merchant_name, r.merchant_id);
+  const cats = await client.query('SELECT category_id, category_name, subcategory_name FROM categories');
+  for (const c of CATEGORIES) {
+    const row = cats.rows.find((r) => r.category_name === c.name && r.subcategory_name === c.sub);
+    if (row) category.set(c.key, row.category_id);
+  }
+  return { account, category, merchant };
+}
+
+async function insertDays(client: pg.PoolClient, ids: Ids, run: FinanceRun, from: string, to: string): Promise<number> {
+  const bulk = new BulkInsert(client, 'transactions', [
+    ['transaction_id', 'text'], ['transaction_date', 'date'], ['type', 'text'], ['amount', 'numeric'], ['currency', 'text'],
+    ['merchant_source', 'text'], ['description', 'text'], ['account_id', 'int'], ['category_id', 'int'], ['merchant_id', 'int'],
+    ['data_source', 'text'], ['created_at', 'timestamp'], ['updated_at', 'timestamp'],
+  ]);
+  if (from > to) return 0;
+  for (const date of eachDay(from, to)) {
+    const source = dataSourceFor(date, run.today);
+    for (const t of generateFinanceDay(run.seed, date, run.volume)) {
+      await bulk.add(t.id, t.date, t.type, centsToNumeric(t.amountCents), 'PLN', t.merchant, t.description,
+        ids.account.get(t.account) ?? null, ids.category.get(t.category) ?? null, ids.merchant.get(t.merchant) ?? null,
+        source, t.createdAt, t.createdAt);
+    }
+  }
+  return bulk.flush();
+}
+
+/** Expense spending per demo category key in the month of `today`, in cents. */
+async function monthSpending(client: pg.PoolClient, ids: Ids, today: string): Promise<Map<string, number>> {
+  const { rows } = await client.query(
+    `SELECT category_id, sum(amount)::text AS spent FROM transactions
+     WHERE type = 'Expense' AND transaction_date >= $1::date AND transaction_date < $2::date AND category_id = ANY($3::int[])
+     GROUP BY category_id`,
+    [monthStart(today), addMonths(today, 1), BUDGET_SPECS.map((s) => ids.category.get(s.category) ?? -1)],
+  );
+  const out = new Map<string, number>();
+  for (const spec of BUDGET_SPECS) {
+    const row = rows.find((r) => r.category_id === ids.category.get(spec.category));
+    out.set(spec.category, row ? Math.round(Number(row.spent) * 100) : 0);
+  }
+  return out;
+}
+
+async function insertBudgets(client: pg.PoolClient, ids: Ids, budgets: DemoBudget[]): Promise<number> {
+  const bulk = new BulkInsert(client, 'budgets', [
+    ['budget_id', 'text'], ['budget_year', 'int'], ['budget_month', 'int'], ['type', 'text'], ['category_id', 'int'],
+    ['budget_amount', 'numeric'], ['alert_threshold', 'int'], ['notes', 'text'], ['budget_type', 'text'], ['priority', 'text'],
+  ], 20_000, 'ON CONFLICT (budget_id) DO NOTHING');
+  for (const b of budgets) {
+    await bulk.add(b.id, b.year, b.month, 'Expense', ids.category.get(b.category) ?? null, centsToNumeric(b.amountCents),
+      b.threshold, b.notes, b.budgetType, b.priority);
+  }
+  return bulk.flush();
+}
+
+/** Budgets of the months from `fromMonth` (a first day) up to the month before today's: plain amounts. */
+function pastBudgets(fromMonth: string, today: string, volume: number): DemoBudget[] {
+  const out: DemoBudget[] = [];
+  for (let m = fromMonth; m < monthStart(today); m = addMonths(m, 1)) out.push(...plainMonthBudgets(m, volume));
+  return out;
+}
+
+async function currentBudgets(client: pg.PoolClient, ids: Ids, run: FinanceRun): Promise<DemoBudget[]> {
+  const spent = await monthSpending(client, ids, run.today);
+  return tunedMonthBudgets(monthStart(run.today), run.volume, spent, dayOfMonth(run.today), daysInMonth(run.today));
+}
+
+/** The first start: everything from `from` to today. The caller checked that there are no transactions. */
+export async function seedFinance(client: pg.PoolClient, run: FinanceRun, from: string): Promise<Record<string, number>> {
+  const { ids, counts } = await ensureReferenceRows(client);
+  const transactions = await insertDays(client, ids, run, from, run.today);
+  const budgets = await insertBudgets(client, ids, [
+    ...pastBudgets(monthStart(from), run.today, run.volume),
+    ...(await currentBudgets(client, ids, run)),
+  ]);
+  return { ...counts, transactions, budgets };
+}
+
+/** Later starts: the days after the newest demo transaction, the ageing of data_source, this month's budgets. */
+export async function topUpFinance(client: pg.PoolClient, run: FinanceRun): Promise<Record<string, number>> {
+  // The newest demo row; the date index makes this a short backward scan.
+  const newest = (
+    await client.query(
+      `SELECT transaction_date::text AS d FROM transactions WHERE transaction_id LIKE 'DEMO-%' ORDER BY transaction_date DESC LIMIT 1`,
+    )
+  ).rows[0]?.d as string | undefined;
+  if (!newest) return {};
+  const counts: Record<string, number> = { transactions: 0, budgets: 0, aged: 0 };
+  let ids: Ids | null = null;
+  if (newest < run.today) {
+    ids = await readIds(client);
+    counts.transactions = await insertDays(client, ids, run, addDays(newest, 1), run.today);
+    // A day older than the cut-over is imported history: the same rule a first start today would apply.
+    const aged = await client.query(
+      `UPDATE transactions SET data_source = 'Historical'
+       WHERE transaction_date >= $1::date AND transaction_date < $2::date AND transaction_id LIKE 'DEMO-%' AND data_source <> 'Historical'`,
+      [historicalBefore(newest), historicalBefore(run.today)],
+    );
+    counts.aged = aged.rowCount ?? 0;
+  }
+  const present = await client.query(
+    `SELECT count(*)::int AS n FROM budgets WHERE budget_year = $1 AND budget_month = $2`,
+    [Number(run.today.slice(0, 4)), Number(run.today.slice(5, 7))],
+  );
+  if (present.rows[0].n === 0) {
+    ids ??= await readIds(client);
+    counts.budgets = await insertBudgets(client, ids, [
+      ...pastBudgets(addMonths(newest, 1), run.today, run.volume),
+      ...(await currentBudgets(client, ids, run)),
+    ]);
+  }
+  return counts;
+}

@@ -1,0 +1,106 @@
+// The API key, hostile input and response headers, through a listening bridge.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+
+const KEY = 'correct-horse-battery-staple';
+let tb: TestBridge;
+beforeAll(async () => {
+  tb = await startTestBridge({ env: { DIGITAL_TWIN_API_KEY: KEY } });
+});
+afterAll(async () => {
+  await tb?.close();
+});
+
+async function call(path: string, init: RequestInit = {}, key: string | null = KEY) {
+  const headers = new Headers(init.headers);
+  if (key !== null && !headers.has('authorization')) headers.set('x-api-key', key);
+  const res = await fetch(`${tb.url}${path}`, { ...init, headers });
+  const text = await res.text();
+  return { status: res.status, text, body: JSON.parse(text), headers: res.headers };
+}
+
+const ENDPOINTS = ['/status', '/health', '/finance', '/history', '/health/ready', '/metrics', '/openapi.json'];
+
+describe('API key', () => {
+  it.each(ENDPOINTS)('%s refuses a request without the key, or with a wrong one', async (path) => {
+    const missing = await call(path, {}, null);
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.message).toMatch(/X-API-KEY/);
+    const wrong = await call(path, {}, 'correct-horse-battery-stapleX');
+    expect(wrong.status).toBe(401);
+  });
+
+  it('accepts the key as X-API-KEY and as a bearer token', async () => {
+    expect((await call('/status')).status).toBe(200);
+    expect((await call('/status', { headers: { authorization: `Bearer ${KEY}` } }, null)).status).toBe(200);
+    expect((await call('/status', { headers: { authorization: `Bearer wrong` } }, null)).status).toBe(401);
+  });
+
+  it('leaves liveness open', async () => {
+    expect((await call('/health/live', {}, null)).status).toBe(200);
+  });
+});
+
+describe('hostile input', () => {
+  const post = (path: string, body: string, type = 'application/json') => call(path, { method: 'POST', body, headers: { 'content-type': type } });
+
+  it('answers malformed JSON with a 400 JSON error', async () => {
+    const r = await post('/status', '{"format": ');
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('invalid_json');
+    expect(r.text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('limits the body size', async () => {
+    const r = await post('/status', JSON.stringify({ format: 'json', pad: 'x'.repeat(40_000) }));
+    expect(r.status).toBe(413);
+    expect(r.body.report).toMatch(/^❌ Error/);
+  });
+
+  it('accepts an n8n body wrapped in an array, and refuses unknown parameters', async () => {
+    expect((await post('/history', '[{"limit": 3}]')).body.limit).toBe(3);
+    const unknown = await post('/status', '{"drop": "table"}');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/unknown parameter "drop"; allowed: format/);
+  });
+
+  it('refuses SQL-looking, unicode and huge values with the allowed ranges', async () => {
+    const sql = await call(`/history?entity=${encodeURIComponent("health' OR 1=1 --")}`);
+    expect(sql.status).toBe(400);
+    expect(sql.body.error.message).toMatch(/entity must be one of person, goal, health/);
+    expect((await call(`/history?limit=${encodeURIComponent('２０')}`)).status).toBe(400);
+    expect((await call('/history?limit=99999999999999999999999')).status).toBe(400);
+    expect((await call('/history?limit=1&limit=2')).status).toBe(400);
+    expect((await call('/history?cursor=not-a-cursor')).status).toBe(400);
+  });
+
+  it('answers other methods with a JSON 405', async () => {
+    const r = await call('/status', { method: 'DELETE' });
+    expect(r.status).toBe(405);
+    expect(r.body.error.code).toBe('method_not_allowed');
+  });
+
+  it('sets headers for a JSON API', async () => {
+    const r = await call('/status');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(r.headers.get('x-powered-by')).toBeNull();
+    expect(r.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('never answers a query string with a 5xx or with anything but JSON', async () => {
+    const paths = ['/status', '/health', '/finance', '/history'];
+    const keys = fc.constantFrom('limit', 'entity', 'cursor', 'format', 'x', '__proto__', 'constructor', 'limit[]');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), fc.array(fc.tuple(keys, fc.string({ unit: 'grapheme', maxLength: 30 })), { maxLength: 4 }), async (path, pairs) => {
+        const qs = new URLSearchParams(pairs).toString();
+        const r = await call(`${path}?${qs}`);
+        expect(r.status).toBeLessThan(500);
+        expect(r.headers.get('content-type')).toMatch(/application\/json/);
+        if (r.status >= 400) expect(r.body.error.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,78 @@
+// Shared helpers of the bridge source tests: pools as the bridge makes them (session TimeZone set)
+// and crafted rows inserted with plain SQL.
+import type pg from 'pg';
+import { createPool } from '../../bridge/db/pools';
+import { fixedClock } from '../../bridge/time/clock';
+import { localDate, type LocalDate } from '../../bridge/time/local-date';
+
+export const ZONE = 'Europe/Warsaw';
+
+export function sourcePool(url: string, name = 'test', statementTimeoutMs = 5000): pg.Pool {
+  return createPool(url, { name, timezone: ZONE, max: 4, statementTimeoutMs });
+}
+
+/** "Today" of an instant given as an ISO string with its offset, in Europe/Warsaw. */
+export function todayAt(iso: string): LocalDate {
+  return localDate(fixedClock(iso).now(), ZONE);
+}
+
+export interface TxRow {
+  id?: string;
+  date: string;
+  type: 'Income' | 'Expense' | 'Transfer';
+  amount: string | number;
+  category_id?: number | null;
+}
+
+let txSeq = 0;
+export async function insertTransactions(db: pg.Pool, rows: readonly TxRow[]): Promise<void> {
+  for (const r of rows) {
+    await db.query(
+      `INSERT INTO transactions (transaction_id, transaction_date, type, amount, merchant_source, category_id)
+       VALUES ($1, $2, $3, $4, 'test', $5)`,
+      [r.id ?? `TX-${++txSeq}`, r.date, r.type, r.amount, r.category_id ?? null],
+    );
+  }
+}
+
+export async function insertCategory(db: pg.Pool, name: string, sub: string | null, type = 'Expense'): Promise<number> {
+  const { rows } = await db.query(
+    `INSERT INTO categories (category_name, subcategory_name, category_type) VALUES ($1, $2, $3) RETURNING category_id`,
+    [name, sub, type],
+  );
+  return rows[0].category_id;
+}
+
+export interface BudgetRow {
+  budget_id: string;
+  year: number;
+  month: number;
+  category_id: number | null;
+  amount: string | number;
+  /** undefined = the column default (100); null = no threshold */
+  threshold?: number | null;
+  priority?: string | null;
+  type?: string;
+  is_active?: boolean;
+}
+
+export async function insertBudgets(db: pg.Pool, rows: readonly BudgetRow[]): Promise<void> {
+  for (const b of rows) {
+    await db.query(
+      `INSERT INTO budgets (budget_id, budget_year, budget_month, type, category_id, budget_amount, alert_threshold, priority, is_active)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN 100 ELSE $8::int END, $9, $10)`,
+      [
+        b.budget_id,
+        b.year,
+        b.month,
+        b.type ?? 'Expense',
+        b.category_id,
+        b.amount,
+        b.threshold === undefined,
+        b.threshold ?? null,
+        b.priority ?? null,
+        b.is_active ?? true,
+      ],
+    );
+  }
+}

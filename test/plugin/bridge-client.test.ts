@@ -1,0 +1,106 @@
+// The bridge client against a real local HTTP server: every failure becomes a value.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BridgeClient } from '../../plugin/bridge-client';
+import { startFakeBridge } from '../fixtures/fake-bridge';
+import type { FakeBridge } from '../fixtures/fake-bridge';
+import { historyEntry, historyResponse, statusResponse } from '../fixtures/twin-responses';
+
+let fake: FakeBridge;
+let apiKey = '';
+const client = () => new BridgeClient(() => ({ baseUrl: `${fake.url}/`, apiKey }), undefined, 500);
+
+beforeAll(async () => {
+  fake = await startFakeBridge(statusResponse());
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.mode = 'ok';
+  fake.apiKey = null;
+  fake.requests = [];
+  apiKey = '';
+});
+
+describe('bridge client', () => {
+  it('returns the status', async () => {
+    const result = await client().getStatus();
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data.state.finance.mtd_net).toBe(2450);
+    expect(fake.requests[0]).toEqual({ path: '/status', apiKey: undefined });
+  });
+
+  it('sends the API key when one is set', async () => {
+    fake.apiKey = 'sekret';
+    apiKey = ' sekret ';
+    expect((await client().getStatus()).ok).toBe(true);
+    expect(fake.requests[0]?.apiKey).toBe('sekret');
+  });
+
+  it('maps 401 to unauthorised, with the bridge message', async () => {
+    fake.apiKey = 'sekret';
+    apiKey = 'wrong';
+    const result = await client().getStatus();
+    expect(result).toMatchObject({ ok: false, kind: 'unauthorised', status: 401 });
+    if (!result.ok) expect(result.message).toContain('missing or wrong API key');
+  });
+
+  it('maps 500 to http with the readable message', async () => {
+    fake.mode = '500';
+    const result = await client().getStatus();
+    expect(result).toMatchObject({ ok: false, kind: 'http', status: 500 });
+    if (!result.ok) expect(result.message).toContain('the twin could not be computed');
+  });
+
+  it('maps an HTML error page to http', async () => {
+    fake.mode = 'html';
+    expect(await client().getStatus()).toMatchObject({ ok: false, kind: 'http', status: 502 });
+  });
+
+  it('maps a garbled body to invalid', async () => {
+    fake.mode = 'garbage';
+    expect(await client().getStatus()).toMatchObject({ ok: false, kind: 'invalid' });
+  });
+
+  it('maps a wrong shape to invalid', async () => {
+    fake.status = { report: 'hi' } as never;
+    try {
+      expect(await client().getStatus()).toMatchObject({ ok: false, kind: 'invalid' });
+    } finally {
+      fake.status = statusResponse();
+    }
+  });
+
+  it('gives up after the timeout as unreachable', async () => {
+    fake.mode = 'hang';
+    const started = Date.now();
+    const result = await client().getStatus();
+    expect(result).toMatchObject({ ok: false, kind: 'unreachable' });
+    if (!result.ok) expect(result.message).toContain('did not answer');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('maps a closed port to unreachable', async () => {
+    await fake.stop();
+    try {
+      const result = await client().getStatus();
+      expect(result).toMatchObject({ ok: false, kind: 'unreachable' });
+    } finally {
+      await fake.resume();
+    }
+  });
+
+  it('maps a malformed URL to unreachable without throwing', async () => {
+    const result = await new BridgeClient(() => ({ baseUrl: 'not a url', apiKey: '' })).getStatus();
+    expect(result).toMatchObject({ ok: false, kind: 'unreachable' });
+  });
+
+  it('pages history with limit and cursor', async () => {
+    const first = [historyEntry('health', '2025-01-15T05:00:00Z', {})];
+    fake.history.set('', historyResponse(first, 'abc'));
+    fake.history.set('abc', historyResponse([], null));
+    const page = await client().getHistory({ limit: 50 });
+    expect(page.ok && page.data.next_cursor).toBe('abc');
+    const older = await client().getHistory({ limit: 50, cursor: 'abc', entity: 'health' });
+    expect(older.ok && older.data.next_cursor).toBeNull();
+    expect(fake.requests.map((r) => r.path)).toEqual(['/history?limit=50', '/history?limit=50&entity=health&cursor=abc']);
+  });
+});
