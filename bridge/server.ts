@@ -174,9 +174,10 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${hostForUrl}:${port}`;
 
+  // A first state before announcing readiness: the first request is fast and history is current.
+  // It cannot hang the start: each source has its time budget.
+  await engine.getState(0);
   const periodic = startPeriodicSync(engine, config.syncIntervalSeconds);
-  // A first state right away: the first request is fast and history is current.
-  void engine.getState(0);
   log.info({ url, embedded: embedded !== null, ms: Math.round(performance.now() - started) }, `digital twin bridge listening on ${url}`);
 
   let closing: Promise<void> | null = null;

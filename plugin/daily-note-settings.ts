@@ -45,7 +45,9 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-function fromOptions(options: RawDailyOptions, source: DailyNoteSettings['source']): DailyNoteSettings {
+/** Null when the options set nothing (a plugin switched on but never configured). */
+function fromOptions(options: RawDailyOptions, source: DailyNoteSettings['source']): DailyNoteSettings | null {
+  if (str(options.folder) === '' && str(options.format) === '' && str(options.template) === '') return null;
   return {
     folder: str(options.folder),
     format: str(options.format) || DEFAULT_DAILY_NOTE_SETTINGS.format,
@@ -67,14 +69,17 @@ export async function readDailyNoteSettings(app: App): Promise<DailyNoteSettings
   const internals = app as unknown as AppInternals;
 
   const periodic = safely(() => internals.plugins?.getPlugin?.('periodic-notes')?.settings?.daily);
-  if (periodic && periodic.enabled === true) return fromOptions(periodic, 'periodic-notes');
+  if (periodic && periodic.enabled === true) {
+    const settings = fromOptions(periodic, 'periodic-notes');
+    if (settings) return settings;
+  }
 
   const core = safely(() => internals.internalPlugins?.getPluginById?.('daily-notes'));
   if (core && core.enabled === true) {
-    if (core.instance?.options) return fromOptions(core.instance.options, 'daily-notes');
-    // The plugin is on but its options are not exposed: read the file it keeps them in.
-    const fromFile = await readCoreOptionsFile(app);
-    if (fromFile) return fromOptions(fromFile, 'daily-notes');
+    // When the plugin is on but its options are not exposed, read the file it keeps them in.
+    const options = core.instance?.options ?? (await readCoreOptionsFile(app));
+    const settings = options ? fromOptions(options, 'daily-notes') : null;
+    if (settings) return settings;
   }
 
   return DEFAULT_DAILY_NOTE_SETTINGS;

@@ -13,8 +13,9 @@ export function formatSignedMoney(value: number, currency: string): string {
   return `${sign}${body} ${currency}`;
 }
 
+/** At most `digits` decimals, without trailing zeros: 82.4, 0.5, 82. */
 export function formatNumber(value: number, digits = 1): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(digits);
+  return String(Number(value.toFixed(digits)));
 }
 
 /** Parses an ISO 8601 timestamp; null for anything that is not one. */

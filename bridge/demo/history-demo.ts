@@ -72,20 +72,29 @@ function* healthStates(plan: HistoryPlan, times: number[]): Generator<string> {
   let done = 0; // workouts[0 .. done) were done before the current instant (they happen at 17:00 UTC)
   let prev = '';
   let nudge = 0;
+  let day = '';
+  let daily = { m: null as DemoMeasurement | null, trend: null as 'GAINING' | 'LOSING' | 'STABLE' | null, monday: '' };
   for (const t of times) {
     const d = isoDay(t);
+    if (d !== day) {
+      // Everything but the workouts changes at most once a day.
+      day = d;
+      const m = latestUpTo(d);
+      const before = m ? latestUpTo(addDays(m.date, -1)) : null;
+      const change = m && before ? m.bodyweightKg - before.bodyweightKg : null;
+      const trend = change === null ? (m ? 'STABLE' : null) : change > 0.5 ? 'GAINING' : change < -0.5 ? 'LOSING' : 'STABLE';
+      daily = { m, trend, monday: weekStart(d) };
+    }
     while (done < workouts.length && Date.parse(`${workouts[done]}T17:00:00Z`) <= t) done++;
-    const m = latestUpTo(d);
-    const before = m ? latestUpTo(addDays(m.date, -1)) : null;
-    const change = m && before ? m.bodyweightKg - before.bodyweightKg : null;
+    const { m, trend, monday } = daily;
     const last = done > 0 ? workouts[done - 1] : null;
     const since = last ? diffDays(d, last) : null;
     let thisWeek = 0;
-    for (let i = done - 1; i >= 0 && workouts[i] >= weekStart(d); i--) thisWeek++;
+    for (let i = done - 1; i >= 0 && workouts[i] >= monday; i--) thisWeek++;
     const state = {
       bodyweight_kg: m ? m.bodyweightKg : null,
       bodyfat_pct: m ? m.bodyfatPct : null,
-      weight_trend: change === null ? (m ? 'STABLE' : null) : change > 0.5 ? 'GAINING' : change < -0.5 ? 'LOSING' : 'STABLE',
+      weight_trend: trend,
       last_workout_date: last,
       days_since_workout: since,
       workouts_this_week: thisWeek,
@@ -103,19 +112,23 @@ function* healthStates(plan: HistoryPlan, times: number[]): Generator<string> {
 }
 
 function* financeStates(plan: HistoryPlan, times: number[]): Generator<string> {
+  let day = '';
+  let daily = { month: '', dom: 0, dim: 0, prices: 0, pay: 0, salaryExtra: 0, pace: 0, r1: 0, r2: 0, r3: 0 };
+  const jitters = new Rng(plan.seed, 'history-finance-jitter');
   for (const t of times) {
     const d = isoDay(t);
-    const month = d.slice(0, 7);
-    const dom = dayOfMonth(d);
-    const dim = daysInMonth(d);
-    const years = (dayNumber(d) - dayNumber('2026-01-01')) / 365.25;
-    const prices = Math.pow(1.035, years);
-    const pay = Math.pow(1.045, years);
-    const m = new Rng(plan.seed, `history-finance:${month}`);
-    const [salaryExtra, pace, r1, r2, r3] = [m.int(0, 400), m.between(0.85, 1.2), m.float(), m.float(), m.float()];
+    if (d !== day) {
+      day = d;
+      const years = (dayNumber(d) - dayNumber('2026-01-01')) / 365.25;
+      const month = d.slice(0, 7);
+      const m = new Rng(plan.seed, `history-finance:${month}`);
+      daily = { month, dom: dayOfMonth(d), dim: daysInMonth(d), prices: Math.pow(1.035, years), pay: Math.pow(1.045, years),
+        salaryExtra: m.int(0, 400), pace: m.between(0.85, 1.2), r1: m.float(), r2: m.float(), r3: m.float() };
+    }
+    const { month, dom, dim, prices, pay, salaryExtra, pace, r1, r2, r3 } = daily;
     const elapsed = dom - 1 + (t % DAY_MS) / DAY_MS;
     const income = (dom >= 10 ? Math.round(12_000 * pay) + salaryExtra : 0) + (month.endsWith('-12') && dom >= 20 ? Math.round(4_000 * pay) : 0);
-    const jitter = new Rng(plan.seed, `history-finance:${t}`).between(-12, 12);
+    const jitter = jitters.between(-12, 12);
     const expense = Math.max(0, round2(2_759 * prices + 215 * prices * plan.volume * pace * elapsed + jitter));
     const fraction = elapsed / dim;
     const alerts: { budget_id: string; severity: 'CRITICAL' | 'HIGH' | 'MEDIUM' }[] = [];

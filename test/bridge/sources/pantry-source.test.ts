@@ -1,0 +1,157 @@
+// Low stock and expiry of autonomous_pantry, in both layouts the user's installs have.
+import type pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expiryLevel, PantrySource } from '../../../bridge/sources/pantry-source';
+import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
+import { sourcePool, todayAt } from '../source-rows';
+
+let dbs: TestDatabases;
+let db: pg.Pool;
+
+beforeAll(async () => {
+  dbs = await freshDatabases();
+  db = sourcePool(dbs.pantry, 'pantry');
+});
+afterAll(async () => {
+  await db?.end();
+  await dbs?.drop();
+});
+beforeEach(async () => {
+  await db.query('DELETE FROM pantry_inventory');
+});
+
+// Wednesday 12 March 2025 in Warsaw.
+const today = todayAt('2025-03-12T08:00:00+01:00');
+const read = (source = new PantrySource(db)) => source.read({ today, nowMs: Date.parse('2025-03-12T07:00:00Z') });
+
+type Row = [product: string, location: string, quantity: string | null, threshold: string | null, expiry?: string | null, unit?: string];
+
+async function stock(rows: Row[]): Promise<void> {
+  for (const [product, location, quantity, threshold, expiry, unit] of rows) {
+    await db.query(
+      `INSERT INTO pantry_inventory (category, location, current_quantity, critical_threshold, next_expiry, unit) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [product, location, quantity, threshold, expiry ?? null, unit ?? 'szt'],
+    );
+  }
+}
+
+describe('pantry with location (newer layout)', () => {
+  it('sums a product over its locations: low only when the sum is at or under the threshold', async () => {
+    await stock([
+      ['Mleko', 'Spizarka', '1', '2', null, 'l'], // 1 + 3 = 4 > 2: enough, though each place alone is at or under 2
+      ['Mleko', 'Lodowka', '3', '2', null, 'l'],
+      ['Jajka', 'Spizarka', '2', '6'], // 2 + 3 = 5 ≤ 6
+      ['Jajka', 'Lodowka', '3', '6'],
+      ['Ryż', 'Spizarka', '2', '2', null, 'kg'], // equal to the threshold: low
+      ['Chleb', 'Spizarka', '0', '0'], // threshold 0 alerts at 0
+      ['Masło', 'Lodowka', '1', '0'], // threshold 0, one left: fine
+      ['Cukier', 'Spizarka', '0', null, null, 'kg'], // null threshold: not tracked
+      ['Kawa', 'Spizarka', '0', '1', null, 'opak'], // tracked through one of its rows; 0 + 5 > 1
+      ['Kawa', 'Zamrazarka', '5', null, null, 'opak'],
+    ]);
+    const p = await read();
+    expect(p.variant).toBe('by_location');
+    expect(p.tracked_products).toBe(6);
+    expect(p.low_stock_count).toBe(3);
+    expect(p.low_stock_items).toEqual(['Chleb', 'Jajka', 'Ryż']);
+    expect(p.low_stock).toEqual([
+      { product: 'Chleb', quantity: 0, unit: 'szt', critical_threshold: 0, locations: ['Spizarka'] },
+      { product: 'Jajka', quantity: 5, unit: 'szt', critical_threshold: 6, locations: ['Lodowka', 'Spizarka'] },
+      { product: 'Ryż', quantity: 2, unit: 'kg', critical_threshold: 2, locations: ['Spizarka'] },
+    ]);
+  });
+
+  it('treats a null quantity as nothing left', async () => {
+    await stock([['Chleb', 'Spizarka', null, '1']]);
+    const p = await read();
+    expect(p.low_stock).toEqual([{ product: 'Chleb', quantity: 0, unit: 'szt', critical_threshold: 1, locations: ['Spizarka'] }]);
+  });
+
+  it('sorts expiring items expired first, then by date, with critical within 7 days and warning within 30', async () => {
+    await stock([
+      ['Kasza', 'Spizarka', '1', null, '2025-04-12'], // 31 days: not listed
+      ['Mąka', 'Spizarka', '1', null, '2025-04-11'], // 30 days: warning
+      ['Kefir', 'Lodowka', '1', null, '2025-03-20'], // 8 days: warning
+      ['Szynka', 'Lodowka', '0.25', null, '2025-03-19', 'kg'], // 7 days: critical
+      ['Ser', 'Lodowka', '1', null, '2025-03-12'], // today: critical
+      ['Jogurt', 'Lodowka', '2', null, '2025-03-11'], // yesterday: expired
+      ['Jogurt', 'Spizarka', '0', null, '2025-03-01'], // expired but none left: not listed
+      ['Śmietana', 'Lodowka', null, null, '2025-03-05'], // null quantity: none left, not listed
+    ]);
+    const p = await read();
+    expect(p.expiring.map((i) => [i.product, i.location, i.days_left, i.level])).toEqual([
+      ['Jogurt', 'Lodowka', -1, 'expired'],
+      ['Ser', 'Lodowka', 0, 'critical'],
+      ['Szynka', 'Lodowka', 7, 'critical'],
+      ['Kefir', 'Lodowka', 8, 'warning'],
+      ['Mąka', 'Spizarka', 30, 'warning'],
+    ]);
+    expect(p.expiring[2]).toEqual({ product: 'Szynka', location: 'Lodowka', next_expiry: '2025-03-19', days_left: 7, level: 'critical', quantity: 0.25, unit: 'kg' });
+    expect([p.expired_count, p.expiring_count]).toEqual([1, 4]);
+  });
+
+  it('gives zeros and empty lists on an empty inventory', async () => {
+    expect(await read()).toEqual({
+      variant: 'by_location',
+      tracked_products: 0,
+      low_stock_count: 0,
+      low_stock_items: [],
+      low_stock: [],
+      expired_count: 0,
+      expiring_count: 0,
+      expiring: [],
+    });
+  });
+});
+
+describe('expiryLevel', () => {
+  it('draws the lines at 0, 7 and 30 days', () => {
+    expect([-30, -1, 0, 7, 8, 30, 31].map(expiryLevel)).toEqual(['expired', 'expired', 'critical', 'critical', 'warning', 'warning', null]);
+  });
+});
+
+// Last: these tests replace the table with the older layout for the rest of the file.
+describe('pantry without location (older layout, PK category)', () => {
+  it('detects the older layout and applies the same rules per row', async () => {
+    // One source across the change: the layout is looked up again once its (here zero) TTL has passed.
+    const source = new PantrySource(db, 0);
+    await stock([['Mleko', 'Spizarka', '1', '2']]);
+    expect((await read(source)).variant).toBe('by_location');
+
+    await db.query(`
+      DROP TABLE pantry_inventory;
+      CREATE TABLE pantry_inventory (
+        category varchar(255) PRIMARY KEY,
+        current_quantity numeric(10,2) DEFAULT 0,
+        unit varchar(50),
+        next_expiry date,
+        last_updated date,
+        status varchar(50),
+        critical_threshold numeric(10,2),
+        notes text,
+        created_at timestamptz DEFAULT now(),
+        updated_at timestamptz DEFAULT now()
+      )`);
+    await db.query(`
+      INSERT INTO pantry_inventory (category, current_quantity, unit, critical_threshold, next_expiry, status) VALUES
+        ('Mleko', 1, 'l', 2, NULL, 'Niski'),
+        ('Jajka', 10, 'szt', 6, '2025-03-25', 'OK'),
+        ('Chleb', 0, 'szt', 0, NULL, 'Pusty'),
+        ('Cukier', 0, 'kg', NULL, NULL, 'Pusty'),
+        ('Jogurt', 1, 'szt', NULL, '2025-03-10', 'OK'),
+        ('Ser', 0, 'szt', NULL, '2025-03-01', 'Pusty')`);
+    const p = await read(source);
+    expect(p.variant).toBe('single');
+    expect(p.tracked_products).toBe(3);
+    expect(p.low_stock).toEqual([
+      { product: 'Chleb', quantity: 0, unit: 'szt', critical_threshold: 0, locations: [] },
+      { product: 'Mleko', quantity: 1, unit: 'l', critical_threshold: 2, locations: [] },
+    ]);
+    expect(p.low_stock_items).toEqual(['Chleb', 'Mleko']);
+    expect(p.expiring.map((i) => [i.product, i.location, i.days_left, i.level])).toEqual([
+      ['Jogurt', null, -2, 'expired'],
+      ['Jajka', null, 13, 'warning'],
+    ]);
+    expect([p.expired_count, p.expiring_count]).toEqual([1, 1]);
+  });
+});
