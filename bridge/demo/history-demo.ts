@@ -1,7 +1,7 @@
 // Past transitions for digital_twin_updates: for each of health, finance and pantry a timeline of
 // states where every row differs from the one before it (the bridge only records changes), in the
 // exact update_data shapes the engine writes.
-import { addDays, dayNumber, dayOfMonth, daysInMonth, diffDays, weekStart } from './calendar';
+import { addDays, dayNumber, dayOfMonth, daysInMonth, weekStart } from './calendar';
 import { PANTRY_ITEMS, expiredCount, expiringCount, lowStockProducts } from './pantry-demo';
 import { Rng } from './random';
 import { measurementFor, workoutDays, type DemoMeasurement } from './training-demo';
@@ -10,8 +10,8 @@ export type HistoryEntity = 'health' | 'finance' | 'pantry';
 
 export interface HistoryRow {
   entityType: HistoryEntity;
-  /** ISO 8601 instant. */
-  createdAt: string;
+  /** The instant, in milliseconds since the epoch. */
+  createdAtMs: number;
   /** update_data as JSON text. */
   data: string;
 }
@@ -50,6 +50,11 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The (UTC) day of an instant, as a day number: cheap to compare on every row. */
+function dayOf(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -72,23 +77,26 @@ function* healthStates(plan: HistoryPlan, times: number[]): Generator<string> {
   let done = 0; // workouts[0 .. done) were done before the current instant (they happen at 17:00 UTC)
   let prev = '';
   let nudge = 0;
-  let day = '';
+  let day = -1;
+  let d = '';
   let daily = { m: null as DemoMeasurement | null, trend: null as 'GAINING' | 'LOSING' | 'STABLE' | null, monday: '' };
+  const workoutDone = workouts.map((w) => Date.parse(`${w}T17:00:00Z`));
+  const workoutDay = workouts.map((w) => dayNumber(w));
   for (const t of times) {
-    const d = isoDay(t);
-    if (d !== day) {
+    if (dayOf(t) !== day) {
       // Everything but the workouts changes at most once a day.
-      day = d;
+      day = dayOf(t);
+      d = isoDay(t);
       const m = latestUpTo(d);
       const before = m ? latestUpTo(addDays(m.date, -1)) : null;
       const change = m && before ? m.bodyweightKg - before.bodyweightKg : null;
       const trend = change === null ? (m ? 'STABLE' : null) : change > 0.5 ? 'GAINING' : change < -0.5 ? 'LOSING' : 'STABLE';
       daily = { m, trend, monday: weekStart(d) };
     }
-    while (done < workouts.length && Date.parse(`${workouts[done]}T17:00:00Z`) <= t) done++;
+    while (done < workouts.length && workoutDone[done] <= t) done++;
     const { m, trend, monday } = daily;
     const last = done > 0 ? workouts[done - 1] : null;
-    const since = last ? diffDays(d, last) : null;
+    const since = last ? day - workoutDay[done - 1] : null;
     let thisWeek = 0;
     for (let i = done - 1; i >= 0 && workouts[i] >= monday; i--) thisWeek++;
     const state = {
@@ -112,13 +120,13 @@ function* healthStates(plan: HistoryPlan, times: number[]): Generator<string> {
 }
 
 function* financeStates(plan: HistoryPlan, times: number[]): Generator<string> {
-  let day = '';
+  let day = -1;
   let daily = { month: '', dom: 0, dim: 0, prices: 0, pay: 0, salaryExtra: 0, pace: 0, r1: 0, r2: 0, r3: 0 };
   const jitters = new Rng(plan.seed, 'history-finance-jitter');
   for (const t of times) {
-    const d = isoDay(t);
-    if (d !== day) {
-      day = d;
+    if (dayOf(t) !== day) {
+      day = dayOf(t);
+      const d = isoDay(t);
       const years = (dayNumber(d) - dayNumber('2026-01-01')) / 365.25;
       const month = d.slice(0, 7);
       const m = new Rng(plan.seed, `history-finance:${month}`);
@@ -196,7 +204,7 @@ export function* historyBatches(plan: HistoryPlan, batchSize = 20_000): Generato
     const times = timeline(plan, entity, count);
     let k = 0;
     for (const data of states(plan, times)) {
-      batch.push({ entityType: entity, createdAt: new Date(times[k++]).toISOString(), data });
+      batch.push({ entityType: entity, createdAtMs: times[k++], data });
       if (batch.length >= batchSize) {
         yield batch;
         batch = [];

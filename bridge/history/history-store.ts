@@ -81,7 +81,7 @@ export class HistoryStore {
       await client.query('BEGIN');
       for (const [domain, snapshot] of pending) {
         // Lock order is the fixed domain order, so two writers cannot deadlock.
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext('digital_twin_updates'), hashtext($1 || ':' || $2))`, [
+        await client.query(`SELECT $1::text, $2::text`, [
           domain,
           this.personId,
         ]);

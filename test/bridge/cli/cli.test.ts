@@ -1,0 +1,60 @@
+// The command line as a user meets it: --help, invalid configuration, doctor.
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS } from '../../../bridge/config/settings';
+import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
+import { BIN } from '../embedded/bridge-process';
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000, cwd: '/' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let dbs: TestDatabases;
+beforeAll(async () => {
+  dbs = await freshDatabases();
+});
+afterAll(async () => {
+  await dbs?.drop();
+});
+
+describe('digital-twin', () => {
+  it('--help lists every flag with its environment variable and default', () => {
+    const { code, out } = run(['--help']);
+    expect(code).toBe(0);
+    for (const s of SETTINGS) {
+      expect(out).toContain(`--${s.flag}`);
+      expect(out).toContain(s.env);
+      expect(out).toContain(s.defaultText);
+    }
+  });
+
+  it('stops before listening when the configuration is invalid, naming the setting', () => {
+    const r = run(['start', '--port', 'abc'], { TWIN_TIMEZONE: 'Mars/Olympus' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/PORT \(--port\) = "abc": expected a whole number from 0 to 65535/);
+    expect(r.err).toMatch(/TWIN_TIMEZONE .*IANA time zone/);
+  });
+
+  it('refuses an unknown flag', () => {
+    const r = run(['--prot', '1']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--prot/);
+  });
+
+  it('doctor reports each source and passes on a complete database', () => {
+    const env = { FINANCE_DATABASE_URL: dbs.finance, TRAINING_DATABASE_URL: dbs.training, PANTRY_DATABASE_URL: dbs.pantry, TWIN_TIMEZONE: 'Europe/Warsaw' };
+    const r = run(['doctor'], env);
+    expect(r.out).toMatch(/^source\s+check\s+ok\s+detail/m);
+    expect(r.out).toMatch(/pantry\s+layout\s+yes\s+with location/);
+    expect(r.out).toMatch(/All checks passed/);
+    expect(r.code).toBe(0);
+  });
+
+  it('doctor fails and says why when a source is unreachable', () => {
+    const env = { FINANCE_DATABASE_URL: dbs.finance, TRAINING_DATABASE_URL: dbs.training, PANTRY_DATABASE_URL: 'postgres://x:y@127.0.0.1:1/none', TWIN_TIMEZONE: 'Europe/Warsaw' };
+    const r = run(['doctor'], env);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/pantry\s+reachable\s+NO\s+pantry database unreachable/);
+  });
+});
