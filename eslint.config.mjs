@@ -19,6 +19,10 @@ export default defineConfig([
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],
+    rules: {
+      // A leading underscore marks a parameter kept for an interface's signature.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
   },
   ...obsidianForPlugin,
   {

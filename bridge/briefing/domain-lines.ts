@@ -9,6 +9,10 @@ export function listed(items: readonly string[], max = 5): string {
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const SEVERITY_RANK = { CRITICAL: 0, HIGH: 1, MEDIUM: 2 } as const;
+
 const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
 function degradedLine(icon: string, name: string, d: { error: string | null; as_of: string | null }): string {
@@ -22,7 +26,7 @@ export function healthLines(h: HealthDomain): string[] {
     lines.push(degradedLine('💪', 'Health', h));
     if (h.as_of === null) return lines;
   }
-  const week = h.workouts_this_week === null ? '' : `${h.workouts_this_week} workouts this week (target 2–4)`;
+  const week = h.workouts_this_week === null ? '' : `${plural(h.workouts_this_week, 'workout')} this week (target 2–4)`;
   const body: string[] = [];
   if (h.bodyweight_kg !== null) body.push(`${one(h.bodyweight_kg)} kg`);
   if (h.bodyfat_pct !== null) body.push(`${one(h.bodyfat_pct)}% body fat`);
@@ -45,7 +49,9 @@ export function financeLines(f: FinanceDomain): string[] {
   const critical = f.alerts.filter((a) => a.alert_severity === 'CRITICAL' || a.alert_severity === 'HIGH');
   if (f.alerts.length > 0) {
     lines.push(`🚨 Budget Alert: ${f.alerts.length} active (${critical.length} critical or high)`);
-    for (const a of f.alerts.slice(0, 5)) lines.push(`• ${a.alert_severity} ${a.category_path} ${one(a.utilization_pct)}%: ${a.recommended_action}`);
+    // The rows keep the order of get_current_budget_alerts(); a person reads the worst first.
+    const worstFirst = [...f.alerts].sort((a, b) => SEVERITY_RANK[a.alert_severity] - SEVERITY_RANK[b.alert_severity]);
+    for (const a of worstFirst.slice(0, 5)) lines.push(`• ${a.alert_severity} ${a.category_path} ${one(a.utilization_pct)}%: ${a.recommended_action}`);
     if (f.alerts.length > 5) lines.push(`• and ${f.alerts.length - 5} more`);
   }
   return lines;
@@ -59,7 +65,7 @@ export function pantryLines(p: PantryDomain): string[] {
   }
   if (p.status === 'ok') {
     const low = p.low_stock_count ?? 0;
-    lines.push(low === 0 ? '🛒 Pantry: stock OK' : `🛒 Pantry: ${low} items low stock: ${listed(p.low_stock_items)}`);
+    lines.push(low === 0 ? '🛒 Pantry: stock OK' : `🛒 Pantry: ${plural(low, 'item')} low stock: ${listed(p.low_stock_items)}`);
   }
   const expired = p.expiring.filter((i) => i.level === 'expired');
   const soon = p.expiring.filter((i) => i.level === 'critical');

@@ -176,7 +176,7 @@ function* pantryStates(plan: HistoryPlan, times: number[]): Generator<string> {
         const differing = tracked.filter((p) => low.has(p) !== actual.has(p));
         const p = differing.length > 0 && rng.chance(0.6) ? rng.pick(differing) : rng.pick(tracked);
         if (low.has(p) && low.size > 1) { low.delete(p); changed = true; }
-        else if (!low.has(p) && low.size < 12) { low.add(p); changed = true; }
+        else if (!low.has(p) && low.size < 14) { low.add(p); changed = true; }
       } else if (op === 2) {
         const next = expired + towards(expired, actualExpired);
         if (next >= 0 && next <= 6) { expired = next; changed = true; }

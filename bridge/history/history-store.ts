@@ -11,9 +11,12 @@ import { snapshotOf } from './snapshots';
 export const SOURCE_SYSTEM = 'g04_engine';
 export const UPDATE_TYPE = 'status_sync';
 
+// created_at is the time of writing (clock_timestamp(), read once the lock is held), not the
+// transaction's start (now()): a writer that waited for the lock must not land behind the row it
+// waited for, or "the last row" would be the wrong one.
 const INSERT_IF_CHANGED_SQL = `
-  INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type)
-  SELECT $1::varchar, $2::uuid, $3::jsonb, $4::varchar, $5::varchar
+  INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type, created_at)
+  SELECT $1::varchar, $2::uuid, $3::jsonb, $4::varchar, $5::varchar, clock_timestamp()
   WHERE NOT EXISTS (
     SELECT 1 FROM (
       SELECT update_data FROM digital_twin_updates
@@ -81,7 +84,7 @@ export class HistoryStore {
       await client.query('BEGIN');
       for (const [domain, snapshot] of pending) {
         // Lock order is the fixed domain order, so two writers cannot deadlock.
-        await client.query(`SELECT $1::text, $2::text`, [
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext('digital_twin_updates'), hashtext($1 || ':' || $2))`, [
           domain,
           this.personId,
         ]);

@@ -1,5 +1,6 @@
 // GET|POST /history?limit=&entity=&cursor=: recorded transitions, newest first, in pages.
 import { Router } from 'express';
+import { plural } from '../../briefing/domain-lines';
 import type { HistoryEntry, HistoryResponse } from '../../contract/responses';
 import type { RouteDeps } from '../route-deps';
 import { HistoryParams, parseParams } from '../request-params';
@@ -9,7 +10,7 @@ function historyText(items: HistoryEntry[]): string {
   if (items.length === 0) return '📜 HISTORY\n\nNo transitions recorded yet.';
   const lines = items.slice(0, 10).map((i) => `• ${i.created_at.slice(0, 16).replace('T', ' ')} ${i.entity_type}`);
   const more = items.length > 10 ? [`• and ${items.length - 10} more`] : [];
-  return ['📜 HISTORY', `${items.length} transitions, newest first`, '', ...lines, ...more].join('\n');
+  return ['📜 HISTORY', `${plural(items.length, 'transition')}, newest first`, '', ...lines, ...more].join('\n');
 }
 
 export function historyRoute(deps: RouteDeps): Router {

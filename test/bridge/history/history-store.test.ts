@@ -141,6 +141,44 @@ describe('HistoryStore.record', () => {
   });
 });
 
+describe('HistoryStore.record ordering across writers', () => {
+  it('orders rows by when they were written, so a writer that waited for the lock does not slip behind', async () => {
+    const id = person();
+    const a = new HistoryStore(poolA, id);
+    const b = new HistoryStore(poolB, id);
+    const f1 = twinState({ finance: { mtd_net: 1 } });
+    // Bridge B cannot read training right now: it records finance only.
+    const f2 = twinState({ finance: { mtd_net: 2 }, health: { status: 'degraded', error: 'training database unreachable' } });
+
+    // Someone holds the health lock: A begins its transaction and waits for it.
+    const holder = await poolA.connect();
+    let aDone: Promise<unknown>;
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('digital_twin_updates'), hashtext($1 || ':' || $2))`, ['health', id]);
+      aDone = a.record(f1);
+      for (let i = 0; i < 400; i++) {
+        const { rows } = await poolB.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        if (rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // Meanwhile B records its finance transition and is done.
+      expect((await b.record(f2)).written).toEqual(['finance', 'pantry']);
+    } finally {
+      await holder.query('COMMIT');
+      holder.release();
+    }
+    expect((await aDone!) as unknown).toMatchObject({ written: ['health', 'finance'] });
+    // A wrote last: its state is the current one, and recording it again is no transition.
+    const { rows } = await poolA.query(
+      `SELECT update_data->>'mtd_net' AS net FROM digital_twin_updates WHERE entity_id = $1 AND entity_type = 'finance' ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [id],
+    );
+    expect(rows[0].net).toBe('1');
+    expect((await a.record(f1)).written).toEqual([]);
+  });
+});
+
 describe('HistoryStore.page', () => {
   const TIED = '2025-03-12 07:00:00.123456+00';
 

@@ -1,0 +1,173 @@
+// The query-plan check: runs the sources and the history store once against a data set through
+// connections that record every statement with its parameters, then asks PostgreSQL for the plan
+// of each (EXPLAIN, which does not execute it). A sequential scan of transactions, workouts or
+// digital_twin_updates (or of any of their partitions) fails the check.
+import pg from 'pg';
+import { createPool } from '../../bridge/db/pools';
+import { TwinEngine } from '../../bridge/engine/twin-engine';
+import { decodeCursor } from '../../bridge/history/history-cursor';
+import { HistoryStore } from '../../bridge/history/history-store';
+import { systemClock } from '../../bridge/time/clock';
+import type { DataSet } from './datasets';
+
+interface Recorded {
+  source: string;
+  sql: string;
+  params: unknown[];
+}
+
+export interface PlanFinding {
+  source: string;
+  /** First meaningful line of the statement, shortened. */
+  statement: string;
+  /** Distinct "Node Type relation" pairs, e.g. "Index Scan transactions_2025". */
+  scans: string[];
+  /** Partitions of transactions / workouts that the plan reads. */
+  partitions: { transactions: number; workouts: number };
+  seqScans: SeqScan[];
+}
+
+/**
+ * A sequential scan of a watched table. It is accepted only when the relation is tiny (a partition
+ * holding a few weeks of workouts fits in one page, and reading that page beats any index) and the
+ * planner does find an index path when sequential scans are priced out; anything else fails.
+ */
+export interface SeqScan {
+  relation: string;
+  /** pg_class.reltuples after ANALYZE. */
+  rows: number;
+  indexPath: boolean;
+  accepted: boolean;
+}
+
+export const SMALL_RELATION_ROWS = 1000;
+
+const WATCHED = /^(transactions|workouts|digital_twin_updates)(_\w+)?$/;
+const SKIP = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
+
+/** A pool (or client) whose query() records what it runs before running it. */
+function recording<T extends { query: (...a: never[]) => unknown }>(target: T, source: string, log: Recorded[]): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      if (prop === 'query') {
+        return (sql: string | { text: string; values?: unknown[] }, params?: unknown[]) => {
+          const text = typeof sql === 'string' ? sql : sql.text;
+          log.push({ source, sql: text, params: (typeof sql === 'string' ? params : sql.values) ?? [] });
+          return (obj.query as (s: unknown, p?: unknown) => unknown).call(obj, sql, params);
+        };
+      }
+      if (prop === 'connect') {
+        return async () => recording(await (obj as unknown as pg.Pool).connect(), source, log);
+      }
+      const v = Reflect.get(obj, prop, receiver);
+      return typeof v === 'function' ? v.bind(obj) : v;
+    },
+  });
+}
+
+function walk(node: Record<string, unknown>, out: Record<string, unknown>[]): void {
+  out.push(node);
+  for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child, out);
+}
+
+async function planNodes(pool: pg.Pool, sql: string, params: unknown[], noSeqScan: boolean): Promise<Record<string, unknown>[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    if (noSeqScan) await client.query('SET LOCAL enable_seqscan = off');
+    const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const nodes: Record<string, unknown>[] = [];
+    walk((rows[0]['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0].Plan, nodes);
+    return nodes;
+  } finally {
+    await client.query('ROLLBACK').catch(() => {});
+    client.release();
+  }
+}
+
+function label(sql: string): string {
+  const line = sql
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('--'))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  const from = /\bFROM (\w+)/i.exec(line)?.[1];
+  const head = line.slice(0, 40);
+  return from ? `${head}… (from ${from})` : head;
+}
+
+export async function checkQueryPlans(set: DataSet, o: { timezone: string; personId: string }): Promise<PlanFinding[]> {
+  const log: Recorded[] = [];
+  const opts = (name: string) => ({ name: `bench-plans-${name}`, timezone: o.timezone, max: 2, statementTimeoutMs: 30_000 });
+  const pools = {
+    finance: createPool(set.urls.finance, opts('finance')),
+    training: createPool(set.urls.training, opts('training')),
+    pantry: createPool(set.urls.pantry, opts('pantry')),
+    twin: createPool(set.urls.twin, opts('twin')),
+  };
+  try {
+    const engine = new TwinEngine({
+      databases: {
+        finance: recording(pools.finance, 'finance', log),
+        training: recording(pools.training, 'health', log),
+        pantry: recording(pools.pantry, 'pantry', log),
+      },
+      clock: systemClock,
+      timezone: o.timezone,
+      currency: 'PLN',
+      sourceTimeoutMs: 30_000,
+      cacheMs: 0,
+    });
+    const state = await engine.compute();
+    const degraded = (['health', 'finance', 'pantry'] as const).filter((d) => state[d].status !== 'ok');
+    if (degraded.length > 0) throw new Error(`query-plan check: sources failed: ${degraded.map((d) => `${d}: ${state[d].error}`).join('; ')}`);
+
+    const history = new HistoryStore(recording(pools.twin, 'history', log) as unknown as pg.Pool, o.personId);
+    const first = await history.page({ limit: 50, entity: null, cursor: null });
+    if (first.nextCursor) {
+      const cursor = decodeCursor(first.nextCursor);
+      await history.page({ limit: 50, entity: null, cursor });
+      await history.page({ limit: 50, entity: 'finance', cursor });
+    }
+    await history.page({ limit: 50, entity: 'health', cursor: null });
+    await history.lastWriteAt();
+    // Writes at most one row per domain into the benchmark's own copy; its statements are the ones to check.
+    await history.record(state);
+
+    const seen = new Set<string>();
+    const findings: PlanFinding[] = [];
+    for (const r of log) {
+      if (SKIP.test(r.sql)) continue;
+      const key = `${r.source}\u0000${r.sql}\u0000${r.params.map((p) => (p === null ? 'null' : 'v')).join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const pool = r.source === 'health' ? pools.training : r.source === 'history' ? pools.twin : pools[r.source as 'finance' | 'pantry'];
+      const nodes = await planNodes(pool, r.sql, r.params, false);
+      const scans = [...new Set(nodes.filter((n) => n['Relation Name']).map((n) => `${n['Node Type']} ${n['Relation Name']}`))];
+      const relations = nodes.map((n) => n['Relation Name']).filter((x): x is string => typeof x === 'string');
+      const paged = r.sql.includes('$2::timestamptz IS NULL') ? (r.params[1] === null ? ' [first page]' : ' [next page]') : '';
+      const seqScans: SeqScan[] = [];
+      for (const rel of new Set(nodes.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.test(String(n['Relation Name']))).map((n) => String(n['Relation Name'])))) {
+        const rows = Number((await pool.query('SELECT reltuples::bigint AS n FROM pg_class WHERE relname = $1', [rel])).rows[0]?.n ?? -1);
+        // Would an index serve it? Ask the planner again with sequential scans priced out.
+        const forced = await planNodes(pool, r.sql, r.params, true);
+        const indexPath = !forced.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === rel);
+        seqScans.push({ relation: rel, rows, indexPath, accepted: indexPath && rows >= 0 && rows < SMALL_RELATION_ROWS });
+      }
+      findings.push({
+        source: r.source,
+        statement: label(r.sql) + paged,
+        scans,
+        partitions: {
+          transactions: new Set(relations.filter((x) => /^transactions_/.test(x))).size,
+          workouts: new Set(relations.filter((x) => /^workouts_/.test(x))).size,
+        },
+        seqScans,
+      });
+    }
+    return findings;
+  } finally {
+    await Promise.all(Object.values(pools).map((p) => p.end()));
+  }
+}
