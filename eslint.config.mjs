@@ -15,7 +15,7 @@ const obsidianForPlugin = obsidianmd.configs.recommended.flatMap((block) => {
 });
 
 export default defineConfig([
-  globalIgnores(['node_modules/**', 'main.js', 'data/**', 'bench-results/**', 'screenshots/**', '.twin-test/**', '**/*.mjs', '**/*.js']),
+  globalIgnores(['node_modules/**', 'main.js', 'data/**', 'bench-results/**', 'screenshots/**', '.twin-test/**', 'scratch/**', '**/*.mjs', '**/*.js']),
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],

@@ -122,7 +122,11 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
     onSucceeded: (at) => metrics.lastSync.set(at.getTime() / 1000),
     onFailed: (err) => log.warn({ err: (err as Error).message }, 'history write failed'),
   });
-  if (history) await sync.loadLastWrite().catch(() => {});
+  if (history) {
+    await sync.loadLastWrite().catch(() => {});
+    const last = sync.info().last_history_write_at;
+    if (last) metrics.lastHistoryWrite.set(Date.parse(last) / 1000);
+  }
 
   const engine = new TwinEngine({
     databases: pools,

@@ -9,7 +9,8 @@ export const TELEGRAM_LIMIT = 4096;
 export function fitTelegram(text: string, limit = TELEGRAM_LIMIT): string {
   if (text.length <= limit) return text;
   const cut = text.lastIndexOf('\n', limit - 2);
-  return `${text.slice(0, cut > 0 ? cut : limit - 2)}\n…`;
+  let end = cut > 0 ? cut : limit - 2;
+  return `${text.slice(0, end)}\n…`;
 }
 
 export function briefing(state: TwinState): string {

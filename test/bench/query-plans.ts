@@ -144,7 +144,7 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
       seen.add(key);
       const pool = r.source === 'health' ? pools.training : r.source === 'history' ? pools.twin : pools[r.source as 'finance' | 'pantry'];
       const nodes = await planNodes(pool, r.sql, r.params, false);
-      const scans = [...new Set(nodes.filter((n) => n['Relation Name']).map((n) => `${n['Node Type']} ${n['Relation Name']}`))];
+      const scans = [...new Set(nodes.filter((n) => n['Relation Name']).map((n) => `${n['Node Type']} ${n['Relation Name']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}`))];
       const relations = nodes.map((n) => n['Relation Name']).filter((x): x is string => typeof x === 'string');
       const paged = r.sql.includes('$2::timestamptz IS NULL') ? (r.params[1] === null ? ' [first page]' : ' [next page]') : '';
       const seqScans: SeqScan[] = [];

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../fixtures/postgres-global-setup';
 import { pidAlive, startBridgeProcess, waitUntil, type BridgeProcess } from './bridge-process';
@@ -50,6 +51,15 @@ describe('the bridge with its embedded PostgreSQL', () => {
     // The password is generated and private to the owner.
     const mode = fs.statSync(path.join(dataDir, 'pg-password')).mode & 0o777;
     expect(mode).toBe(0o600);
+    // PostgreSQL listens on loopback only and takes that password, not a default one.
+    const pgPort = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+    const client = new pg.Client({ host: '127.0.0.1', port: pgPort, user: 'twin', password, database: 'postgres' });
+    await client.connect();
+    expect((await client.query('SHOW listen_addresses')).rows[0].listen_addresses).toBe('127.0.0.1');
+    await client.end();
+    const guessed = new pg.Client({ host: '127.0.0.1', port: pgPort, user: 'twin', password: 'password', database: 'postgres' });
+    await expect(guessed.connect()).rejects.toThrow(/password authentication failed/);
 
     const pid = postmasterPid();
     expect(pid && pidAlive(pid)).toBeTruthy();

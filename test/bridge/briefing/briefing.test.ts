@@ -1,0 +1,181 @@
+// The briefing text: pure, from a state to what Telegram and the daily note show.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { briefing, fitTelegram, needsAttention, TELEGRAM_LIMIT } from '../../../bridge/briefing/briefing';
+import { listed } from '../../../bridge/briefing/domain-lines';
+import { money, signedMoney } from '../../../bridge/briefing/money';
+import type { ExpiryItem, LowStockItem } from '../../../bridge/contract/twin-state';
+import { alert, twinState } from '../state-fixture';
+
+const lines = (text: string) => text.split('\n');
+
+describe('briefing', () => {
+  it('starts with the status title and gives one emoji line per domain, money signed with thousands separators', () => {
+    const text = briefing(twinState());
+    const l = lines(text);
+    expect(l[0]).toBe('📊 AUTONOMOUS LIVING STATUS');
+    expect(text).toContain('2025-03-12');
+    expect(l.find((x) => x.startsWith('💪 Health:'))).toMatch(/2 workouts this week/);
+    expect(l.find((x) => x.startsWith('💰 Finance:'))).toBe('💰 Finance: +2,450 PLN MTD');
+    expect(l.find((x) => x.startsWith('🛒 Pantry:'))).toMatch(/^🛒 Pantry: 2 items low stock: Jajka, Mleko$/);
+    expect(text).toContain('Train Today');
+  });
+
+  it('names each budget alert with its category path and recommended action', () => {
+    const text = briefing(
+      twinState({
+        finance: {
+          active_budget_alerts: 2,
+          alerts: [
+            alert(),
+            alert({ budget_id: 'B-2', alert_severity: 'MEDIUM', category_path: 'Transport > Fuel', utilization_pct: 40, recommended_action: '📊 PROJECTED OVERSPEND: Current rate suggests 240.00 PLN overage' }),
+          ],
+        },
+      }),
+    );
+    expect(text).toMatch(/Budget Alert: 2 active/);
+    expect(text).toContain('Lifestyle > Groceries');
+    expect(text).toContain('🚨 STOP SPENDING: Budget exceeded by 200.50 PLN');
+    expect(text).toContain('Transport > Fuel');
+    expect(text).toContain('240.00 PLN overage');
+  });
+
+  it('shows a negative month as a minus amount', () => {
+    expect(briefing(twinState({ finance: { mtd_net: -1234.4 } }))).toMatch(/💰 Finance: [-−]1,234 PLN MTD/);
+  });
+
+  it('names every degraded domain with its reason, and when last known values are shown, from when', () => {
+    const state = twinState({
+      health: { status: 'degraded', error: 'training database unreachable (connection refused at 10.0.0.5:5432)', as_of: null },
+      finance: { status: 'degraded', error: 'finance database did not answer within 3000 ms', as_of: '2025-03-12T06:45:00.000Z' },
+      pantry: { status: 'degraded', error: 'pantry database error: a table or view the twin reads is missing', as_of: null },
+    });
+    const l = lines(briefing(state));
+    const health = l.find((x) => x.startsWith('💪'));
+    const finance = l.find((x) => x.startsWith('💰'));
+    const pantry = l.find((x) => x.startsWith('🛒'));
+    expect(health).toMatch(/Health.*Failure.*training database unreachable \(connection refused at 10\.0\.0\.5:5432\)/);
+    expect(finance).toMatch(/Finance.*Failure.*finance database did not answer within 3000 ms.*2025-03-12 06:45/);
+    expect(pantry).toMatch(/Pantry.*Failure.*a table or view the twin reads is missing/);
+    // The last known alerts are still named under the degraded finance line.
+    expect(l.join('\n')).toContain('Lifestyle > Groceries');
+  });
+
+  it('cuts long lists: at most five names and a count of the rest', () => {
+    const products = Array.from({ length: 30 }, (_, i) => `Produkt ${String(i).padStart(2, '0')}`);
+    const low: LowStockItem[] = products.map((p) => ({ product: p, quantity: 0, unit: 'szt', critical_threshold: 1, locations: [] }));
+    const alerts = Array.from({ length: 20 }, (_, i) => alert({ budget_id: `B-${i}`, category_path: `Kategoria ${i}` }));
+    const text = briefing(twinState({ pantry: { low_stock_count: 30, low_stock_items: products, low_stock: low }, finance: { alerts, active_budget_alerts: 20 } }));
+    const pantry = lines(text).find((x) => x.startsWith('🛒'))!;
+    expect(pantry).toContain('30 items low stock');
+    expect(pantry).toContain('and 25 more');
+    expect(products.filter((p) => pantry.includes(p))).toHaveLength(5);
+    expect(text).toContain('Budget Alert: 20 active');
+    expect(text).toContain('and 15 more');
+    expect(alerts.filter((a) => text.includes(`${a.category_path} `))).toHaveLength(5);
+  });
+
+  it('says the pantry is fine and the first workout is to be logged on a quiet, empty state', () => {
+    const text = briefing(
+      twinState({
+        pantry: { low_stock_count: 0, low_stock_items: [], low_stock: [], expiring: [], expired_count: 0, expiring_count: 0 },
+        finance: { alerts: [], active_budget_alerts: 0, mtd_net: 0 },
+        health: { last_workout: null, days_since_workout: null, workouts_this_week: 0, training_suggestion: { code: 'no_workouts', text: '📝 Log your first workout' } },
+      }),
+    );
+    expect(text).toContain('🛒 Pantry: stock OK');
+    expect(text).toContain('💰 Finance: 0 PLN MTD');
+    expect(text).toContain('Log your first workout');
+    expect(text).not.toContain('Budget Alert');
+    expect(text).not.toContain('Failure');
+  });
+
+  it('needs attention for a critical alert, an overdue workout, expired food or a degraded domain, and not when all is well', () => {
+    const calm = twinState({
+      finance: { alerts: [alert({ alert_severity: 'MEDIUM' })] },
+      pantry: { expiring: [], expired_count: 0, expiring_count: 0 },
+      health: { training_suggestion: { code: 'rest_day', text: '😴 Rest day' }, days_since_workout: 1 },
+    });
+    expect(needsAttention(calm)).toBe(false);
+    expect(needsAttention({ ...calm, finance: { ...calm.finance, alerts: [alert({ alert_severity: 'HIGH' })] } })).toBe(true);
+    expect(needsAttention({ ...calm, health: { ...calm.health, training_suggestion: { code: 'overdue', text: 'x' } } })).toBe(true);
+    expect(needsAttention({ ...calm, pantry: { ...calm.pantry, expired_count: 1 } })).toBe(true);
+    expect(needsAttention({ ...calm, pantry: { ...calm.pantry, status: 'degraded', error: 'down' } })).toBe(true);
+  });
+});
+
+describe('money', () => {
+  it('signs and separates thousands in whole units', () => {
+    expect(signedMoney(2450, 'PLN')).toBe('+2,450 PLN');
+    expect(signedMoney(-1234, 'PLN')).toMatch(/^[-−]1,234 PLN$/);
+    expect(signedMoney(1234567.89, 'PLN')).toBe('+1,234,568 PLN');
+    expect(signedMoney(999.5, 'EUR')).toBe('+1,000 EUR');
+    expect(signedMoney(0, 'PLN')).toBe('0 PLN');
+    expect(signedMoney(-0.4, 'PLN')).toBe('0 PLN'); // no "−0"
+    expect(signedMoney(0.4, 'PLN')).toBe('0 PLN');
+    expect(money(-9876.5, 'PLN')).toMatch(/^[-−]9,877 PLN$/);
+  });
+
+  it('lists at most the given number of items', () => {
+    expect(listed(['a', 'b'])).toBe('a, b');
+    expect(listed(['a', 'b', 'c'], 2)).toBe('a, b and 1 more');
+  });
+});
+
+describe('Telegram limit', () => {
+  const text = fc.string({ unit: 'grapheme', maxLength: 400 });
+  const longText = fc.string({ unit: 'grapheme', maxLength: 5000, size: 'large' });
+
+  it('fitTelegram: never longer than the limit, a prefix of the text, and valid Unicode', () => {
+    fc.assert(
+      fc.property(fc.array(longText, { maxLength: 8 }), fc.integer({ min: 10, max: TELEGRAM_LIMIT }), (parts, limit) => {
+        const input = parts.join('\n');
+        const out = fitTelegram(input, limit);
+        expect(out.length).toBeLessThanOrEqual(limit);
+        expect(out.isWellFormed()).toBe(true);
+        if (input.length <= limit) expect(out).toBe(input);
+        else expect(input.startsWith(out.slice(0, -2))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('briefing: at most 4096 characters and valid Unicode for any large state', () => {
+    const expiry = fc.record({
+      product: text,
+      level: fc.constantFrom<ExpiryItem['level']>('expired', 'critical', 'warning'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 200 }),
+        fc.array(fc.record({ category_path: text, recommended_action: text }), { maxLength: 100 }),
+        fc.array(expiry, { maxLength: 200 }),
+        fc.option(longText, { nil: null }),
+        fc.option(longText, { nil: null }),
+        fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+        (lowNames, alertTexts, expiring, healthError, financeError, net) => {
+          const state = twinState({
+            health: healthError === null ? {} : { status: 'degraded', error: healthError },
+            finance: {
+              mtd_net: net,
+              active_budget_alerts: alertTexts.length,
+              alerts: alertTexts.map((a, i) => alert({ budget_id: `B-${i}`, ...a })),
+              ...(financeError === null ? {} : { status: 'degraded' as const, error: financeError }),
+            },
+            pantry: {
+              low_stock_count: lowNames.length,
+              low_stock_items: lowNames,
+              low_stock: lowNames.map((p) => ({ product: p, quantity: 0, unit: null, critical_threshold: 0, locations: [] })),
+              expiring: expiring.map((e) => ({ ...e, location: null, next_expiry: '2025-03-13', days_left: 1, quantity: 1, unit: null })),
+            },
+          });
+          const out = briefing(state);
+          expect(out.length).toBeLessThanOrEqual(TELEGRAM_LIMIT);
+          expect(out.isWellFormed()).toBe(true);
+          expect(out.startsWith('📊 AUTONOMOUS LIVING STATUS')).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
