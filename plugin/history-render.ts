@@ -12,9 +12,14 @@ export interface HistoryState {
   nextCursor: string | null;
   loading: boolean;
   error: BridgeFailure | null;
+  /** How many of the loaded entries are drawn (newest first); the rest wait behind "Show more". */
+  shown?: number;
 }
 
-export const EMPTY_HISTORY: HistoryState = { entries: [], nextCursor: null, loading: false, error: null };
+/** Entries drawn at first and added by each "Show more": long histories stay quick to draw. */
+export const HISTORY_RENDER_STEP = 100;
+
+export const EMPTY_HISTORY: HistoryState = { entries: [], nextCursor: null, loading: false, error: null, shown: HISTORY_RENDER_STEP };
 
 const TRENDS: { name: SeriesName; label: string; show: (v: number) => string }[] = [
   { name: 'weight', label: 'Weight', show: (v) => `${formatNumber(v)} kg` },
@@ -40,7 +45,7 @@ function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void
   if (box.childElementCount === 0) box.remove();
 }
 
-export function renderHistory(root: HTMLElement, state: HistoryState, onLoadOlder: () => void): void {
+export function renderHistory(root: HTMLElement, state: HistoryState, onLoadOlder: () => void, onShowMore: () => void = () => {}): void {
   root.empty();
   root.addClass('dt-history');
   if (state.error !== null) {
@@ -53,21 +58,24 @@ export function renderHistory(root: HTMLElement, state: HistoryState, onLoadOlde
     return;
   }
   renderTrends(root, state.entries);
-  for (const day of groupByDay(describeEntries(state.entries))) {
+  // Changes are described against all loaded entries, so the last one drawn still has its predecessor.
+  const shown = Math.max(1, state.shown ?? HISTORY_RENDER_STEP);
+  const changes = describeEntries(state.entries).slice(0, shown);
+  for (const day of groupByDay(changes)) {
     const dayEl = root.createDiv({ cls: 'dt-day' });
     dayEl.createEl('h4', { cls: 'dt-day-title', text: day.day });
     for (const change of day.changes) {
       const item = dayEl.createDiv({ cls: `dt-change dt-change-${change.entry.entity_type}` });
-      const head = item.createDiv({ cls: 'dt-change-head' });
-      head.createSpan({ cls: 'dt-change-time', text: timeOf(change.at) });
-      head.createSpan({ cls: 'dt-change-title', text: change.title });
-      if (change.lines.length > 0) {
-        const list = item.createEl('ul', { cls: 'dt-change-lines' });
-        for (const line of change.lines) list.createEl('li', { text: line });
-      }
+      item.createSpan({ cls: 'dt-change-time', text: timeOf(change.at) });
+      item.createSpan({ cls: 'dt-change-title', text: change.title });
+      if (change.lines.length > 0) item.createDiv({ cls: 'dt-change-lines', text: change.lines.join('\n') });
     }
   }
-  if (state.nextCursor !== null) {
+  const hidden = state.entries.length - changes.length;
+  if (hidden > 0) {
+    const button = root.createEl('button', { cls: 'dt-show-more', text: `Show ${Math.min(hidden, HISTORY_RENDER_STEP)} more` });
+    button.onClickEvent(() => onShowMore());
+  } else if (state.nextCursor !== null) {
     const button = root.createEl('button', { cls: 'dt-load-older', text: state.loading ? 'Loading…' : 'Load older' });
     if (state.loading) button.disabled = true;
     button.onClickEvent(() => onLoadOlder());

@@ -5,7 +5,7 @@ import type { WorkspaceLeaf } from 'obsidian';
 import type { HistoryResponse } from '../bridge/contract/responses';
 import type { BridgeResult, HistoryQuery } from './bridge-client';
 import { mergeOlder } from './history-model';
-import { EMPTY_HISTORY, renderHistory } from './history-render';
+import { EMPTY_HISTORY, HISTORY_RENDER_STEP, renderHistory } from './history-render';
 import type { HistoryState } from './history-render';
 
 export const VIEW_TYPE_HISTORY = 'digital-twin-history';
@@ -52,7 +52,7 @@ export class HistoryView extends ItemView {
   async reload(): Promise<void> {
     this.show({ ...this.state, loading: true });
     const result = await this.host.fetchHistory({ limit: HISTORY_PAGE_SIZE });
-    if (result.ok) this.show({ entries: result.data.items, nextCursor: result.data.next_cursor, loading: false, error: null });
+    if (result.ok) this.show({ entries: result.data.items, nextCursor: result.data.next_cursor, loading: false, error: null, shown: HISTORY_RENDER_STEP });
     else this.show({ ...this.state, loading: false, error: result });
   }
 
@@ -63,16 +63,28 @@ export class HistoryView extends ItemView {
     this.show({ ...this.state, loading: true });
     const result = await this.host.fetchHistory({ limit: HISTORY_PAGE_SIZE, cursor });
     if (result.ok) {
-      this.show({ entries: mergeOlder(this.state.entries, result.data.items), nextCursor: result.data.next_cursor, loading: false, error: null });
+      // Everything loaded so far is drawn, so the new page appears right below the old one.
+      const entries = mergeOlder(this.state.entries, result.data.items);
+      this.show({ entries, nextCursor: result.data.next_cursor, loading: false, error: null, shown: entries.length });
     } else {
       this.show({ ...this.state, loading: false, error: result });
     }
   }
 
+  /** Draws more of the entries already loaded. */
+  showMore(): void {
+    this.show({ ...this.state, shown: (this.state.shown ?? HISTORY_RENDER_STEP) + HISTORY_RENDER_STEP });
+  }
+
   private show(state: HistoryState): void {
     this.state = state;
-    renderHistory(this.contentEl, this.state, () => {
-      void this.loadOlder();
-    });
+    renderHistory(
+      this.contentEl,
+      this.state,
+      () => {
+        void this.loadOlder();
+      },
+      () => this.showMore(),
+    );
   }
 }

@@ -99,14 +99,27 @@ describe('history rendering', () => {
     expect(el.querySelector('.dt-state-unauthorised')).not.toBeNull();
   });
 
-  it('renders a thousand entries', () => {
+  it('draws a long history in steps, then offers older pages', () => {
     const start = new Date(2025, 0, 15, 12).getTime();
     const many = Array.from({ length: 1000 }, (_, i) => {
       const at = new Date(start - i * 3600_000).toISOString();
       return i % 2 ? historyEntry('health', at, healthData(80 + (i % 7) / 10, 18)) : historyEntry('finance', at, financeData(i * 10));
     });
-    const el = render({ entries: many, nextCursor: 'more' });
+    let shown = 100;
+    const el = createContainer();
+    const draw = () => renderHistory(el, { ...EMPTY_HISTORY, entries: many, nextCursor: 'more', shown }, () => {}, () => {
+      shown += 100;
+      draw();
+    });
+    draw();
+    expect(el.querySelectorAll('.dt-change')).toHaveLength(100);
+    expect(el.querySelector('.dt-load-older')).toBeNull();
+    // The trend lines use every loaded entry, not only the drawn ones.
+    expect(el.querySelector('.dt-sparkline-weight polyline')?.getAttribute('points')?.split(' ')).toHaveLength(500);
+    for (let i = 0; i < 9; i++) el.querySelector<HTMLButtonElement>('.dt-show-more')?.click();
     expect(el.querySelectorAll('.dt-change')).toHaveLength(1000);
+    expect(el.querySelector('.dt-show-more')).toBeNull();
+    expect(el.querySelector('.dt-load-older')).not.toBeNull();
     expect(el.querySelectorAll('.dt-day').length).toBeGreaterThan(40);
   });
 });

@@ -79,7 +79,10 @@ describe('budget tuning', () => {
 describe('training days', () => {
   it('keep 2–3 days between workouts, so the last one before any day is 1–3 days earlier', () => {
     const days = workoutDays(42, '2025-01-01', '2027-01-01');
-    for (let i = 1; i < days.length; i++) expect([2, 3]).toContain(days[i].index - days[i - 1].index === 1 ? (Date.parse(days[i].date) - Date.parse(days[i - 1].date)) / 86_400_000 : -1);
+    for (let i = 1; i < days.length; i++) {
+      expect(days[i].index).toBe(days[i - 1].index + 1);
+      expect([2, 3]).toContain((Date.parse(days[i].date) - Date.parse(days[i - 1].date)) / 86_400_000);
+    }
     for (const today of eachDay('2026-01-01', '2026-12-31')) {
       const before = workoutDays(42, addDays(today, -7), today);
       const since = (Date.parse(today) - Date.parse(before[before.length - 1].date)) / 86_400_000;

@@ -1,0 +1,395 @@
+// `npm run bench`: the bridge and the plugin measured against a baseline in the same run (see
+// issue 5 and conventions.md, "Benchmarks"). Prints the tables and writes them to
+// bench-results/bench-<date>.md. Exits 1 when the query-plan check finds a sequential scan of a big
+// table or a load measurement saw errors; with --strict also when a target is missed.
+//
+//   npm run bench -- [--seconds 6] [--warmup 1] [--data-dir DIR] [--strict]
+//
+// --data-dir keeps the generated cluster there and reuses it on the next run (seeding the large set
+// takes about two minutes); by default a temp folder is used and removed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { HistoryEntry, StatusResponse } from '../../bridge/contract/responses';
+import { systemTimeZone } from '../../bridge/config/settings';
+import { prepareCluster, type BenchCluster, type DataSet, type SizeName } from './datasets';
+import { load, type LoadResult } from './load';
+import { mainJsSize, pluginTimes, type BundleSize, type PluginTimes } from './plugin-figures';
+import { REPO_ROOT, RssSampler, forkServer, type ServedChild } from './processes';
+import { checkQueryPlans, type PlanFinding } from './query-plans';
+import { int, mark, mb, ms, ratio, table } from './report';
+import { measureStartTimes, type StartTimes } from './start-time';
+
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '6' },
+    warmup: { type: 'string', default: '1' },
+    'data-dir': { type: 'string' },
+    strict: { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(flags.seconds);
+const WARMUP = Number(flags.warmup);
+const CONNECTIONS = 50;
+const TIMEZONE = systemTimeZone();
+
+type EndpointKey = 'status' | 'status-nocache' | 'health' | 'finance' | 'history';
+const ENDPOINTS: { key: EndpointKey; path: string; label: string }[] = [
+  { key: 'status', path: '/status', label: '/status (cache 2 s)' },
+  { key: 'health', path: '/health', label: '/health' },
+  { key: 'finance', path: '/finance', label: '/finance' },
+  { key: 'history', path: '/history?limit=50', label: '/history?limit=50' },
+  { key: 'status-nocache', path: '/status', label: '/status (cache off)' },
+];
+
+interface Measurement {
+  size: SizeName;
+  endpoint: EndpointKey;
+  bridge: LoadResult;
+  baseline: LoadResult;
+}
+
+interface SizeRun {
+  set: DataSet;
+  statusBytes: number;
+  bridgeRssMax: number;
+  baselineRssMax: number;
+}
+
+const log = (m: string) => process.stdout.write(`${m}\n`);
+const children = new Set<ServedChild>();
+let cluster: BenchCluster | null = null;
+
+async function cleanup(): Promise<void> {
+  await Promise.all([...children].map((c) => c.stop().catch(() => {})));
+  children.clear();
+  await cluster?.stop().catch(() => {});
+  cluster = null;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`\n${signal}: stopping the servers and the database`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function fork(script: string, env: Record<string, string>): Promise<ServedChild> {
+  const child = await forkServer(path.join(REPO_ROOT, 'test/bench', script), { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env });
+  children.add(child);
+  return child;
+}
+
+async function stop(child: ServedChild): Promise<void> {
+  children.delete(child);
+  await child.stop();
+}
+
+function bridgeEnv(set: DataSet, cacheMs: number): Record<string, string> {
+  return {
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    TWIN_TIMEZONE: TIMEZONE,
+    TWIN_CACHE_MS: String(cacheMs),
+    FINANCE_DATABASE_URL: set.urls.finance,
+    TRAINING_DATABASE_URL: set.urls.training,
+    PANTRY_DATABASE_URL: set.urls.pantry,
+    TWIN_DATABASE_URL: set.urls.twin,
+  };
+}
+
+async function measure(url: string): Promise<LoadResult> {
+  if (WARMUP > 0) await load({ url, connections: CONNECTIONS, seconds: WARMUP });
+  return load({ url, connections: CONNECTIONS, seconds: SECONDS });
+}
+
+/** Baseline then bridge, so that every bridge figure has a baseline measured right before it. */
+async function pair(size: SizeName, endpoint: (typeof ENDPOINTS)[number], baseline: ServedChild, bridge: ServedChild): Promise<Measurement> {
+  const b = await measure(`${baseline.url}${endpoint.path}`);
+  const r = await measure(`${bridge.url}${endpoint.path}`);
+  log(
+    `  ${size.padEnd(5)} ${endpoint.label.padEnd(20)} bridge ${int(r.rps).padStart(6)} req/s p50 ${ms(r.p50).padStart(5)} p99 ${ms(r.p99).padStart(5)} ms` +
+      ` | baseline ${int(b.rps).padStart(6)} req/s p99 ${ms(b.p99).padStart(5)} ms`,
+  );
+  return { size, endpoint: endpoint.key, bridge: r, baseline: b };
+}
+
+async function historyEntries(url: string, count: number): Promise<HistoryEntry[]> {
+  const out: HistoryEntry[] = [];
+  let cursor: string | null = null;
+  while (out.length < count) {
+    const res = await fetch(`${url}/history?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const body = (await res.json()) as { items: HistoryEntry[]; next_cursor: string | null };
+    out.push(...body.items);
+    cursor = body.next_cursor;
+    if (!cursor) break;
+  }
+  return out.slice(0, count);
+}
+
+async function runSize(set: DataSet, measurements: Measurement[], pluginInput: { value: { status: StatusResponse; history: HistoryEntry[] } | null }): Promise<SizeRun> {
+  const size = set.spec.name;
+  const bridge = await fork('bridge-child.ts', bridgeEnv(set, 2000));
+  const bridgeRss = new RssSampler(bridge.child.pid!).start();
+  const status = (await (await fetch(`${bridge.url}/status`)).json()) as StatusResponse;
+  const bodyFile = path.join(os.tmpdir(), `twin-bench-status-${process.pid}-${size}.json`);
+  fs.writeFileSync(bodyFile, JSON.stringify(status));
+  const baseline = await fork('baseline-child.ts', { BASELINE_BODY_FILE: bodyFile });
+  const baselineRss = new RssSampler(baseline.child.pid!).start();
+  try {
+    if (size === 'large') pluginInput.value = { status, history: await historyEntries(bridge.url, 1000) };
+    for (const e of ENDPOINTS.filter((x) => x.key !== 'status-nocache')) measurements.push(await pair(size, e, baseline, bridge));
+    bridgeRss.stop();
+    await stop(bridge);
+
+    const uncached = await fork('bridge-child.ts', bridgeEnv(set, 0));
+    const uncachedRss = new RssSampler(uncached.child.pid!).start();
+    measurements.push(await pair(size, ENDPOINTS.find((x) => x.key === 'status-nocache')!, baseline, uncached));
+    uncachedRss.stop();
+    await stop(uncached);
+    baselineRss.stop();
+    return {
+      set,
+      statusBytes: Buffer.byteLength(JSON.stringify(status)),
+      bridgeRssMax: Math.max(bridgeRss.max(), uncachedRss.max()),
+      baselineRssMax: baselineRss.max(),
+    };
+  } finally {
+    bridgeRss.stop();
+    baselineRss.stop();
+    await stop(baseline);
+    fs.rmSync(bodyFile, { force: true });
+  }
+}
+
+interface Target {
+  figure: string;
+  target: string;
+  measured: string;
+  ok: boolean | null;
+}
+
+function targetsOf(
+  m: Measurement[],
+  sizes: SizeRun[],
+  starts: StartTimes | Error,
+  bundle: BundleSize | Error,
+  plugin: PluginTimes | Error,
+  plans: PlanFinding[] | Error,
+): Target[] {
+  const of = (size: SizeName, e: EndpointKey) => m.find((x) => x.size === size && x.endpoint === e)!;
+  const names = sizes.map((s) => s.set.spec.name);
+  const perSize = (e: EndpointKey, f: (x: Measurement) => number) => names.map((n) => ({ n, v: f(of(n, e)) }));
+  const list = (xs: { n: string; v: number }[]) => xs.map((x) => `${x.n} ${ratio(x.v)}`).join(', ');
+  const t: Target[] = [];
+
+  const cached = perSize('status', (x) => x.bridge.rps / x.baseline.rps);
+  t.push({ figure: '/status throughput, state ≤ 2 s old', target: '≥ 0.6 × baseline', measured: list(cached), ok: cached.every((x) => x.v >= 0.6) });
+  const uncached = perSize('status-nocache', (x) => x.bridge.rps / x.baseline.rps);
+  t.push({ figure: '/status throughput, recomputed every request', target: '≥ 0.2 × baseline', measured: list(uncached), ok: uncached.every((x) => x.v >= 0.2) });
+  const p99 = perSize('status', (x) => x.bridge.p99 / x.baseline.p99);
+  t.push({ figure: '/status p99 at 50 connections (cache 2 s)', target: '≤ 1.5 × baseline p99', measured: list(p99), ok: p99.every((x) => x.v <= 1.5) });
+  const scale = ENDPOINTS.map((e) => ({ n: e.label, v: of('large', e.key).bridge.p50 / of('small', e.key).bridge.p50 }));
+  t.push({ figure: 'p50 largest / smallest data set', target: '≤ 1.3 for every endpoint', measured: list(scale), ok: scale.every((x) => x.v <= 1.3) });
+  const hist = of('large', 'history');
+  const histRatio = hist.bridge.p99 / hist.baseline.p99;
+  t.push({
+    figure: '/history?limit=50 p99, 1M history rows',
+    target: '≤ 1.5 × baseline p99',
+    measured: `${ms(hist.bridge.p99)} ms vs ${ms(hist.baseline.p99)} ms = ${ratio(histRatio)}`,
+    ok: histRatio <= 1.5,
+  });
+  if (starts instanceof Error) t.push({ figure: 'bridge start, embedded database: first / later', target: '≤ 15 s / ≤ 4 s', measured: `failed: ${starts.message}`, ok: false });
+  else
+    t.push({
+      figure: 'bridge start, embedded database: first / later',
+      target: '≤ 15 s / ≤ 4 s',
+      measured: `${(starts.firstMs / 1000).toFixed(1)} s / ${(starts.laterMs / 1000).toFixed(1)} s`,
+      ok: starts.firstMs <= 15_000 && starts.laterMs <= 4_000,
+    });
+  const rss = Math.max(...sizes.map((s) => s.bridgeRssMax));
+  t.push({ figure: 'bridge resident memory under the benchmark', target: '≤ 150 MB', measured: `max ${mb(rss)} (${sizes.map((s) => `${s.set.spec.name} ${mb(s.bridgeRssMax)}`).join(', ')})`, ok: rss <= 150 * 1024 * 1024 });
+  if (bundle instanceof Error) t.push({ figure: 'main.js (release build)', target: '≤ 80 KB', measured: `failed: ${bundle.message}`, ok: false });
+  else
+    t.push({
+      figure: 'main.js (release build)',
+      target: '≤ 80 KB',
+      measured: `${(bundle.bytes / 1000).toFixed(1)} KB (${(bundle.gzipBytes / 1000).toFixed(1)} KB gzipped)${bundle.rebuilt ? ', rebuilt' : ''}`,
+      ok: bundle.bytes <= 80_000,
+    });
+  if (plugin instanceof Error) {
+    for (const figure of ['plugin onload', 'twin panel render, full state', 'history view, 1,000 entries'])
+      t.push({ figure, target: '', measured: `not measured: ${plugin.message.split('\n')[0].slice(0, 160)}`, ok: null });
+  } else {
+    t.push({ figure: 'plugin onload', target: '≤ 10 ms', measured: `${ms(plugin.onload.median)} ms median (first ${ms(plugin.onload.first)} ms)`, ok: plugin.onload.median <= 10 });
+    t.push({
+      figure: 'twin panel render, full state',
+      target: '≤ 5 ms',
+      measured: `${ms(plugin.panel.median)} ms median (first ${ms(plugin.panel.first)} ms), ${plugin.panel.elements} elements`,
+      ok: plugin.panel.median <= 5,
+    });
+    t.push({
+      figure: 'history view, 1,000 entries',
+      target: '≤ 50 ms',
+      measured: `${ms(plugin.history.median)} ms median (first ${ms(plugin.history.first)} ms), ${plugin.history.elements} elements`,
+      ok: plugin.history.median <= 50,
+    });
+  }
+  if (plans instanceof Error) t.push({ figure: 'query plans, largest data set', target: 'no Seq Scan of big tables', measured: `failed: ${plans.message}`, ok: false });
+  else {
+    const bad = plans.flatMap((p) => p.seqScans.filter((s) => !s.accepted).map((s) => `${p.source}: ${s.relation}`));
+    const tiny = plans.flatMap((p) => p.seqScans.filter((s) => s.accepted).map((s) => `${s.relation} (${s.rows} rows)`));
+    t.push({
+      figure: 'query plans, largest data set',
+      target: 'no Seq Scan of transactions*, workouts*, digital_twin_updates',
+      measured: `${plans.length} statements; ${bad.length === 0 ? 'none' : bad.join(', ')}${tiny.length ? `; accepted on a tiny partition with an index path: ${tiny.join(', ')}` : ''}`,
+      ok: bad.length === 0,
+    });
+  }
+  return t;
+}
+
+async function attempt<T>(what: string, fn: () => Promise<T> | T): Promise<T | Error> {
+  try {
+    return await fn();
+  } catch (err) {
+    log(`  ${what} failed: ${(err as Error).message}`);
+    return err as Error;
+  }
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const date = new Date();
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  log(`Digital Twin benchmark — ${date.toISOString()}\n${machine}\n${CONNECTIONS} connections, ${SECONDS} s per measurement after ${WARMUP} s of warm-up\n`);
+
+  log('Start time of the bridge with the embedded database (`digital-twin start`)…');
+  const starts = await attempt('start-time measurement', () => measureStartTimes(TIMEZONE));
+  if (!(starts instanceof Error)) log(`  first ${(starts.firstMs / 1000).toFixed(1)} s, later ${(starts.laterMs / 1000).toFixed(1)} s`);
+
+  log('Data sets…');
+  cluster = await prepareCluster({ dataDir: flags['data-dir'], timezone: TIMEZONE, log });
+
+  log('Load (baseline, bridge; baseline, bridge; …)…');
+  const measurements: Measurement[] = [];
+  const sizes: SizeRun[] = [];
+  const pluginInput: { value: { status: StatusResponse; history: HistoryEntry[] } | null } = { value: null };
+  for (const set of cluster.sets) sizes.push(await runSize(set, measurements, pluginInput));
+
+  log('Query plans on the largest data set…');
+  const large = cluster.sets.find((s) => s.spec.name === 'large')!;
+  const plans = await attempt('query-plan check', () => checkQueryPlans(large, { timezone: TIMEZONE, personId: cluster!.personId }));
+  await cleanup();
+
+  log('Plugin…');
+  const bundle = await attempt('main.js build', () => mainJsSize());
+  const plugin = await attempt('plugin figures', () => pluginTimes(pluginInput.value!));
+
+  const targets = targetsOf(measurements, sizes, starts, bundle, plugin, plans);
+  const loadErrors = measurements.filter((x) => x.bridge.errors + x.bridge.non2xx + x.bridge.timeouts + x.baseline.errors + x.baseline.non2xx > 0);
+  const plansFailed = plans instanceof Error || plans.some((p) => p.seqScans.some((s) => !s.accepted));
+
+  const sections: string[] = [];
+  sections.push(`# Benchmark ${date.toISOString().slice(0, 10)}\n\n${machine}. ${date.toISOString()}. ${CONNECTIONS} connections (autocannon), ${SECONDS} s per measurement after ${WARMUP} s of warm-up; baseline and bridge measured alternately, each bridge figure against the baseline measured just before it. The bridge and the baseline each run in their own process; the load generator in a third; PostgreSQL (one embedded server, fsync off) shares the same cores. Time zone ${TIMEZONE}.`);
+  sections.push(
+    `## Targets\n\n${table(
+      ['figure', 'target', 'measured', ''],
+      targets.map((x) => [x.figure, x.target, x.measured, x.ok === null ? '–' : mark(x.ok)]),
+    )}`,
+  );
+  const rows = measurements.map((x) => {
+    const e = ENDPOINTS.find((y) => y.key === x.endpoint)!;
+    return [
+      x.size,
+      e.label,
+      int(x.bridge.rps),
+      int(x.baseline.rps),
+      ratio(x.bridge.rps / x.baseline.rps),
+      ms(x.bridge.p50),
+      ms(x.bridge.p99),
+      ms(x.baseline.p99),
+      ratio(x.bridge.p99 / x.baseline.p99),
+      `${x.bridge.errors + x.bridge.timeouts}/${x.bridge.non2xx}`,
+    ];
+  });
+  sections.push(
+    `## Load\n\n${table(
+      ['data set', 'endpoint', 'req/s', 'baseline req/s', 'throughput', 'p50 ms', 'p99 ms', 'baseline p99 ms', 'p99', 'errors/non-2xx'],
+      rows,
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    )}`,
+  );
+  sections.push(
+    `## Data sets\n\n${table(
+      ['data set', 'generated', 'transactions', 'workouts', 'digital_twin_updates', '/status body', 'bridge RSS max', 'baseline RSS max', 'seed + analyse'],
+      sizes.map((s) => [
+        s.set.spec.name,
+        s.set.spec.label,
+        int(s.set.rows.transactions),
+        int(s.set.rows.workouts),
+        int(s.set.rows.digital_twin_updates),
+        `${int(s.statusBytes)} B`,
+        mb(s.bridgeRssMax),
+        mb(s.baselineRssMax),
+        `${s.set.seedSeconds.toFixed(1)} s`,
+      ]),
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    )}`,
+  );
+  if (!(plans instanceof Error)) {
+    sections.push(
+      `## Query plans (largest data set)\n\n${table(
+        ['source', 'statement', 'plan (scans)', 'partitions read', 'seq scan of a big table'],
+        plans.map((p) => [
+          p.source,
+          p.statement.replace(/\|/g, '\\|'),
+          p.scans.join('; ') || '(no table)',
+          [p.partitions.transactions ? `transactions ${p.partitions.transactions}` : '', p.partitions.workouts ? `workouts ${p.partitions.workouts}` : ''].filter(Boolean).join(', ') || '–',
+          p.seqScans.length === 0 ? 'none' : p.seqScans.map((s) => `${s.relation} (${s.rows} rows, index path ${s.indexPath ? 'exists' : 'MISSING'}) ${s.accepted ? 'accepted' : '✗'}`).join('; '),
+        ]),
+      )}`,
+    );
+  }
+  if (!(plugin instanceof Error)) {
+    sections.push(
+      `## Plugin\n\nMeasured in a separate Node process on the in-memory Obsidian (test/fixtures/obsidian) over a happy-dom document, with the /status body and 1,000 /history entries of the largest data set. happy-dom builds elements far more slowly than Obsidian's Chromium, so render times here are an upper bound. onload: median of 20 loads after a first one; renders: median of 50 (panel) / 10 (history) after a first one.\n\n${table(
+        ['figure', 'first ms', 'median ms', 'elements'],
+        [
+          ['onload', ms(plugin.onload.first), ms(plugin.onload.median), '–'],
+          ['twin panel render', ms(plugin.panel.first), ms(plugin.panel.median), String(plugin.panel.elements)],
+          [`history view (${plugin.history.entries} entries)`, ms(plugin.history.first), ms(plugin.history.median), String(plugin.history.elements)],
+        ],
+        ['l', 'r', 'r', 'r'],
+      )}`,
+    );
+  }
+  const notes: string[] = [];
+  if (loadErrors.length > 0) notes.push(`Load measurements with errors: ${loadErrors.map((x) => `${x.size} ${x.endpoint}`).join(', ')}.`);
+  notes.push(`Total time ${((performance.now() - started) / 1000 / 60).toFixed(1)} min.`);
+  sections.push(notes.join('\n'));
+
+  const text = sections.join('\n\n') + '\n';
+  log(`\n${text}`);
+  const dir = path.join(REPO_ROOT, 'bench-results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${date.toISOString().slice(0, 10)}.md`);
+  fs.writeFileSync(file, text);
+  log(`Written to ${path.relative(REPO_ROOT, file)}`);
+
+  const missed = targets.filter((x) => x.ok === false);
+  if (plansFailed) log('FAILED: the query-plan check found a sequential scan of a big table (see above).');
+  if (loadErrors.length > 0) log('FAILED: some requests failed during the load measurements.');
+  if (missed.length > 0) log(`${flags.strict ? 'FAILED' : 'Note'}: ${missed.length} target(s) missed: ${missed.map((x) => x.figure).join('; ')}.`);
+  return plansFailed || loadErrors.length > 0 || (flags.strict && missed.length > 0) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (err) => {
+    process.stderr.write(`benchmark failed: ${(err as Error).stack ?? String(err)}\n`);
+    await cleanup();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,272 @@
+// The demo data as a user of the embedded databases sees it: seeded once, kept current by top-ups that
+// give exactly the rows a later first start would, and showing every state the dashboards can show.
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths, dayOfMonth, daysInMonth } from '../../../bridge/demo/calendar';
+import { seedDemoData, topUpDemoData, type DemoTargets } from '../../../bridge/demo/seed-demo';
+import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
+
+const PERSON = '00000000-0000-4000-8000-0000000000aa';
+
+interface Demo {
+  dbs: TestDatabases;
+  t: DemoTargets;
+}
+
+const opened: Demo[] = [];
+
+async function openDemo(): Promise<Demo> {
+  const dbs = await freshDatabases();
+  const t = { finance: poolFor(dbs.finance), training: poolFor(dbs.training), pantry: poolFor(dbs.pantry), twin: poolFor(dbs.twin) };
+  const demo = { dbs, t };
+  opened.push(demo);
+  return demo;
+}
+
+afterAll(async () => {
+  for (const { dbs, t } of opened) {
+    await Promise.all(Object.values(t).map((p) => p.end()));
+    await dbs.drop();
+  }
+});
+
+async function rows(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  return (await pool.query(sql, params)).rows;
+}
+
+/** A table's rows from `from` on as one ordered text, for comparing two databases. */
+async function snapshot(pool: pg.Pool, table: string, dateColumn: string, from: string, exclude: string[] = []): Promise<string[]> {
+  const { rows: cols } = await pool.query(
+    `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND NOT (column_name = ANY($2)) ORDER BY ordinal_position`,
+    [table, exclude],
+  );
+  expect(cols.length).toBeGreaterThan(0);
+  const { rows: out } = await pool.query(
+    `SELECT ${cols.map((c) => `coalesce(t.${c.column_name}::text, '∅')`).join(` || '|' || `)} AS r FROM ${table} t WHERE ${dateColumn} >= $1::date ORDER BY 1`,
+    [from],
+  );
+  return out.map((r) => r.r as string);
+}
+
+describe('a first start on today', () => {
+  let demo: Demo;
+  let today: string;
+  let counts: Record<string, number>;
+
+  beforeAll(async () => {
+    demo = await openDemo();
+    // get_current_budget_alerts() reads current_date of the session, so "today" is the database's.
+    today = (await demo.t.finance.query('SELECT current_date::text AS d')).rows[0].d;
+    const result = await seedDemoData(demo.t, { today, personId: PERSON });
+    expect(result.seeded).toBe(true);
+    counts = result.counts;
+  });
+
+  it('fills every table and reports what it inserted', async () => {
+    for (const table of ['transactions', 'budgets', 'accounts', 'categories', 'merchants', 'digital_twin_updates']) {
+      const n = (await rows(demo.t.finance, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
+      expect(n, table).toBeGreaterThan(0);
+      expect(counts[table], table).toBe(n);
+    }
+    for (const table of ['measurements', 'workouts', 'workout_sets', 'workout_templates', 'exercises']) {
+      const n = (await rows(demo.t.training, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
+      expect(n, table).toBeGreaterThan(0);
+      expect(counts[table], table).toBe(n);
+    }
+    expect(counts.pantry_inventory).toBeGreaterThanOrEqual(40);
+    expect(counts.digital_twin_updates).toBe(300);
+  });
+
+  it('does nothing on a second first start', async () => {
+    const before = (await rows(demo.t.finance, 'SELECT count(*)::int AS n FROM transactions'))[0].n;
+    expect(await seedDemoData(demo.t, { today, personId: PERSON })).toEqual({ seeded: false, counts: {} });
+    expect((await rows(demo.t.finance, 'SELECT count(*)::int AS n FROM transactions'))[0].n).toBe(before);
+    expect((await rows(demo.t.twin, 'SELECT count(*)::int AS n FROM digital_twin_updates'))[0].n).toBe(300);
+  });
+
+  it('covers two years of transactions up to today, with transfers, imported history and a salary each month', async () => {
+    const [r] = await rows(demo.t.finance, `
+      SELECT min(transaction_date)::text AS first, max(transaction_date)::text AS last,
+             count(*) FILTER (WHERE type = 'Transfer')::int AS transfers,
+             count(*) FILTER (WHERE data_source = 'Historical')::int AS historical,
+             count(*) FILTER (WHERE data_source = 'atomic')::int AS atomic,
+             count(DISTINCT transaction_id)::int AS ids, count(*)::int AS n,
+             count(*) FILTER (WHERE amount <= 0)::int AS not_positive
+      FROM transactions`);
+    expect(r.last).toBe(today);
+    expect(String(r.first) <= addDays(today, -729)).toBe(true);
+    expect(r.transfers).toBeGreaterThanOrEqual(40);
+    expect(r.historical).toBeGreaterThan(0);
+    expect(r.atomic).toBeGreaterThan(r.historical as number);
+    expect(r.ids).toBe(r.n);
+    expect(r.not_positive).toBe(0);
+    const [paths] = await rows(demo.t.finance, `
+      SELECT array_agg(DISTINCT c.category_name || ' > ' || c.subcategory_name) AS p
+      FROM transactions t JOIN categories c USING (category_id)`);
+    expect(paths.p).toEqual(expect.arrayContaining(['Lifestyle > Groceries', 'Housing > Rent', 'Income > Salary', 'Transport > Fuel', 'Food > Restaurants', 'Transfers > Savings']));
+    const salaries = await rows(demo.t.finance, `
+      SELECT date_trunc('month', transaction_date) AS m, count(*)::int AS n FROM transactions t JOIN categories c USING (category_id)
+      WHERE c.subcategory_name = 'Salary' GROUP BY 1`);
+    expect(salaries.length).toBeGreaterThanOrEqual(24);
+    expect(salaries.every((r) => r.n === 1)).toBe(true);
+  });
+
+  it('shows this month a CRITICAL, a HIGH and (except on its last day) a MEDIUM budget alert, next to budgets on track', async () => {
+    const alerts = await rows(demo.t.finance, 'SELECT * FROM get_current_budget_alerts()');
+    const severities = alerts.map((a) => a.alert_severity);
+    expect(severities).toContain('CRITICAL');
+    expect(severities).toContain('HIGH');
+    if (dayOfMonth(today) < daysInMonth(today)) expect(severities).toContain('MEDIUM');
+    const month = today.slice(0, 7);
+    const perf = await rows(demo.t.finance, `SELECT budget_id, budget_status FROM v_budget_performance WHERE budget_id LIKE $1`, [`BUD-${month}-%`]);
+    expect(perf.length).toBeGreaterThanOrEqual(8);
+    const alerted = new Set(alerts.map((a) => String(a.alert_id).replace(/^ALERT-(.*)-\d{12}$/, '$1')));
+    expect(perf.filter((p) => !alerted.has(p.budget_id as string) && p.budget_status === 'ON_TRACK').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has the last workout one to three days ago and a year of measurements, some without body fat', async () => {
+    const [w] = await rows(demo.t.training, `SELECT ($1::date - max(workout_date))::int AS since FROM workouts`, [today]);
+    expect(w.since).toBeGreaterThanOrEqual(1);
+    expect(w.since).toBeLessThanOrEqual(3);
+    const [m] = await rows(demo.t.training, `
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE bodyfat_pct IS NULL)::int AS no_fat, min(measurement_date)::text AS first FROM measurements`);
+    expect(m.n).toBeGreaterThan(250);
+    expect(m.no_fat).toBeGreaterThan(0);
+    expect(String(m.first) >= addDays(today, -366)).toBe(true);
+    const [sets] = await rows(demo.t.training, `
+      SELECT count(*)::int AS missing FROM workouts w
+      WHERE NOT EXISTS (SELECT 1 FROM workout_sets s WHERE s.workout_date = w.workout_date AND s.template_id = w.template_id)`);
+    expect(sets.missing).toBe(0);
+  });
+
+  it('has low-stock products (summed over places, null thresholds untracked), expired and soon-expiring ones', async () => {
+    const low = await rows(demo.t.pantry, `
+      SELECT category FROM pantry_inventory GROUP BY category
+      HAVING max(critical_threshold) IS NOT NULL AND sum(current_quantity) <= max(critical_threshold) ORDER BY 1`);
+    expect(low.length).toBeGreaterThanOrEqual(5);
+    expect(low.map((r) => r.category)).toContain('Bułki'); // threshold 0, quantity 0
+    const [p] = await rows(demo.t.pantry, `
+      SELECT count(*) FILTER (WHERE next_expiry < $1::date)::int AS expired,
+             count(*) FILTER (WHERE next_expiry >= $1::date AND next_expiry <= $1::date + 7)::int AS within7,
+             count(*) FILTER (WHERE next_expiry > $1::date + 7 AND next_expiry <= $1::date + 30)::int AS within30,
+             count(*) FILTER (WHERE critical_threshold IS NULL)::int AS untracked,
+             count(DISTINCT category)::int AS products,
+             (SELECT count(*)::int FROM (SELECT category FROM pantry_inventory GROUP BY 1 HAVING count(*) > 1) x) AS in_two_places
+      FROM pantry_inventory`, [today]);
+    expect(p.expired).toBeGreaterThan(0);
+    expect(p.within7).toBeGreaterThan(0);
+    expect(p.within30).toBeGreaterThan(0);
+    expect(p.untracked).toBeGreaterThan(0);
+    expect(p.products).toBeGreaterThanOrEqual(40);
+    expect(p.in_two_places).toBeGreaterThanOrEqual(2);
+    expect((await rows(demo.t.pantry, 'SELECT count(*)::int AS n FROM pantry_dictionary'))[0].n).toBe(p.products);
+  });
+
+  it('has about ninety days of past transitions of the person, each differing from the one before', async () => {
+    const [h] = await rows(demo.t.twin, `
+      SELECT count(*)::int AS n, bool_and(created_at < now()) AS past, min(created_at) > now() - interval '92 days' AS recent,
+             bool_and(entity_id = $1 AND source_system = 'g04_engine' AND update_type = 'status_sync') AS attributed
+      FROM digital_twin_updates`, [PERSON]);
+    expect(h).toEqual({ n: 300, past: true, recent: true, attributed: true });
+    const [d] = await rows(demo.t.twin, `
+      SELECT count(*)::int AS repeats FROM (
+        SELECT update_data = lag(update_data) OVER (PARTITION BY entity_type ORDER BY created_at) AS same FROM digital_twin_updates) x
+      WHERE same`);
+    expect(d.repeats).toBe(0);
+  });
+});
+
+describe('later starts', () => {
+  it('top up exactly the days a first start at the later date would have, once', async () => {
+    const later = await openDemo();
+    const direct = await openDemo();
+    const today = (await later.t.finance.query('SELECT current_date::text AS d')).rows[0].d as string;
+    const earlier = addDays(today, -40); // always in an earlier month
+    await seedDemoData(later.t, { today: earlier, personId: PERSON });
+    const topUp = await topUpDemoData(later.t, { today, personId: PERSON });
+    const added = (await rows(later.t.finance, `SELECT count(*)::int AS n FROM transactions WHERE transaction_date > $1::date`, [earlier]))[0].n;
+    expect(topUp.counts.transactions).toBe(added);
+    expect(topUp.counts.transactions).toBeGreaterThan(40);
+    expect(topUp.counts.budgets).toBeGreaterThanOrEqual(8);
+    expect(topUp.counts.measurements).toBeGreaterThan(20);
+    expect(topUp.counts.workouts).toBeGreaterThan(8);
+
+    await seedDemoData(direct.t, { today, personId: PERSON });
+    const since = { transactions: addDays(today, -730), training: addDays(today, -365) };
+    expect(await snapshot(later.t.finance, 'transactions', 'transaction_date', since.transactions, ['updated_at']))
+      .toEqual(await snapshot(direct.t.finance, 'transactions', 'transaction_date', since.transactions, ['updated_at']));
+    for (const [table, column] of [['measurements', 'measurement_date'], ['workouts', 'workout_date'], ['workout_sets', 'workout_date']]) {
+      expect(await snapshot(later.t.training, table, column, since.training, ['created_at']), table)
+        .toEqual(await snapshot(direct.t.training, table, column, since.training, ['created_at']));
+    }
+    expect(await snapshot(later.t.pantry, 'pantry_inventory', "'1970-01-01'::date", since.training, ['created_at', 'updated_at']))
+      .toEqual(await snapshot(direct.t.pantry, 'pantry_inventory', "'1970-01-01'::date", since.training, ['created_at', 'updated_at']));
+    const month = `BUD-${today.slice(0, 7)}-%`;
+    const budgets = (pool: pg.Pool) => rows(pool, `SELECT budget_id, budget_amount, alert_threshold, priority FROM budgets WHERE budget_id LIKE $1 ORDER BY 1`, [month]);
+    expect(await budgets(later.t.finance)).toEqual(await budgets(direct.t.finance));
+    // The month in between got its budgets too.
+    const between = addMonths(today, -1).slice(0, 7);
+    expect((await rows(later.t.finance, `SELECT count(*)::int AS n FROM budgets WHERE budget_id LIKE $1`, [`BUD-${between}-%`]))[0].n).toBe(8);
+
+    const again = await topUpDemoData(later.t, { today, personId: PERSON });
+    expect(Object.values(again.counts).every((n) => n === 0)).toBe(true);
+  });
+
+  it('leave a finance database without demo transactions alone', async () => {
+    const empty = await openDemo();
+    const today = (await empty.t.finance.query('SELECT current_date::text AS d')).rows[0].d as string;
+    expect(await topUpDemoData(empty.t, { today, personId: PERSON })).toEqual({ counts: {} });
+    for (const [pool, table] of [[empty.t.finance, 'budgets'], [empty.t.training, 'measurements'], [empty.t.pantry, 'pantry_inventory']] as const) {
+      expect((await rows(pool, `SELECT count(*)::int AS n FROM ${table}`))[0].n, table).toBe(0);
+    }
+  });
+
+  it('complete a first start that was cut short before finance committed, without duplicating the rest', async () => {
+    const demo = await openDemo();
+    const today = (await demo.t.finance.query('SELECT current_date::text AS d')).rows[0].d as string;
+    await seedDemoData(demo.t, { today, personId: PERSON });
+    // As if the finance transaction had rolled back: the other databases keep their rows.
+    await demo.t.finance.query('TRUNCATE transactions, budgets');
+    const second = await seedDemoData(demo.t, { today, personId: PERSON });
+    expect(second.seeded).toBe(true);
+    expect(second.counts.measurements).toBeUndefined();
+    expect((await rows(demo.t.twin, 'SELECT count(*)::int AS n FROM digital_twin_updates'))[0].n).toBe(300);
+    expect((await rows(demo.t.training, 'SELECT count(*)::int AS n FROM measurements'))[0].n).toBeGreaterThan(250);
+  });
+});
+
+// get_current_budget_alerts() with its clock turned into arguments (the installed function's own text),
+// so that the states can be checked on the days that bite: the first and the last of a month.
+async function installAlertsAt(pool: pg.Pool): Promise<void> {
+  const def: string = (await pool.query(`SELECT pg_get_functiondef('get_current_budget_alerts'::regproc) AS def`)).rows[0].def;
+  const header = /FUNCTION\s+(public\.)?get_current_budget_alerts\(\)/;
+  expect(def).toMatch(header);
+  await pool.query(def.replace(header, 'FUNCTION budget_alerts_at(p_today date)').replace(/\bcurrent_date\b/gi, 'p_today'));
+}
+
+describe('this month\'s budgets on any day', () => {
+  const realToday = new Date().toISOString().slice(0, 10);
+  const days = {
+    'the first of a month': addMonths(realToday, -1),
+    'the second of a month': addDays(addMonths(realToday, -2), 1),
+    'the last day of a month': addDays(addMonths(realToday, 0), -1),
+  };
+  for (const [label, today] of Object.entries(days)) {
+    it(`show CRITICAL, HIGH and MEDIUM where the rules allow, on ${label}`, async () => {
+      const demo = await openDemo();
+      await seedDemoData(demo.t, { today, personId: PERSON, years: 1 });
+      await installAlertsAt(demo.t.finance);
+      const severities = (await rows(demo.t.finance, 'SELECT alert_severity FROM budget_alerts_at($1::date)', [today])).map((r) => r.alert_severity);
+      expect(severities).toContain('CRITICAL');
+      expect(severities).toContain('HIGH');
+      // On the last day the projection equals the spending: a MEDIUM alert cannot exist.
+      if (dayOfMonth(today) < daysInMonth(today)) expect(severities).toContain('MEDIUM');
+      else expect(severities).not.toContain('MEDIUM');
+      const onTrack = await rows(demo.t.finance, `
+        SELECT count(*)::int AS n FROM budgets b WHERE b.budget_id LIKE $1
+          AND b.budget_id NOT IN (SELECT substring(alert_id FROM '^ALERT-(.*)-[0-9]{12}$') FROM budget_alerts_at($2::date))`,
+        [`BUD-${today.slice(0, 7)}-%`, today]);
+      expect(onTrack[0].n).toBeGreaterThanOrEqual(3);
+    });
+  }
+});

@@ -1,0 +1,135 @@
+// The plugin against a real bridge over real (embedded) PostgreSQL with the demo data: the panel,
+// history paging, the 06:00 briefing with a fake clock, the API key, and the bridge going away.
+// Runs in the node environment (the bridge needs node's URL class) with a DOM installed by hand.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BridgeClient } from '../../plugin/bridge-client';
+import { VIEW_TYPE_HISTORY } from '../../plugin/history-view';
+import { readBlock } from '../../plugin/note-block';
+import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/twin-panel';
+import { startTestBridge } from '../fixtures/bridge-server';
+import type { TestBridge } from '../fixtures/bridge-server';
+import { installDomGlobals } from '../fixtures/dom-globals';
+import { FileStore, Notice } from '../fixtures/obsidian/index';
+import { FakeClock, startDevice, stopDevice } from '../fixtures/plugin-harness';
+import type { Device } from '../fixtures/plugin-harness';
+
+const KEY = 'integration-key-123';
+let tb: TestBridge;
+const devices: Device[] = [];
+let removeDom: () => Promise<void>;
+
+function todayAt(h: number, m = 0): Date {
+  const d = new Date();
+  d.setHours(h, m, 0, 0);
+  return d;
+}
+
+function notePath(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `01_Daily_Notes/${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.md`;
+}
+
+async function device(o: Parameters<typeof startDevice>[0] = {}): Promise<Device> {
+  const d = await startDevice({ clock: new FakeClock(todayAt(5, 0)), ...o, data: { bridgeUrl: tb.url, apiKey: KEY, ...o.data } });
+  devices.push(d);
+  return d;
+}
+
+const contentOf = (d: Device, type: string) => (d.app.workspace.getLeavesOfType(type)[0]?.view as unknown as { contentEl: HTMLElement }).contentEl;
+
+beforeAll(async () => {
+  removeDom = installDomGlobals();
+  tb = await startTestBridge({ demo: true, env: { DIGITAL_TWIN_API_KEY: KEY, LOG_LEVEL: process.env.TWIN_TEST_LOG ?? 'silent' } });
+}, 120_000);
+afterAll(async () => {
+  await tb?.close();
+  await removeDom?.();
+});
+afterEach(() => {
+  Notice.reset();
+  for (const d of devices.splice(0)) stopDevice(d);
+});
+
+describe('plugin with a real bridge', () => {
+  it('shows the twin in the panel', async () => {
+    const d = await device();
+    await d.plugin.openView(VIEW_TYPE_TWIN_PANEL);
+    const el = contentOf(d, VIEW_TYPE_TWIN_PANEL);
+    await vi.waitFor(() => expect(el.querySelector('.dt-health')).not.toBeNull(), { timeout: 10_000 });
+    const rows = Array.from(el.querySelectorAll('.dt-row')).map((r) => r.textContent ?? '');
+    expect(rows.some((r) => /^Weight\d+(\.\d)? kg/.test(r))).toBe(true);
+    expect(rows.some((r) => /^Net \d{4}-\d{2}[+-]?[\d,]+(\.\d\d)? PLN$/.test(r))).toBe(true);
+    expect(el.querySelector('.dt-computed .dt-value')?.textContent).toMatch(/ago|just now/);
+    expect(el.querySelector('.dt-state-offline, .dt-state-unauthorised')).toBeNull();
+  });
+
+  it('says the key is refused when it is wrong', async () => {
+    const d = await device({ data: { apiKey: 'wrong-key-456' } });
+    const result = await d.plugin.store.refresh();
+    expect(result).toMatchObject({ ok: false, kind: 'unauthorised', status: 401 });
+    await d.plugin.openView(VIEW_TYPE_TWIN_PANEL);
+    expect(contentOf(d, VIEW_TYPE_TWIN_PANEL).querySelector('.dt-state-unauthorised')).not.toBeNull();
+  });
+
+  it('pages through history, newest first, without repeats', async () => {
+    const client = new BridgeClient(() => ({ baseUrl: tb.url, apiKey: KEY }));
+    const seen: string[] = [];
+    const times: number[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 4; page++) {
+      const result = await client.getHistory({ limit: 5, cursor });
+      if (!result.ok) throw new Error(`page ${page}: ${result.kind} ${result.message}`);
+      for (const item of result.data.items) {
+        seen.push(item.id);
+        times.push(Date.parse(item.created_at));
+      }
+      if (result.data.next_cursor === null) break;
+      cursor = result.data.next_cursor;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+
+    const d = await device();
+    await d.plugin.openView(VIEW_TYPE_HISTORY);
+    const el = contentOf(d, VIEW_TYPE_HISTORY);
+    await vi.waitFor(() => expect(el.querySelectorAll('.dt-change').length).toBeGreaterThan(0), { timeout: 10_000 });
+    const first = el.querySelectorAll('.dt-change').length;
+    const older = el.querySelector<HTMLButtonElement>('.dt-load-older');
+    if (older) {
+      older.click();
+      await vi.waitFor(() => expect(el.querySelectorAll('.dt-change').length).toBeGreaterThan(first), { timeout: 10_000 });
+    } else {
+      expect(first).toBeLessThanOrEqual(50);
+    }
+  });
+
+  it('writes the briefing at 06:00 once, and a later start-up does not repeat it', async () => {
+    const store = new FileStore();
+    const d = await device({ store, clock: new FakeClock(todayAt(5, 59)) });
+    await d.plugin.onTick();
+    const path = notePath(todayAt(6));
+    expect(store.readFile(path)).toBeUndefined();
+
+    d.clock.set(todayAt(6, 0));
+    await d.plugin.onTick();
+    const text = store.readFile(path) ?? '';
+    const block = readBlock(text) ?? '';
+    expect(block).toContain('AUTONOMOUS LIVING STATUS');
+    expect(block).toMatch(/^> \[!(info|warning)\][-+] Twin briefing/m);
+
+    const later = await device({ store, clock: new FakeClock(todayAt(9, 0)), layoutReady: true });
+    await later.plugin.onTick();
+    expect(store.readFile(path)).toBe(text);
+  });
+
+  it('writes nothing and tells the user once when the bridge is unreachable', async () => {
+    const store = new FileStore();
+    const d = await device({ store, clock: new FakeClock(todayAt(6, 0)), data: { bridgeUrl: 'http://127.0.0.1:1' } });
+    await d.plugin.onTick();
+    d.clock.set(todayAt(6, 1));
+    await d.plugin.onTick();
+    expect(store.files.size).toBe(0);
+    expect(Notice.messages).toHaveLength(1);
+  });
+});
