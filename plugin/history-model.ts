@@ -175,13 +175,19 @@ function titleOf(entry: HistoryEntry): string {
   return entry.source_system && entry.source_system !== 'digital-twin' ? `${base} · ${entry.update_type} (${entry.source_system})` : base;
 }
 
-/** `entries` newest first, as /history returns them; each is compared with the next older row of its entity type. */
-export function describeEntries(entries: readonly HistoryEntry[]): HistoryChange[] {
-  const changes = new Array<HistoryChange>(entries.length);
+/**
+ * `entries` newest first, as /history returns them; each is compared with the next older row of its
+ * entity type. Only the newest `limit` are described (older rows still serve as predecessors).
+ */
+export function describeEntries(entries: readonly HistoryEntry[], limit = entries.length): HistoryChange[] {
+  const count = Math.min(limit, entries.length);
+  const changes = new Array<HistoryChange>(count);
   const lastSeen = new Map<string, HistoryEntry>();
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     const previous = lastSeen.get(entry.entity_type) ?? null;
+    lastSeen.set(entry.entity_type, entry);
+    if (i >= count) continue;
     let lines: string[];
     try {
       lines = describe(entry, previous);
@@ -189,7 +195,6 @@ export function describeEntries(entries: readonly HistoryEntry[]): HistoryChange
       lines = [];
     }
     changes[i] = { entry, at: parseTimestamp(entry.created_at), title: titleOf(entry), lines };
-    lastSeen.set(entry.entity_type, entry);
   }
   return changes;
 }

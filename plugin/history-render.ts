@@ -60,7 +60,7 @@ export function renderHistory(root: HTMLElement, state: HistoryState, onLoadOlde
   renderTrends(root, state.entries);
   // Changes are described against all loaded entries, so the last one drawn still has its predecessor.
   const shown = Math.max(1, state.shown ?? HISTORY_RENDER_STEP);
-  const changes = describeEntries(state.entries).slice(0, shown);
+  const changes = describeEntries(state.entries, shown);
   for (const day of groupByDay(changes)) {
     const dayEl = root.createDiv({ cls: 'dt-day' });
     dayEl.createEl('h4', { cls: 'dt-day-title', text: day.day });

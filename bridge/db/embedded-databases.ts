@@ -1,6 +1,7 @@
 // The three databases on the embedded server: created when missing, schemas applied (idempotent),
 // demo data seeded on first start and kept current on later ones.
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { EmbeddedServer } from './embedded-postgres';
 
@@ -10,7 +11,7 @@ export const DATABASE_NAMES = {
   pantry: 'autonomous_pantry',
 } as const;
 
-const schemaFile = (name: string) => fs.readFileSync(new URL(`./schema/${name}`, import.meta.url), 'utf8');
+const schemaFile = (name: string) => fs.readFileSync(fileURLToPath(new URL(`./schema/${name}`, import.meta.url)), 'utf8');
 
 export const SCHEMA_FILES: Record<keyof typeof DATABASE_NAMES, string[]> = {
   finance: ['finance.sql', 'twin-updates.sql', 'twin-updates-indexes.sql'],

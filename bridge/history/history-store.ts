@@ -2,6 +2,7 @@
 // row, under an advisory lock per entity so that concurrent requests, or two bridges sharing one
 // database, never write the same transition twice.
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import type { HistoryEntity, HistoryEntry } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
@@ -46,7 +47,8 @@ const PAGE_SQL = {
     LIMIT $4`,
 };
 
-const SCHEMA_DIR = new URL('../db/schema/', import.meta.url);
+// A path, not a URL object: the plugin's tests replace the global URL with a DOM implementation.
+const schemaFile = (name: string) => fileURLToPath(new URL(`../db/schema/${name}`, import.meta.url));
 
 export interface HistoryPage {
   items: HistoryEntry[];
@@ -62,8 +64,8 @@ export class HistoryStore {
   /** Creates the table when it is missing (never alters one that exists) and the paging indexes. */
   async ensureSchema(): Promise<void> {
     const { rows } = await this.db.query(`SELECT to_regclass('digital_twin_updates') IS NOT NULL AS present`);
-    if (!rows[0].present) await this.db.query(fs.readFileSync(new URL('twin-updates.sql', SCHEMA_DIR), 'utf8'));
-    await this.db.query(fs.readFileSync(new URL('twin-updates-indexes.sql', SCHEMA_DIR), 'utf8'));
+    if (!rows[0].present) await this.db.query(fs.readFileSync(schemaFile('twin-updates.sql'), 'utf8'));
+    await this.db.query(fs.readFileSync(schemaFile('twin-updates-indexes.sql'), 'utf8'));
   }
 
   /** Writes a row for each ok domain whose state changed; returns those written and when. */

@@ -109,8 +109,10 @@ export interface CliBridge {
   url: string;
   /** Milliseconds from spawn to the "listening on" log line. */
   startMs: number;
-  /** Every log line so far (JSON objects; unparsable lines as { msg }). */
+  /** The log lines up to "listening on", then only warnings and errors (JSON objects; others as { msg }). */
   logs: Record<string, unknown>[];
+  /** Lines of lower levels logged after the start (the request log), counted only. */
+  lines(): number;
   stop(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export function startCliBridge(env: Record<string, string>, timeoutMs = 120_000)
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
+  let linesAfterStart = 0;
   let stderr = '';
   child.stderr!.on('data', (d) => {
     stderr += String(d);
@@ -148,6 +151,12 @@ export function startCliBridge(env: Record<string, string>, timeoutMs = 120_000)
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
+        // Once started, only warnings and errors are kept (pino levels 40, 50, 60): under load the
+        // request log is thousands of lines a second, and parsing them would load the load generator.
+        if (settled && !/"level":[456]0/.test(line)) {
+          linesAfterStart++;
+          continue;
+        }
         let entry: Record<string, unknown>;
         try {
           entry = JSON.parse(line);
@@ -156,13 +165,13 @@ export function startCliBridge(env: Record<string, string>, timeoutMs = 120_000)
         }
         logs.push(entry);
         const msg = String(entry.msg ?? '');
-        if (!settled && msg.includes('listening on')) {
+        if (!settled && /bridge listening on/.test(msg)) {
           settled = true;
           clearTimeout(timer);
           child.removeAllListeners('exit');
-          // The log redacts fields named url; the message carries it.
+          // The log redacts fields named url; the message carries it. (PostgreSQL logs "listening on" too.)
           const url = /listening on (\S+)/.exec(msg)?.[1] ?? '';
-          resolve({ child, url, startMs: performance.now() - t0, logs, stop: () => terminate(child, 30_000) });
+          resolve({ child, url, startMs: performance.now() - t0, logs, lines: () => linesAfterStart, stop: () => terminate(child, 30_000) });
         }
       }
     });
