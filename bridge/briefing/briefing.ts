@@ -10,6 +10,8 @@ export function fitTelegram(text: string, limit = TELEGRAM_LIMIT): string {
   if (text.length <= limit) return text;
   const cut = text.lastIndexOf('\n', limit - 2);
   let end = cut > 0 ? cut : limit - 2;
+  // Never split a surrogate pair (an emoji): a lone surrogate is not valid UTF-8 and Telegram refuses it.
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
   return `${text.slice(0, end)}\n…`;
 }
 

@@ -85,6 +85,22 @@ async function planNodes(pool: pg.Pool, sql: string, params: unknown[], noSeqSca
   }
 }
 
+/** "Index Scan transactions_2026 using …_date_idx"; partitions of one table read the same way are counted, catalogs folded. */
+function summariseScans(nodes: Record<string, unknown>[]): string[] {
+  const groups = new Map<string, { count: number; single: string }>();
+  for (const n of nodes) {
+    const rel = n['Relation Name'];
+    if (typeof rel !== 'string') continue;
+    const type = String(n['Node Type']);
+    const index = typeof n['Index Name'] === 'string' ? ` using ${n['Index Name']}` : '';
+    const key = rel.startsWith('pg_') ? `${type} (system catalogs)` : `${type} ${rel.replace(/_(\d{4}|default)$/, '')}`;
+    const g = groups.get(key) ?? { count: 0, single: rel.startsWith('pg_') ? key : `${type} ${rel}${index}` };
+    g.count++;
+    groups.set(key, g);
+  }
+  return [...groups].map(([key, g]) => (g.count === 1 ? g.single : key.endsWith('(system catalogs)') ? key : `${key} (${g.count} partitions)`));
+}
+
 function label(sql: string): string {
   const line = sql
     .split('\n')
@@ -144,7 +160,7 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
       seen.add(key);
       const pool = r.source === 'health' ? pools.training : r.source === 'history' ? pools.twin : pools[r.source as 'finance' | 'pantry'];
       const nodes = await planNodes(pool, r.sql, r.params, false);
-      const scans = [...new Set(nodes.filter((n) => n['Relation Name']).map((n) => `${n['Node Type']} ${n['Relation Name']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}`))];
+      const scans = summariseScans(nodes);
       const relations = nodes.map((n) => n['Relation Name']).filter((x): x is string => typeof x === 'string');
       const paged = r.sql.includes('$2::timestamptz IS NULL') ? (r.params[1] === null ? ' [first page]' : ' [next page]') : '';
       const seqScans: SeqScan[] = [];

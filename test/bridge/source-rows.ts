@@ -7,8 +7,9 @@ import { localDate, type LocalDate } from '../../bridge/time/local-date';
 
 export const ZONE = 'Europe/Warsaw';
 
-export function sourcePool(url: string, name = 'test', statementTimeoutMs = 5000): pg.Pool {
-  return createPool(url, { name, timezone: ZONE, max: 4, statementTimeoutMs });
+/** Connecting gets a generous limit of its own: a loaded test machine must not turn into a failure. */
+export function sourcePool(url: string, name = 'test', statementTimeoutMs = 5000, connectTimeoutMs = 5000): pg.Pool {
+  return createPool(url, { name, timezone: ZONE, max: 4, statementTimeoutMs, connectTimeoutMs });
 }
 
 /** "Today" of an instant given as an ISO string with its offset, in Europe/Warsaw. */

@@ -8,6 +8,8 @@ import type { ExpiryItem, LowStockItem } from '../../../bridge/contract/twin-sta
 import { alert, twinState } from '../state-fixture';
 
 const lines = (text: string) => text.split('\n');
+/** No lone UTF-16 surrogate: the text encodes to valid UTF-8. */
+const wellFormed = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 describe('briefing', () => {
   it('starts with the status title and gives one emoji line per domain, money signed with thousands separators', () => {
@@ -124,19 +126,46 @@ describe('money', () => {
 
 describe('Telegram limit', () => {
   const text = fc.string({ unit: 'grapheme', maxLength: 400 });
-  const longText = fc.string({ unit: 'grapheme', maxLength: 5000, size: 'large' });
+  const longText = fc.string({ unit: 'grapheme', maxLength: 3000 });
+  // One long line, mostly emoji (two UTF-16 units each): the cut has to fall inside it.
+  const longLine = fc.string({ unit: fc.constantFrom('😀', '🥛', 'a', 'ż', ' '), minLength: 3000, maxLength: 6000 });
 
   it('fitTelegram: never longer than the limit, a prefix of the text, and valid Unicode', () => {
     fc.assert(
-      fc.property(fc.array(longText, { maxLength: 8 }), fc.integer({ min: 10, max: TELEGRAM_LIMIT }), (parts, limit) => {
+      fc.property(fc.array(fc.oneof(text, longText), { maxLength: 8 }), fc.integer({ min: 10, max: TELEGRAM_LIMIT }), (parts, limit) => {
         const input = parts.join('\n');
         const out = fitTelegram(input, limit);
         expect(out.length).toBeLessThanOrEqual(limit);
-        expect(out.isWellFormed()).toBe(true);
+        expect(wellFormed(out)).toBe(true);
         if (input.length <= limit) expect(out).toBe(input);
         else expect(input.startsWith(out.slice(0, -2))).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('briefing: names every degraded domain with its reason, however many alerts and items there are', () => {
+    const short = fc.string({ unit: 'grapheme', maxLength: 100 });
+    fc.assert(
+      fc.property(
+        fc.subarray(['health', 'finance', 'pantry'] as const),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }).filter((e) => !e.includes('\n')),
+        fc.array(fc.record({ category_path: short, recommended_action: short }), { maxLength: 60 }),
+        fc.array(short, { maxLength: 100 }),
+        (down, error, alertTexts, lowNames) => {
+          const degraded = { status: 'degraded' as const, error };
+          const state = twinState({
+            health: down.includes('health') ? degraded : {},
+            finance: { ...(down.includes('finance') ? degraded : {}), alerts: alertTexts.map((a, i) => alert({ budget_id: `B-${i}`, ...a })) },
+            pantry: { ...(down.includes('pantry') ? degraded : {}), low_stock_count: lowNames.length, low_stock_items: lowNames },
+          });
+          const l = lines(briefing(state));
+          for (const [domain, icon] of [['health', '💪'], ['finance', '💰'], ['pantry', '🛒']] as const) {
+            if (down.includes(domain)) expect(l.some((x) => x.startsWith(icon) && x.includes(error))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 
@@ -150,8 +179,8 @@ describe('Telegram limit', () => {
         fc.array(text, { maxLength: 200 }),
         fc.array(fc.record({ category_path: text, recommended_action: text }), { maxLength: 100 }),
         fc.array(expiry, { maxLength: 200 }),
-        fc.option(longText, { nil: null }),
-        fc.option(longText, { nil: null }),
+        fc.option(fc.oneof(longText, longLine), { nil: null }),
+        fc.option(fc.oneof(longText, longLine), { nil: null }),
         fc.double({ min: -1e12, max: 1e12, noNaN: true }),
         (lowNames, alertTexts, expiring, healthError, financeError, net) => {
           const state = twinState({
@@ -171,11 +200,11 @@ describe('Telegram limit', () => {
           });
           const out = briefing(state);
           expect(out.length).toBeLessThanOrEqual(TELEGRAM_LIMIT);
-          expect(out.isWellFormed()).toBe(true);
+          expect(wellFormed(out)).toBe(true);
           expect(out.startsWith('📊 AUTONOMOUS LIVING STATUS')).toBe(true);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 150, endOnFailure: true },
     );
   });
 });

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BudgetAlert } from '../../../bridge/contract/twin-state';
 import { readFinance } from '../../../bridge/sources/finance-source';
-import { localDate, type LocalDate } from '../../../bridge/time/local-date';
+import { addDays, localDate, type LocalDate } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertBudgets, insertCategory, insertTransactions, sourcePool, todayAt, ZONE, type BudgetRow, type TxRow } from '../source-rows';
 
@@ -418,56 +418,52 @@ describe('property: the twin equals the user function for random budgets, spendi
     const categories = [cat.groceries, cat.housing, cat.fuel, cat.cinema, cat.pharmacy];
     const money = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 
-      await fc.assert(
-        fc.asyncProperty(moment, fc.array(budget, { maxLength: 8 }), copies, fc.array(tx, { maxLength: 16 }), async (mo, originals, copied, txs) => {
-          // Copies of a budget under another id tie with it on priority and utilization.
-          const budgets = [...originals, ...(originals.length ? copied.map((c) => ({ ...originals[c.of % originals.length], idPrefix: c.idPrefix })) : [])];
-          const now = warsawInstant(mo.year, mo.month, mo.day, mo.hour, mo.minute);
-          const today = localDate(now, ZONE);
-          const prev = today.month === 1 ? { y: today.year - 1, m: 12 } : { y: today.year, m: today.month - 1 };
-          const next = today.month === 12 ? { y: today.year + 1, m: 1 } : { y: today.year, m: today.month + 1 };
-          await db.query('DELETE FROM budgets; DELETE FROM transactions');
-          const budgetRows: BudgetRow[] = budgets.map((b, i) => {
-            const ym =
-              b.period === 'previous' ? prev : b.period === 'next' ? next : b.period === 'lastYear' ? { y: today.year - 1, m: today.month } : { y: today.year, m: today.month };
-            return {
-              budget_id: `${b.idPrefix}${i % 3}-${i}`,
-              year: ym.y,
-              month: ym.m,
-              category_id: categories[b.category],
-              amount: money(b.amountCents),
-              threshold: b.threshold,
-              priority: b.priority,
-              type: b.type,
-              is_active: b.active,
-            };
-          });
-          const txRows: TxRow[] = txs.map((t) => ({
-            date:
-              t.day === 'prevLast'
-                ? addDaysIso(today.monthStart, -1)
-                : t.day === 'nextFirst'
-                  ? today.nextMonthStart
-                  : `${today.monthStart.slice(0, 8)}${String(Math.min(t.day, today.daysInMonth)).padStart(2, '0')}`,
-            type: t.type as TxRow['type'],
-            amount: money(t.amountCents),
-            category_id: categories[t.category],
-          }));
-          await insertBudgetsBulk(budgetRows);
-          await insertTransactionsBulk(txRows);
-          const twin = await twinAlerts(today);
-          const sql = await functionAlertsAt(now);
-          expect(withoutBudgetId(twin)).toEqual(sql);
-          expect(twin.length).toBe(sql.length);
-        }),
-        { numRuns: 80 },
-      );
+    await fc.assert(
+      fc.asyncProperty(moment, fc.array(budget, { maxLength: 8 }), copies, fc.array(tx, { maxLength: 16 }), async (mo, originals, copied, txs) => {
+        // Copies of a budget under another id tie with it on priority and utilization.
+        const budgets = [...originals, ...(originals.length ? copied.map((c) => ({ ...originals[c.of % originals.length], idPrefix: c.idPrefix })) : [])];
+        const now = warsawInstant(mo.year, mo.month, mo.day, mo.hour, mo.minute);
+        const today = localDate(now, ZONE);
+        const prev = today.month === 1 ? { y: today.year - 1, m: 12 } : { y: today.year, m: today.month - 1 };
+        const next = today.month === 12 ? { y: today.year + 1, m: 1 } : { y: today.year, m: today.month + 1 };
+        await db.query('DELETE FROM budgets; DELETE FROM transactions');
+        const budgetRows: BudgetRow[] = budgets.map((b, i) => {
+          const ym =
+            b.period === 'previous' ? prev : b.period === 'next' ? next : b.period === 'lastYear' ? { y: today.year - 1, m: today.month } : { y: today.year, m: today.month };
+          return {
+            budget_id: `${b.idPrefix}${i % 3}-${i}`,
+            year: ym.y,
+            month: ym.m,
+            category_id: categories[b.category],
+            amount: money(b.amountCents),
+            threshold: b.threshold,
+            priority: b.priority,
+            type: b.type,
+            is_active: b.active,
+          };
+        });
+        const txRows: TxRow[] = txs.map((t) => ({
+          date:
+            t.day === 'prevLast'
+              ? addDays(today.monthStart, -1)
+              : t.day === 'nextFirst'
+                ? today.nextMonthStart
+                : `${today.monthStart.slice(0, 8)}${String(Math.min(t.day, today.daysInMonth)).padStart(2, '0')}`,
+          type: t.type as TxRow['type'],
+          amount: money(t.amountCents),
+          category_id: categories[t.category],
+        }));
+        await insertBudgetsBulk(budgetRows);
+        await insertTransactionsBulk(txRows);
+        const twin = await twinAlerts(today);
+        const sql = await functionAlertsAt(now);
+        expect(withoutBudgetId(twin)).toEqual(sql);
+        expect(twin.length).toBe(sql.length);
+      }),
+      { numRuns: 80 },
+    );
   });
 });
-
-function addDaysIso(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The instant that Warsaw's clock shows as the given local time (day clamped to the month). */
 function warsawInstant(year: number, month: number, day: number, hour: number, minute: number): Date {

@@ -142,10 +142,10 @@ describe('readHealth workouts', () => {
     expect(monday.workouts_this_week).toBe(1);
     const mondayUtc = await readHealth(db, { today: localDate(fixedClock('2025-03-10T00:30:00+01:00').now(), 'UTC') });
     expect(mondayUtc.workouts_this_week).toBe(2);
-    await workout('2025-03-16', 'hit_lower_a'); // Sunday of the same week
-    await workout('2025-03-16', 'hit_upper_a'); // two sessions that day
+    await workout('2025-03-16'); // Sunday of the same week
+    await workout('2025-03-17'); // next Monday
     const sunday = await readHealth(db, { today: todayAt('2025-03-16T23:30:00+01:00') });
-    expect(sunday.workouts_this_week).toBe(3);
+    expect(sunday.workouts_this_week).toBe(2);
     expect(sunday.days_since_workout).toBe(0);
   });
 
