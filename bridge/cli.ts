@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from './config/config';
 import { SETTINGS } from './config/settings';
 import { createLogger } from './log/logger';
-import { StartError, startBridge } from './server';
+import { StartError, startBridge, type Bridge } from './server';
 
 const USAGE = `digital-twin: the Digital Twin bridge (HTTP on port 5677 over your finance, training and pantry databases)
 
@@ -26,8 +26,17 @@ export function helpText(): string {
 async function start(argv: string[]): Promise<void> {
   const config = loadConfig({ argv });
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const bridge = await startBridge(config, { logger });
+  let bridge: Bridge | null = null;
   let stopping = false;
+  const finish = (b: Bridge) =>
+    b.close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  // Installed before starting: a signal during start-up must still stop the embedded PostgreSQL.
   const stop = (signal: string) => {
     if (stopping) {
       logger.warn(`${signal} again: exiting without waiting`);
@@ -35,16 +44,12 @@ async function start(argv: string[]): Promise<void> {
     }
     stopping = true;
     logger.info(`${signal}: finishing requests and stopping`);
-    bridge.close().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    if (bridge) void finish(bridge);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  bridge = await startBridge(config, { logger });
+  if (stopping) void finish(bridge);
 }
 
 async function main(args: string[]): Promise<number> {

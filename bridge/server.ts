@@ -84,132 +84,141 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
     urls = { ...dbs, twin: dbs.finance };
   }
 
-  const poolOptions = (name: string, max: number) => ({
-    name,
-    timezone: config.timezone,
-    max,
-    statementTimeoutMs: config.sourceTimeoutMs,
-  });
-  const pools = {
-    finance: createPool(urls.finance, poolOptions('finance', config.poolSize)),
-    training: createPool(urls.training, poolOptions('training', config.poolSize)),
-    pantry: createPool(urls.pantry, poolOptions('pantry', config.poolSize)),
-    twin: createPool(urls.twin, poolOptions('history', Math.max(2, Math.ceil(config.poolSize / 2)))),
-  };
-
-  if (embedded && config.embedded.demoData) {
-    const today = localDate(clock.now(), config.timezone).date;
-    const targets = { finance: pools.finance, training: pools.training, pantry: pools.pantry, twin: pools.twin };
-    const seeded = await seedDemoData(targets, { today, personId: config.personId });
-    if (seeded.seeded) log.info({ counts: seeded.counts }, 'demo data created');
-    else await topUpDemoData(targets, { today, personId: config.personId });
-  }
-
-  let history: HistoryStore | null = new HistoryStore(pools.twin, config.personId);
+  // Whatever was started is stopped again when a later step fails.
+  const cleanups: (() => Promise<unknown>)[] = [];
+  if (embedded) cleanups.push(() => embedded.stop());
   try {
-    await history.ensureSchema();
+    const poolOptions = (name: string, max: number) => ({
+      name,
+      timezone: config.timezone,
+      max,
+      statementTimeoutMs: config.sourceTimeoutMs,
+    });
+    const pools = {
+      finance: createPool(urls.finance, poolOptions('finance', config.poolSize)),
+      training: createPool(urls.training, poolOptions('training', config.poolSize)),
+      pantry: createPool(urls.pantry, poolOptions('pantry', config.poolSize)),
+      twin: createPool(urls.twin, poolOptions('history', config.poolSize)),
+    };
+    cleanups.push(() => Promise.all(Object.values(pools).map((p) => p.end())));
+
+    if (embedded && config.embedded.demoData) {
+      const today = localDate(clock.now(), config.timezone).date;
+      const targets = { finance: pools.finance, training: pools.training, pantry: pools.pantry, twin: pools.twin };
+      const seeded = await seedDemoData(targets, { today, personId: config.personId });
+      if (seeded.seeded) log.info({ counts: seeded.counts }, 'demo data created');
+      else await topUpDemoData(targets, { today, personId: config.personId });
+    }
+
+    let history: HistoryStore | null = new HistoryStore(pools.twin, config.personId, config.cacheMs);
+    try {
+      await history.ensureSchema();
+    } catch (err) {
+      log.error({ err: describeSourceError('history', err) }, 'history table unavailable; /history answers 503 and transitions are not recorded');
+      history = null;
+    }
+
+    const metrics = createMetrics();
+    const sync = new SyncTracker(history ?? new HistoryStore(pools.twin, config.personId), clock, config.syncIntervalSeconds, {
+      onWritten: (domains, at) => {
+        metrics.lastHistoryWrite.set(at.getTime() / 1000);
+        log.debug({ domains }, 'history transitions written');
+      },
+      onSucceeded: (at) => metrics.lastSync.set(at.getTime() / 1000),
+      onFailed: (err) => log.warn({ err: (err as Error).message }, 'history write failed'),
+    }, Math.max(config.cacheMs, 1000));
+    if (history) {
+      await sync.loadLastWrite().catch(() => {});
+      const last = sync.info().last_history_write_at;
+      if (last) metrics.lastHistoryWrite.set(Date.parse(last) / 1000);
+    }
+
+    const engine = new TwinEngine({
+      databases: pools,
+      clock,
+      timezone: config.timezone,
+      currency: config.currency,
+      sourceTimeoutMs: config.sourceTimeoutMs,
+      cacheMs: config.cacheMs,
+      onComputed: (state) => {
+        for (const d of ['health', 'finance', 'pantry'] as const) metrics.degraded.set({ domain: d }, state[d].status === 'ok' ? 0 : 1);
+        if (history) void sync.record(state);
+      },
+      onSourceTimed: (source, seconds, ok) => metrics.sourceDuration.observe({ source, outcome: ok ? 'ok' : 'error' }, seconds),
+    });
+
+    const readiness = async (): Promise<ReadyResponse['sources']> => {
+      const names = ['finance', 'training', 'pantry', 'twin'] as const;
+      const checks = await Promise.all(
+        names.map(async (name) => {
+          const t0 = performance.now();
+          try {
+            await withTimeout(pools[name].query('SELECT 1'), Math.min(config.sourceTimeoutMs, 2000), name);
+            return [name, { ok: true, error: null, latency_ms: Math.round((performance.now() - t0) * 10) / 10 }] as const;
+          } catch (err) {
+            return [name, { ok: false, error: describeSourceError(name, err), latency_ms: null }] as const;
+          }
+        }),
+      );
+      return Object.fromEntries(checks);
+    };
+
+    const app = createApp({
+      engine,
+      history,
+      sync,
+      readiness,
+      apiKey: config.apiKey,
+      before: [requestLog(log), metrics.middleware],
+      extraRoutes: [metrics.router, ...(o.extraRoutes?.({ metrics }) ?? [])],
+      onError: (err) => log.error({ err }, 'request failed'),
+    });
+    const httpServer = http.createServer(app);
+    // n8n gives up after 10 s; nothing here should take that long, and idle sockets go away.
+    httpServer.requestTimeout = 15_000;
+    httpServer.headersTimeout = 10_000;
+    httpServer.keepAliveTimeout = 5_000;
+    await listen(httpServer, config.port, config.host);
+    cleanups.push(() => new Promise((resolve) => httpServer.close(resolve)));
+    const port = (httpServer.address() as AddressInfo).port;
+    const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${hostForUrl}:${port}`;
+
+    // A first state before announcing readiness: the first request is fast and history is current.
+    // It cannot hang the start: each source has its time budget.
+    await engine.getState(0);
+    const periodic = startPeriodicSync(engine, config.syncIntervalSeconds);
+    log.info({ url, embedded: embedded !== null, ms: Math.round(performance.now() - started) }, `digital twin bridge listening on ${url}`);
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      config,
+      engine,
+      sync,
+      history,
+      embedded,
+      pools,
+      metrics,
+      close() {
+        closing ??= (async () => {
+          periodic.stop();
+          // Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets.
+          const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+          httpServer.closeIdleConnections();
+          const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
+          await closed;
+          clearTimeout(force);
+          await sync.drain();
+          await Promise.all(Object.values(pools).map((p) => p.end().catch(() => {})));
+          if (embedded) await embedded.stop();
+          log.info('bridge stopped');
+        })();
+        return closing;
+      },
+    };
   } catch (err) {
-    log.error({ err: describeSourceError('history', err) }, 'history table unavailable; /history answers 503 and transitions are not recorded');
-    history = null;
+    for (const undo of cleanups.reverse()) await undo().catch(() => {});
+    throw err;
   }
-
-  const metrics = createMetrics();
-  const sync = new SyncTracker(history ?? new HistoryStore(pools.twin, config.personId), clock, config.syncIntervalSeconds, {
-    onWritten: (domains, at) => {
-      metrics.lastHistoryWrite.set(at.getTime() / 1000);
-      log.debug({ domains }, 'history transitions written');
-    },
-    onSucceeded: (at) => metrics.lastSync.set(at.getTime() / 1000),
-    onFailed: (err) => log.warn({ err: (err as Error).message }, 'history write failed'),
-  });
-  if (history) {
-    await sync.loadLastWrite().catch(() => {});
-    const last = sync.info().last_history_write_at;
-    if (last) metrics.lastHistoryWrite.set(Date.parse(last) / 1000);
-  }
-
-  const engine = new TwinEngine({
-    databases: pools,
-    clock,
-    timezone: config.timezone,
-    currency: config.currency,
-    sourceTimeoutMs: config.sourceTimeoutMs,
-    cacheMs: config.cacheMs,
-    onComputed: (state) => {
-      for (const d of ['health', 'finance', 'pantry'] as const) metrics.degraded.set({ domain: d }, state[d].status === 'ok' ? 0 : 1);
-      if (history) void sync.record(state);
-    },
-    onSourceTimed: (source, seconds, ok) => metrics.sourceDuration.observe({ source, outcome: ok ? 'ok' : 'error' }, seconds),
-  });
-
-  const readiness = async (): Promise<ReadyResponse['sources']> => {
-    const names = ['finance', 'training', 'pantry', 'twin'] as const;
-    const checks = await Promise.all(
-      names.map(async (name) => {
-        const t0 = performance.now();
-        try {
-          await withTimeout(pools[name].query('SELECT 1'), Math.min(config.sourceTimeoutMs, 2000), name);
-          return [name, { ok: true, error: null, latency_ms: Math.round((performance.now() - t0) * 10) / 10 }] as const;
-        } catch (err) {
-          return [name, { ok: false, error: describeSourceError(name, err), latency_ms: null }] as const;
-        }
-      }),
-    );
-    return Object.fromEntries(checks);
-  };
-
-  const app = createApp({
-    engine,
-    history,
-    sync,
-    readiness,
-    apiKey: config.apiKey,
-    before: [requestLog(log), metrics.middleware],
-    extraRoutes: [metrics.router, ...(o.extraRoutes?.({ metrics }) ?? [])],
-    onError: (err) => log.error({ err }, 'request failed'),
-  });
-  const httpServer = http.createServer(app);
-  // n8n gives up after 10 s; nothing here should take that long, and idle sockets go away.
-  httpServer.requestTimeout = 15_000;
-  httpServer.headersTimeout = 10_000;
-  httpServer.keepAliveTimeout = 5_000;
-  await listen(httpServer, config.port, config.host);
-  const port = (httpServer.address() as AddressInfo).port;
-  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${hostForUrl}:${port}`;
-
-  // A first state before announcing readiness: the first request is fast and history is current.
-  // It cannot hang the start: each source has its time budget.
-  await engine.getState(0);
-  const periodic = startPeriodicSync(engine, config.syncIntervalSeconds);
-  log.info({ url, embedded: embedded !== null, ms: Math.round(performance.now() - started) }, `digital twin bridge listening on ${url}`);
-
-  let closing: Promise<void> | null = null;
-  return {
-    url,
-    port,
-    config,
-    engine,
-    sync,
-    history,
-    embedded,
-    pools,
-    metrics,
-    close() {
-      closing ??= (async () => {
-        periodic.stop();
-        // Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets.
-        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        httpServer.closeIdleConnections();
-        const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
-        await closed;
-        clearTimeout(force);
-        await sync.drain();
-        await Promise.all(Object.values(pools).map((p) => p.end().catch(() => {})));
-        if (embedded) await embedded.stop();
-        log.info('bridge stopped');
-      })();
-      return closing;
-    },
-  };
 }

@@ -80,17 +80,27 @@ function describeHealth(data: Data, prev: Data | null): string[] {
   textChange(lines, 'Last workout', data.last_workout_date, p.last_workout_date, first);
   numberChange(lines, 'Days since workout', data.days_since_workout, p.days_since_workout, '', first);
   numberChange(lines, 'Workouts this week', data.workouts_this_week, p.workouts_this_week, '', first);
-  textChange(lines, 'Suggestion', data.suggestion, p.suggestion, first);
+  const suggestion = (v: unknown) => (typeof v === 'string' ? (SUGGESTIONS[v] ?? v) : v);
+  textChange(lines, 'Today', suggestion(data.suggestion), suggestion(p.suggestion), first);
   return lines;
 }
 
-function alertMap(value: unknown): Map<string, string> {
-  const map = new Map<string, string>();
+const SUGGESTIONS: Record<string, string> = {
+  done_today: 'done today',
+  rest_day: 'rest day',
+  training_day: 'train today',
+  overdue: 'overdue',
+  no_workouts: 'no workouts yet',
+};
+
+/** Budget alerts by id, each with the name a person knows it by (its category when recorded). */
+function alertMap(value: unknown): Map<string, { name: string; severity: string }> {
+  const map = new Map<string, { name: string; severity: string }>();
   if (!Array.isArray(value)) return map;
   for (const item of value) {
     const alert = asData(item);
     const id = alert ? text(alert.budget_id) : null;
-    if (alert && id !== null) map.set(id, text(alert.severity) ?? '?');
+    if (alert && id !== null) map.set(id, { name: text(alert.category) ?? id, severity: text(alert.severity) ?? '?' });
   }
   return map;
 }
@@ -108,13 +118,13 @@ function describeFinance(data: Data, prev: Data | null): string[] {
   }
   numberChange(lines, 'Budget alerts', data.active_budget_alerts, p.active_budget_alerts, '', first);
   const now = alertMap(data.alerts);
-  const before = first ? new Map<string, string>() : alertMap(p.alerts);
-  for (const [id, severity] of now) {
+  const before = first ? new Map<string, { name: string; severity: string }>() : alertMap(p.alerts);
+  for (const [id, { name, severity }] of now) {
     const old = before.get(id);
-    if (old === undefined) lines.push(`New alert: ${id} (${severity})`);
-    else if (old !== severity) lines.push(`Alert ${id}: ${old} → ${severity}`);
+    if (old === undefined) lines.push(`New alert: ${name} (${severity})`);
+    else if (old.severity !== severity) lines.push(`Alert ${name}: ${old.severity} → ${severity}`);
   }
-  for (const id of before.keys()) if (!now.has(id)) lines.push(`Alert cleared: ${id}`);
+  for (const [id, { name }] of before) if (!now.has(id)) lines.push(`Alert cleared: ${name}`);
   return lines;
 }
 
@@ -169,10 +179,14 @@ function describe(entry: HistoryEntry, previous: HistoryEntry | null): string[] 
   return describeGeneric(entry.update_data, previous?.update_data);
 }
 
+/** The source_system of the rows the bridge itself records. */
+export const BRIDGE_SOURCE_SYSTEM = 'g04_engine';
+
 function titleOf(entry: HistoryEntry): string {
   const known = KNOWN[entry.entity_type];
   const base = known ? known.title : entry.entity_type;
-  return entry.source_system && entry.source_system !== 'digital-twin' ? `${base} · ${entry.update_type} (${entry.source_system})` : base;
+  // Rows the bridge writes are named by their domain alone; rows from other systems say whose they are.
+  return entry.source_system && entry.source_system !== BRIDGE_SOURCE_SYSTEM ? `${base} · ${entry.update_type} (${entry.source_system})` : base;
 }
 
 /**

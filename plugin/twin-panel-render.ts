@@ -76,7 +76,7 @@ function renderHealth(el: HTMLElement, health: HealthDomain): void {
 
 function renderFinance(el: HTMLElement, finance: FinanceDomain): void {
   const net = finance.mtd_net;
-  row(el, `Net ${finance.month ?? 'this month'}`, net === null ? '—' : formatSignedMoney(net, finance.currency), net === null ? undefined : net < 0 ? 'dt-negative' : 'dt-positive');
+  row(el, 'Net this month', net === null ? '—' : formatSignedMoney(net, finance.currency), net === null ? undefined : net < 0 ? 'dt-negative' : 'dt-positive');
   if (finance.alerts.length === 0) {
     el.createDiv({ cls: 'dt-muted', text: 'No budget alerts.' });
     return;
@@ -103,11 +103,14 @@ function renderPantry(el: HTMLElement, pantry: PantryDomain): void {
       list.createEl('li', { text: `${item.product}: ${formatNumber(item.quantity, 2)}${item.unit ? ` ${item.unit}` : ''} (min ${formatNumber(item.critical_threshold, 2)})` });
     }
   }
-  if (pantry.expiring.length > 0) {
-    el.createDiv({ cls: 'dt-subtitle', text: `Expiring (${pantry.expiring.length})` });
+  const expired = pantry.expiring.filter((i) => i.level === 'expired');
+  const soon = pantry.expiring.filter((i) => i.level !== 'expired');
+  for (const [title, items] of [['Expired', expired], ['Expiring', soon]] as const) {
+    if (items.length === 0) continue;
+    el.createDiv({ cls: 'dt-subtitle', text: `${title} (${items.length})` });
     const list = el.createEl('ul', { cls: 'dt-list' });
-    for (const item of pantry.expiring) {
-      const when = item.days_left < 0 ? `expired ${plural(-item.days_left, 'day', 'days')} ago` : item.days_left === 0 ? 'expires today' : `in ${plural(item.days_left, 'day', 'days')}`;
+    for (const item of items) {
+      const when = item.days_left < 0 ? `${plural(-item.days_left, 'day', 'days')} ago` : item.days_left === 0 ? 'today' : `in ${plural(item.days_left, 'day', 'days')}`;
       list.createEl('li', { cls: `dt-expiry-${item.level}`, text: `${item.product}${item.location ? ` (${item.location})` : ''}: ${when}` });
     }
   }

@@ -139,13 +139,13 @@ function* financeStates(plan: HistoryPlan, times: number[]): Generator<string> {
     const jitter = jitters.between(-12, 12);
     const expense = Math.max(0, round2(2_759 * prices + 215 * prices * plan.volume * pace * elapsed + jitter));
     const fraction = elapsed / dim;
-    const alerts: { budget_id: string; severity: 'CRITICAL' | 'HIGH' | 'MEDIUM' }[] = [];
+    const alerts: { budget_id: string; category: string; severity: 'CRITICAL' | 'HIGH' | 'MEDIUM' }[] = [];
     const restaurants = fraction > 0.55 + 0.3 * r1 ? 'CRITICAL' : fraction > 0.35 ? 'HIGH' : fraction > 0.08 ? 'MEDIUM' : null;
     const groceries = fraction > 0.7 + 0.25 * r2 ? 'HIGH' : fraction > 0.3 ? 'MEDIUM' : null;
     const fuel = fraction > 0.15 && r3 < 0.6 ? 'MEDIUM' : null;
-    if (restaurants) alerts.push({ budget_id: `BUD-${month}-RESTAURANTS`, severity: restaurants });
-    if (groceries) alerts.push({ budget_id: `BUD-${month}-GROCERIES`, severity: groceries });
-    if (fuel) alerts.push({ budget_id: `BUD-${month}-FUEL`, severity: fuel });
+    if (restaurants) alerts.push({ budget_id: `BUD-${month}-RESTAURANTS`, category: 'Food > Restaurants', severity: restaurants });
+    if (groceries) alerts.push({ budget_id: `BUD-${month}-GROCERIES`, category: 'Lifestyle > Groceries', severity: groceries });
+    if (fuel) alerts.push({ budget_id: `BUD-${month}-FUEL`, category: 'Transport > Fuel', severity: fuel });
     yield JSON.stringify({
       month,
       mtd_net: round2(income - expense),

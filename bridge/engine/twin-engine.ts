@@ -73,8 +73,16 @@ export class TwinEngine {
   /** The current state: a fresh one, or one computed at most `maxAgeMs` ago. Never rejects. */
   getState(maxAgeMs = this.o.cacheMs): Promise<TwinState> {
     const nowMs = this.o.clock.now().getTime();
-    if (this.cached && maxAgeMs > 0 && nowMs - this.cached.atMs <= maxAgeMs) return Promise.resolve(this.cached.state);
-    if (this.inflight) return this.inflight;
+    if (this.cached && maxAgeMs > 0 && nowMs - this.cached.atMs <= maxAgeMs) {
+      // Refresh ahead: in the last quarter of the window the next state is computed in the
+      // background, so callers under load never all wait on one expired state.
+      if (!this.inflight && nowMs - this.cached.atMs >= maxAgeMs * 0.75) void this.computeShared();
+      return Promise.resolve(this.cached.state);
+    }
+    return this.inflight ?? this.computeShared();
+  }
+
+  private computeShared(): Promise<TwinState> {
     this.inflight = this.compute().finally(() => {
       this.inflight = null;
     });

@@ -56,9 +56,14 @@ export interface HistoryPage {
 }
 
 export class HistoryStore {
+  // First pages (no cursor) are what dashboards poll; they are served again for `firstPageCacheMs`,
+  // and forgotten as soon as this bridge writes a row.
+  private readonly firstPages = new Map<string, { atMs: number; page: HistoryPage }>();
+
   constructor(
     private readonly db: pg.Pool,
     private readonly personId: string,
+    private readonly firstPageCacheMs = 0,
   ) {}
 
   /** Creates the table when it is missing (never alters one that exists) and the paging indexes. */
@@ -92,6 +97,7 @@ export class HistoryStore {
         ]);
         const res = await client.query(INSERT_IF_CHANGED_SQL, [domain, this.personId, JSON.stringify(snapshot), SOURCE_SYSTEM, UPDATE_TYPE]);
         if (res.rowCount) {
+          this.firstPages.clear();
           written.push(domain);
           at = res.rows[0].created_at;
         }
@@ -111,6 +117,16 @@ export class HistoryStore {
   }
 
   async page(o: { limit: number; entity: HistoryEntity | null; cursor: CursorPosition | null }): Promise<HistoryPage> {
+    if (o.cursor !== null || this.firstPageCacheMs <= 0) return this.readPage(o);
+    const key = `${o.limit}:${o.entity ?? ''}`;
+    const hit = this.firstPages.get(key);
+    if (hit && Date.now() - hit.atMs <= this.firstPageCacheMs) return hit.page;
+    const page = await this.readPage(o);
+    this.firstPages.set(key, { atMs: Date.now(), page });
+    return page;
+  }
+
+  private async readPage(o: { limit: number; entity: HistoryEntity | null; cursor: CursorPosition | null }): Promise<HistoryPage> {
     const params: unknown[] = [this.personId, o.cursor?.createdAt ?? null, o.cursor?.id ?? null, o.limit + 1];
     if (o.entity) params.push(o.entity);
     const { rows } = await this.db.query(o.entity ? PAGE_SQL.entity : PAGE_SQL.all, params);

@@ -26,7 +26,7 @@ export function snapshotOf(state: TwinState, domain: DomainName): Record<string,
         mtd_income: f.mtd_income,
         mtd_expense: f.mtd_expense,
         active_budget_alerts: f.active_budget_alerts,
-        alerts: f.alerts.map((a) => ({ budget_id: a.budget_id, severity: a.alert_severity })),
+        alerts: f.alerts.map((a) => ({ budget_id: a.budget_id, category: a.category_path, severity: a.alert_severity })),
       };
     }
     case 'pantry': {

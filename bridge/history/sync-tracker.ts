@@ -2,9 +2,10 @@
 // last sync succeeded, when history was last written, and the last error. Writes run in the
 // background (a failed write never fails a request) but are awaited on shutdown.
 import type { SyncInfo } from '../contract/responses';
-import type { DomainName, TwinState } from '../contract/twin-state';
+import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import type { Clock } from '../time/clock';
 import type { HistoryStore } from './history-store';
+import { snapshotOf } from './snapshots';
 
 export interface SyncEvents {
   onWritten?: (domains: DomainName[], at: Date) => void;
@@ -17,34 +18,58 @@ export class SyncTracker {
   private lastAttempt: Date | null = null;
   private lastError: string | null = null;
   private lastWrite: Date | null = null;
-  private readonly pending = new Set<Promise<void>>();
-  // One write at a time, in order: a newer state never lands before an older one.
-  private chain: Promise<void> = Promise.resolve();
+  // One write at a time; while one runs, only the newest state waits (older ones are superseded),
+  // so the queue stays bounded however fast states are computed.
+  private writing: Promise<void> | null = null;
+  private next: { state: TwinState; waiters: (() => void)[] } | null = null;
+  // The snapshots last confirmed against the database, to spare identical writes for a moment.
+  private confirmed: { key: string; atMs: number } | null = null;
 
   constructor(
     private readonly store: HistoryStore,
     private readonly clock: Clock,
     private readonly intervalSeconds: number,
     private readonly events: SyncEvents = {},
+    /** How long an unchanged state needs no new look at the table (another bridge may write meanwhile). */
+    private readonly reconfirmMs = 1000,
   ) {}
 
   async loadLastWrite(): Promise<void> {
     this.lastWrite = await this.store.lastWriteAt();
   }
 
-  /** Queues the state's transitions for writing; resolves when they are written (or failed). */
+  /** Queues the state's transitions for writing; resolves when they (or a newer state's) are written or failed. */
   record(state: TwinState): Promise<void> {
-    const run = this.chain.then(() => this.write(state));
-    this.chain = run;
-    this.pending.add(run);
-    void run.finally(() => this.pending.delete(run));
-    return run;
+    return new Promise((resolve) => {
+      if (this.next) {
+        this.next.state = state;
+        this.next.waiters.push(resolve);
+      } else {
+        this.next = { state, waiters: [resolve] };
+      }
+      if (!this.writing) this.pump();
+    });
+  }
+
+  private pump(): void {
+    const job = this.next;
+    if (!job) return;
+    this.next = null;
+    this.writing = this.write(job.state).then(() => {
+      for (const done of job.waiters) done();
+      this.writing = null;
+      this.pump();
+    });
   }
 
   private async write(state: TwinState): Promise<void> {
     this.lastAttempt = this.clock.now();
+    const key = JSON.stringify(DOMAIN_NAMES.map((d) => snapshotOf(state, d)));
+    const nowMs = this.lastAttempt.getTime();
     try {
-      const { written, at } = await this.store.record(state);
+      const unchanged = this.confirmed && this.confirmed.key === key && nowMs - this.confirmed.atMs < this.reconfirmMs;
+      const { written, at } = unchanged ? { written: [], at: null } : await this.store.record(state);
+      if (!unchanged) this.confirmed = { key, atMs: nowMs };
       if (at) {
         this.lastWrite = new Date(at);
         this.events.onWritten?.(written, this.lastWrite);
@@ -66,7 +91,7 @@ export class SyncTracker {
 
   /** Waits for every queued write: nothing acknowledged is lost on shutdown. */
   async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    while (this.writing) await this.writing;
   }
 
   info(): SyncInfo {

@@ -20,12 +20,17 @@ const MONTH_TO_DATE_SQL = `
 // The figures of get_current_budget_alerts() for every budget in its scope, with "today" passed in
 // rather than read from the server's clock. Rounding is PostgreSQL's (numeric, half away from zero).
 const BUDGET_FIGURES_SQL = `
-  WITH spent AS (
+  WITH month_spend AS (
+    -- One pass over the month's expenses (one partition, by date), not one per budget.
+    SELECT t.category_id, sum(t.amount) AS actual
+    FROM transactions t
+    WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
+    GROUP BY t.category_id
+  ), spent AS (
     SELECT b.budget_id, b.budget_amount, b.alert_threshold, b.priority, b.category_id,
-           coalesce((SELECT sum(t.amount) FROM transactions t
-                     WHERE t.type = 'Expense' AND t.category_id = b.category_id
-                       AND t.transaction_date >= $1::date AND t.transaction_date < $2::date), 0) AS actual
+           coalesce(ms.actual, 0) AS actual
     FROM budgets b
+    LEFT JOIN month_spend ms ON ms.category_id = b.category_id
     WHERE b.is_active AND b.type = 'Expense' AND b.budget_amount > 0
       AND b.budget_year = $3 AND b.budget_month = $4
   ), measured AS (

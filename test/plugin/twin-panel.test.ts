@@ -38,7 +38,7 @@ describe('twin panel rendering', () => {
     expect(rows).toContain('Weight82.4 kg · losing');
     expect(rows).toContain('Body fat18.2 %');
     expect(rows).toContain('Since last workout1 day');
-    expect(rows).toContain('Net 2025-01+2,450 PLN');
+    expect(rows).toContain('Net this month+2,450 PLN');
     expect(el.querySelector('.dt-suggestion')?.textContent).toBe('Rest day');
     expect(texts(el, '.dt-badge')).toEqual(['HIGH', 'CRITICAL']);
     expect(texts(el, '.dt-alert-action')).toContain('🚨 STOP SPENDING: Budget exceeded by 40.00 PLN');

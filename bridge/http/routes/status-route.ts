@@ -2,15 +2,27 @@
 import { Router } from 'express';
 import { briefing } from '../../briefing/briefing';
 import type { StatusResponse } from '../../contract/responses';
-import { DOMAIN_NAMES } from '../../contract/twin-state';
+import { DOMAIN_NAMES, type TwinState } from '../../contract/twin-state';
 import type { RouteDeps } from '../route-deps';
 import { TextParams, parseParams } from '../request-params';
+
+// One briefing per computed state, however many requests are served from it.
+const briefings = new WeakMap<TwinState, string>();
+
+function briefingOf(state: TwinState): string {
+  let text = briefings.get(state);
+  if (text === undefined) {
+    text = briefing(state);
+    briefings.set(state, text);
+  }
+  return text;
+}
 
 export function statusRoute(deps: RouteDeps): Router {
   return Router().all('/status', async (req, res) => {
     parseParams(TextParams, req);
     const state = await deps.engine.getState();
-    const text = briefing(state);
+    const text = briefingOf(state);
     const body: StatusResponse = {
       summary: text,
       report: text,
