@@ -1,8 +1,11 @@
 // The three databases on the embedded server: created when missing, schemas applied (idempotent),
 // demo data seeded on first start and kept current on later ones.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { FINANCE_SCHEMA } from './schema/finance';
+import { PANTRY_SCHEMA } from './schema/pantry';
+import { TRAINING_SCHEMA } from './schema/training';
+import { TWIN_UPDATES_TABLE } from './schema/twin-updates';
+import { TWIN_UPDATES_INDEXES } from './schema/twin-updates-indexes';
 import type { EmbeddedServer } from './embedded-postgres';
 
 export const DATABASE_NAMES = {
@@ -11,12 +14,12 @@ export const DATABASE_NAMES = {
   pantry: 'autonomous_pantry',
 } as const;
 
-const schemaFile = (name: string) => fs.readFileSync(fileURLToPath(new URL(`./schema/${name}`, import.meta.url)), 'utf8');
-
-export const SCHEMA_FILES: Record<keyof typeof DATABASE_NAMES, string[]> = {
-  finance: ['finance.sql', 'twin-updates.sql', 'twin-updates-indexes.sql'],
-  training: ['training.sql'],
-  pantry: ['pantry.sql'],
+// The schemas are TypeScript strings (bridge/db/schema/), not .sql files read at run time, so
+// the bridge finds them the same way under tsx, vitest and its bundle.
+export const SCHEMAS: Record<keyof typeof DATABASE_NAMES, string[]> = {
+  finance: [FINANCE_SCHEMA, TWIN_UPDATES_TABLE, TWIN_UPDATES_INDEXES],
+  training: [TRAINING_SCHEMA],
+  pantry: [PANTRY_SCHEMA],
 };
 
 export async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -29,8 +32,8 @@ export async function withClient<T>(url: string, work: (c: pg.Client) => Promise
   }
 }
 
-/** Creates the database when missing and applies its schema files. */
-export async function prepareDatabase(server: Pick<EmbeddedServer, 'url'>, name: string, files: string[]): Promise<void> {
+/** Creates the database when missing and applies its schema statements. */
+export async function prepareDatabase(server: Pick<EmbeddedServer, 'url'>, name: string, schemas: string[]): Promise<void> {
   await withClient(server.url('postgres'), async (c) => {
     const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
@@ -39,7 +42,7 @@ export async function prepareDatabase(server: Pick<EmbeddedServer, 'url'>, name:
     // Two bridges starting at once on one server must not apply DDL concurrently.
     await c.query('SELECT pg_advisory_lock(hashtext($1))', ['digital-twin-schema']);
     try {
-      for (const file of files) await c.query(schemaFile(file));
+      for (const sql of schemas) await c.query(sql);
     } finally {
       await c.query('SELECT pg_advisory_unlock(hashtext($1))', ['digital-twin-schema']);
     }
@@ -48,7 +51,7 @@ export async function prepareDatabase(server: Pick<EmbeddedServer, 'url'>, name:
 
 export async function prepareEmbeddedDatabases(server: Pick<EmbeddedServer, 'url'>): Promise<Record<keyof typeof DATABASE_NAMES, string>> {
   await Promise.all(
-    (Object.keys(DATABASE_NAMES) as (keyof typeof DATABASE_NAMES)[]).map((k) => prepareDatabase(server, DATABASE_NAMES[k], SCHEMA_FILES[k])),
+    (Object.keys(DATABASE_NAMES) as (keyof typeof DATABASE_NAMES)[]).map((k) => prepareDatabase(server, DATABASE_NAMES[k], SCHEMAS[k])),
   );
   return {
     finance: server.url(DATABASE_NAMES.finance),

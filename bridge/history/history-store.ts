@@ -1,9 +1,9 @@
 // digital_twin_updates: transitions are written only when an entity's state differs from its last
 // row, under an advisory lock per entity so that concurrent requests, or two bridges sharing one
 // database, never write the same transition twice.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { TWIN_UPDATES_TABLE } from '../db/schema/twin-updates';
+import { TWIN_UPDATES_INDEXES } from '../db/schema/twin-updates-indexes';
 import type { HistoryEntity, HistoryEntry } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import { encodeCursor, type CursorPosition } from './history-cursor';
@@ -29,7 +29,7 @@ const INSERT_IF_CHANGED_SQL = `
   )
   RETURNING created_at`;
 
-// Keyset paging on (created_at, id), newest first, read from the indexes of twin-updates-indexes.sql.
+// Keyset paging on (created_at, id), newest first, read from the indexes of db/schema/twin-updates-indexes.ts.
 const PAGE_SQL = {
   all: `
     SELECT id, entity_type, entity_id, update_data, source_system, update_type, created_at,
@@ -47,8 +47,6 @@ const PAGE_SQL = {
     LIMIT $4`,
 };
 
-// A path, not a URL object: the plugin's tests replace the global URL with a DOM implementation.
-const schemaFile = (name: string) => fileURLToPath(new URL(`../db/schema/${name}`, import.meta.url));
 
 export interface HistoryPage {
   items: HistoryEntry[];
@@ -69,8 +67,8 @@ export class HistoryStore {
   /** Creates the table when it is missing (never alters one that exists) and the paging indexes. */
   async ensureSchema(): Promise<void> {
     const { rows } = await this.db.query(`SELECT to_regclass('digital_twin_updates') IS NOT NULL AS present`);
-    if (!rows[0].present) await this.db.query(fs.readFileSync(schemaFile('twin-updates.sql'), 'utf8'));
-    await this.db.query(fs.readFileSync(schemaFile('twin-updates-indexes.sql'), 'utf8'));
+    if (!rows[0].present) await this.db.query(TWIN_UPDATES_TABLE);
+    await this.db.query(TWIN_UPDATES_INDEXES);
   }
 
   /** Writes a row for each ok domain whose state changed; returns those written and when. */

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { DATABASE_NAMES, SCHEMA_FILES, prepareDatabase, withClient } from '../../bridge/db/embedded-databases';
+import { DATABASE_NAMES, SCHEMAS, prepareDatabase, withClient } from '../../bridge/db/embedded-databases';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../bridge/db/embedded-postgres';
 import { DEFAULT_PERSON_ID } from '../../bridge/config/settings';
 import { seedDemoData } from '../../bridge/demo/seed-demo';
@@ -53,7 +53,7 @@ async function countRows(url: string, table: string): Promise<number> {
 
 async function prepareSet(server: EmbeddedServer, spec: SizeSpec, timezone: string, personId: string, log: (m: string) => void): Promise<DataSet> {
   const kinds = Object.keys(DATABASE_NAMES) as (keyof typeof DATABASE_NAMES)[];
-  for (const kind of kinds) await prepareDatabase(server, dbName(spec.name, kind), SCHEMA_FILES[kind]);
+  for (const kind of kinds) await prepareDatabase(server, dbName(spec.name, kind), SCHEMAS[kind]);
   const urls = {
     finance: server.url(dbName(spec.name, 'finance')),
     training: server.url(dbName(spec.name, 'training')),

@@ -1,13 +1,22 @@
 // Child processes of the benchmark and the soak: servers forked with tsx that report their URL over
 // IPC, the bridge's own command line started as the user starts it, and the memory of a process.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import esbuild from 'esbuild';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(REPO_ROOT, 'bridge/bin/digital-twin.mjs');
+/** What `npm start` runs: the bridge bundle, built by `node esbuild.config.mjs bridge`. */
+export const CLI = path.join(REPO_ROOT, 'node_modules/.cache/digital-twin/bridge.mjs');
+
+let bundleBuilt = false;
+function buildBridgeBundle(): void {
+  if (bundleBuilt) return;
+  execFileSync(process.execPath, ['esbuild.config.mjs', 'bridge'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  bundleBuilt = true;
+}
 
 /** A free TCP port on loopback (asked of the kernel, then released). */
 export function freePort(): Promise<number> {
@@ -79,12 +88,22 @@ export async function terminate(child: ChildProcess, graceMs = 15_000): Promise<
   clearTimeout(timer);
 }
 
-/** Forks a TypeScript server script that sends `{ url, ... }` over IPC once it listens. */
-export function forkServer(script: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServedChild> {
-  const child = fork(script, [], {
+/** Node flags of `npm start` (package.json): a small young generation keeps the resident memory down. */
+export const BRIDGE_NODE_FLAGS = ['--max-semi-space-size=4'];
+
+/**
+ * Forks a TypeScript server script that sends `{ url, ... }` over IPC once it listens. The script is
+ * bundled first and run by plain Node, as `npm start` runs the bridge: the TypeScript loader would
+ * add its own memory and start-up time to what is measured.
+ */
+export async function forkServer(script: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServedChild> {
+  const outfile = path.join(REPO_ROOT, 'node_modules/.cache/digital-twin/bench', `${path.basename(script, '.ts')}.mjs`);
+  await esbuild.build({ entryPoints: [script], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  const child = fork(outfile, [], {
     cwd: REPO_ROOT,
     env,
-    execArgv: ['--import', 'tsx'],
+    // The runtime flags `npm start` gives the bridge; the baseline gets the same for a fair ratio.
+    execArgv: [...BRIDGE_NODE_FLAGS],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -117,12 +136,13 @@ export interface CliBridge {
 }
 
 /**
- * Starts `node bridge/bin/digital-twin.mjs start` with JSON logs and waits for its "listening on"
+ * Starts the bridge as `npm start` does (its bundle, with the same Node flags) with JSON logs and waits for its "listening on"
  * line. `env` is added to a minimal environment (PATH, HOME), so no stray setting of the caller leaks in.
  */
 export function startCliBridge(env: Record<string, string>, timeoutMs = 120_000): Promise<CliBridge> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, 'start'], {
+  buildBridgeBundle();
+  const child = spawn(process.execPath, [...BRIDGE_NODE_FLAGS, CLI, 'start'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TWIN_LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

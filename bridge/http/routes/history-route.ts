@@ -13,11 +13,19 @@ function historyText(items: HistoryEntry[]): string {
   return ['📜 HISTORY', `${plural(items.length, 'transition')}, newest first`, '', ...lines, ...more].join('\n');
 }
 
+// A cached first page is the same object on every hit; its body is serialised once.
+const bodies = new WeakMap<object, string>();
+
 export function historyRoute(deps: RouteDeps): Router {
   return Router().all('/history', async (req, res) => {
     const params = parseParams(HistoryParams, req);
     if (!deps.history) throw new HttpError(503, 'history_unavailable', 'the history table could not be prepared; see the bridge log');
     const page = await deps.history.page(params);
+    const cached = bodies.get(page);
+    if (cached !== undefined) {
+      res.type('application/json').send(cached);
+      return;
+    }
     const text = historyText(page.items);
     const body: HistoryResponse = {
       report: text,
@@ -29,6 +37,8 @@ export function historyRoute(deps: RouteDeps): Router {
       entity: params.entity,
       next_cursor: page.nextCursor,
     };
-    res.json(body);
+    const json = JSON.stringify(body);
+    bodies.set(page, json);
+    res.type('application/json').send(json);
   });
 }

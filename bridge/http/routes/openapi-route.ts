@@ -1,9 +1,9 @@
 // GET|POST /openapi.json
-import { createRequire } from 'node:module';
 import { Router } from 'express';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { openApiDocument } from '../../contract/openapi';
 
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+const { version } = packageJson;
 
 export function openApiRoute(): Router {
   return Router().all('/openapi.json', (_req, res) => {

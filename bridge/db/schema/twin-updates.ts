@@ -1,5 +1,6 @@
--- The history table, for a configured TWIN_DATABASE_URL that does not have it yet. When the table
--- exists it is left as it is; only the two indexes the history reads rely on are added.
+// The history table, for a configured TWIN_DATABASE_URL that does not have it yet. When the table
+// exists it is left as it is; only the two indexes the history reads rely on are added.
+export const TWIN_UPDATES_TABLE = String.raw`
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 
 CREATE TABLE IF NOT EXISTS digital_twin_updates (
@@ -12,3 +13,4 @@ CREATE TABLE IF NOT EXISTS digital_twin_updates (
   created_at timestamptz DEFAULT now(),
   processed_at timestamptz
 );
+`;

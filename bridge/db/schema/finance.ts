@@ -1,5 +1,6 @@
--- autonomous_finance, as the user's automations define it. Idempotent: safe to run on every start
--- of the embedded database; never run against a configured (external) database.
+// autonomous_finance, as the user's automations define it. Idempotent: safe to run on every start
+// of the embedded database; never run against a configured (external) database.
+export const FINANCE_SCHEMA = String.raw`
 CREATE TABLE IF NOT EXISTS accounts (
   account_id serial PRIMARY KEY,
   account_name varchar(100) NOT NULL UNIQUE,
@@ -172,3 +173,4 @@ LEFT JOIN transactions t ON t.category_id = b.category_id AND t.type = 'Expense'
   AND t.transaction_date < (make_date(b.budget_year, b.budget_month, 1) + interval '1 month')::date
 WHERE b.type = 'Expense'
 GROUP BY b.budget_id;
+`;

@@ -1,4 +1,5 @@
--- autonomous_training, as the user's automations define it. Idempotent.
+// autonomous_training, as the user's automations define it. Idempotent.
+export const TRAINING_SCHEMA = String.raw`
 CREATE TABLE IF NOT EXISTS measurements (
   measurement_date date PRIMARY KEY,
   bodyweight_kg numeric(5,2) NOT NULL CHECK (bodyweight_kg BETWEEN 40 AND 200),
@@ -79,3 +80,4 @@ SELECT measurement_date,
        END AS weight_trend
 FROM measurements
 ORDER BY measurement_date DESC;
+`;

@@ -1,5 +1,6 @@
--- autonomous_pantry in its newer form (with `location`); the bridge also reads the older form
--- without it. Idempotent.
+// autonomous_pantry in its newer form (with `location`); the bridge also reads the older form
+// without it. Idempotent.
+export const PANTRY_SCHEMA = String.raw`
 CREATE TABLE IF NOT EXISTS pantry_dictionary (
   category varchar(255) PRIMARY KEY,
   ai_synonyms text,
@@ -23,3 +24,4 @@ CREATE TABLE IF NOT EXISTS pantry_inventory (
 );
 
 CREATE INDEX IF NOT EXISTS idx_pantry_inventory_next_expiry ON pantry_inventory (next_expiry);
+`;
