@@ -105,6 +105,11 @@ async function measure(url: string): Promise<LoadResult> {
   return load({ url, connections: CONNECTIONS, seconds: SECONDS });
 }
 
+/** A fresh process answers its first seconds of load with cold code: every server gets the same warm-up first. */
+async function warmProcess(url: string, paths: string[]): Promise<void> {
+  for (const p of paths) await load({ url: `${url}${p}`, connections: CONNECTIONS, seconds: 1 });
+}
+
 /** Baseline then bridge, so that every bridge figure has a baseline measured right before it. */
 async function pair(size: SizeName, endpoint: (typeof ENDPOINTS)[number], baseline: ServedChild, bridge: ServedChild): Promise<Measurement> {
   const b = await measure(`${baseline.url}${endpoint.path}`);
@@ -139,6 +144,9 @@ async function runSize(set: DataSet, measurements: Measurement[], pluginInput: {
   fs.writeFileSync(bodyFile, JSON.stringify(status));
   const baseline = await fork('baseline-child.ts', { BASELINE_BODY_FILE: bodyFile });
   const baselineRss = new RssSampler(baseline.child.pid!).start();
+  const paths = ENDPOINTS.filter((x) => x.key !== 'status-nocache').map((x) => x.path);
+  await warmProcess(bridge.url, paths);
+  await warmProcess(baseline.url, ['/']);
   try {
     if (size === 'large') pluginInput.value = { status, history: await historyEntries(bridge.url, 1000) };
     for (const e of ENDPOINTS.filter((x) => x.key !== 'status-nocache')) measurements.push(await pair(size, e, baseline, bridge));
@@ -147,6 +155,7 @@ async function runSize(set: DataSet, measurements: Measurement[], pluginInput: {
 
     const uncached = await fork('bridge-child.ts', bridgeEnv(set, 0));
     const uncachedRss = new RssSampler(uncached.child.pid!).start();
+    await warmProcess(uncached.url, ['/status']);
     measurements.push(await pair(size, ENDPOINTS.find((x) => x.key === 'status-nocache')!, baseline, uncached));
     uncachedRss.stop();
     await stop(uncached);
