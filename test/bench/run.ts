@@ -1,5 +1,5 @@
-// `npm run bench`: the bridge and the plugin measured against a baseline in the same run (see
-// issue 5 and conventions.md, "Benchmarks"). Prints the tables and writes them to
+// `npm run bench`: the bridge and the plugin measured against a baseline in the same run, as
+// ratios (absolute times on a shared machine drift; ratios hold). Prints the tables and writes them to
 // bench-results/bench-<date>.md. Exits 1 when the query-plan check finds a sequential scan of a big
 // table or a load measurement saw errors; with --strict also when a target is missed.
 //

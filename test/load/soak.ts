@@ -1,5 +1,5 @@
-// `npm run soak`: the load criterion of issue 4 (point 8). Starts the bridge as a user does
-// (`node bridge/bin/digital-twin.mjs start`, embedded PostgreSQL with demo data in a temp folder),
+// `npm run soak`: the load criterion of the bridge. Starts the bridge as `npm start` does (its
+// bundle, embedded PostgreSQL with demo data in a temp folder),
 // holds /status at 100 connections for 60 s, samples the bridge's resident memory and its
 // PostgreSQL connections every second, stops the bridge with SIGTERM and checks:
 //   zero errors, zero non-2xx; connections never above the pool sizes; resident memory of the last
@@ -36,7 +36,7 @@ const POOLS: Record<string, number> = {
   'digital-twin:finance': POOL_SIZE,
   'digital-twin:training': POOL_SIZE,
   'digital-twin:pantry': POOL_SIZE,
-  'digital-twin:history': Math.max(2, Math.ceil(POOL_SIZE / 2)),
+  'digital-twin:history': POOL_SIZE,
 };
 const POOL_TOTAL = Object.values(POOLS).reduce((a, b) => a + b, 0);
 

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { financeLines, healthLines } from '../../briefing/domain-lines';
 import type { FinanceResponse, HealthResponse } from '../../contract/responses';
 import type { RouteDeps } from '../route-deps';
+import { bodyOnce } from '../serialised-bodies';
 import { TextParams, parseParams } from '../request-params';
 
 export function domainRoutes(deps: RouteDeps): Router {
@@ -11,23 +12,22 @@ export function domainRoutes(deps: RouteDeps): Router {
   router.all('/health', async (req, res) => {
     parseParams(TextParams, req);
     const state = await deps.engine.getState();
-    const text = ['💪 HEALTH', `📅 ${state.today}`, '', ...healthLines(state.health)].join('\n');
-    const body: HealthResponse = { ...state.health, report: text, response_text: text, content: text, computed_at: state.computed_at, data: state.health };
-    res.json(body);
+    res.type('application/json').send(
+      bodyOnce(state, 'health', (): HealthResponse => {
+        const text = ['💪 HEALTH', `📅 ${state.today}`, '', ...healthLines(state.health)].join('\n');
+        return { ...state.health, report: text, response_text: text, content: text, computed_at: state.computed_at, data: state.health };
+      }),
+    );
   });
   router.all('/finance', async (req, res) => {
     parseParams(TextParams, req);
     const state = await deps.engine.getState();
-    const text = ['💰 FINANCE', `📅 ${state.today}`, '', ...financeLines(state.finance)].join('\n');
-    const body: FinanceResponse = {
-      ...state.finance,
-      report: text,
-      response_text: text,
-      content: text,
-      computed_at: state.computed_at,
-      data: state.finance,
-    };
-    res.json(body);
+    res.type('application/json').send(
+      bodyOnce(state, 'finance', (): FinanceResponse => {
+        const text = ['💰 FINANCE', `📅 ${state.today}`, '', ...financeLines(state.finance)].join('\n');
+        return { ...state.finance, report: text, response_text: text, content: text, computed_at: state.computed_at, data: state.finance };
+      }),
+    );
   });
   return router;
 }

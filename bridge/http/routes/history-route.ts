@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { plural } from '../../briefing/domain-lines';
 import type { HistoryEntry, HistoryResponse } from '../../contract/responses';
 import type { RouteDeps } from '../route-deps';
+import { bodyOnce } from '../serialised-bodies';
 import { HistoryParams, parseParams } from '../request-params';
 import { HttpError } from '../http-error';
 
@@ -13,32 +14,25 @@ function historyText(items: HistoryEntry[]): string {
   return ['📜 HISTORY', `${plural(items.length, 'transition')}, newest first`, '', ...lines, ...more].join('\n');
 }
 
-// A cached first page is the same object on every hit; its body is serialised once.
-const bodies = new WeakMap<object, string>();
-
 export function historyRoute(deps: RouteDeps): Router {
   return Router().all('/history', async (req, res) => {
     const params = parseParams(HistoryParams, req);
     if (!deps.history) throw new HttpError(503, 'history_unavailable', 'the history table could not be prepared; see the bridge log');
     const page = await deps.history.page(params);
-    const cached = bodies.get(page);
-    if (cached !== undefined) {
-      res.type('application/json').send(cached);
-      return;
-    }
-    const text = historyText(page.items);
-    const body: HistoryResponse = {
-      report: text,
-      response_text: text,
-      content: text,
-      items: page.items,
-      count: page.items.length,
-      limit: params.limit,
-      entity: params.entity,
-      next_cursor: page.nextCursor,
-    };
-    const json = JSON.stringify(body);
-    bodies.set(page, json);
+    // A cached first page is the same object on every hit, so its body is serialised once.
+    const json = bodyOnce(page, 'history', (): HistoryResponse => {
+      const text = historyText(page.items);
+      return {
+        report: text,
+        response_text: text,
+        content: text,
+        items: page.items,
+        count: page.items.length,
+        limit: params.limit,
+        entity: params.entity,
+        next_cursor: page.nextCursor,
+      };
+    });
     res.type('application/json').send(json);
   });
 }

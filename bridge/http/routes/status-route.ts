@@ -4,6 +4,7 @@ import { briefing } from '../../briefing/briefing';
 import type { StatusResponse } from '../../contract/responses';
 import { DOMAIN_NAMES, type TwinState } from '../../contract/twin-state';
 import type { RouteDeps } from '../route-deps';
+import { bodyOnce } from '../serialised-bodies';
 import { TextParams, parseParams } from '../request-params';
 
 function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
@@ -26,24 +27,12 @@ function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
   };
 }
 
-// Many requests are answered from one computed state: its briefing and JSON are made once, and
-// only the small, changing `sync` part is serialised per request.
-const serialised = new WeakMap<TwinState, string>();
-
-function statusJson(state: TwinState): string {
-  let json = serialised.get(state);
-  if (json === undefined) {
-    json = JSON.stringify(statusBody(state));
-    serialised.set(state, json);
-  }
-  return json;
-}
-
 export function statusRoute(deps: RouteDeps): Router {
   return Router().all('/status', async (req, res) => {
     parseParams(TextParams, req);
     const state = await deps.engine.getState();
-    const head = statusJson(state);
+    // Only the small, changing `sync` part is serialised per request.
+    const head = bodyOnce(state, 'status', () => statusBody(state));
     res.type('application/json').send(`${head.slice(0, -1)},"sync":${JSON.stringify(deps.sync.info())}}`);
   });
 }

@@ -1,4 +1,4 @@
-// Budget alerts: the twin's alerts (readFinance) against the rules of upstream-facts.md and against
+// Budget alerts: the twin's alerts (readFinance) against the rules of the user's budget alerts and against
 // the user's own get_current_budget_alerts(), on a real PostgreSQL with crafted and random rows.
 import fc from 'fast-check';
 import type pg from 'pg';

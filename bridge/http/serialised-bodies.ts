@@ -1,0 +1,17 @@
+// Many requests are answered from one computed value (a state, a cached history page): each
+// endpoint's JSON body for it is built and serialised once, then sent as it is.
+const bodies = new WeakMap<object, Map<string, string>>();
+
+export function bodyOnce(source: object, endpoint: string, build: () => object): string {
+  let perSource = bodies.get(source);
+  if (!perSource) {
+    perSource = new Map();
+    bodies.set(source, perSource);
+  }
+  let json = perSource.get(endpoint);
+  if (json === undefined) {
+    json = JSON.stringify(build());
+    perSource.set(endpoint, json);
+  }
+  return json;
+}
