@@ -3,9 +3,11 @@
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import esbuild from 'esbuild';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../fixtures/free-port';
+
+export { freePort };
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** What `npm start` runs: the bridge bundle, built by `node esbuild.config.mjs bridge`. */
@@ -18,17 +20,6 @@ function buildBridgeBundle(): void {
   bundleBuilt = true;
 }
 
-/** A free TCP port on loopback (asked of the kernel, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory of a process in bytes (VmRSS of /proc/<pid>/status); null once it is gone. */
 export function rssBytes(pid: number): number | null {

@@ -3,7 +3,6 @@
 // and the system Chromium. Without --bridge it starts a bridge in-process over an embedded PostgreSQL
 // with demo data in a temporary folder, and removes it afterwards. Not part of `npm test`.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +14,7 @@ import type { Bridge } from '../../bridge/server';
 import { REPO_ROOT } from './bundle';
 import { startPreviewServer } from './preview-server';
 import type { PreviewServer } from './preview-server';
+import { freePort } from '../fixtures/free-port';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -51,16 +51,6 @@ const SHOTS: Shot[] = [
   ]),
 ];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function inProcessBridge(): Promise<{ bridge: Bridge; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twin-screenshots-'));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../fixtures/postgres-global-setup';
+import { freePort } from '../../fixtures/free-port';
 import { startBridgeProcess } from './bridge-process';
 
 function userIds(name: string): { uid: number; gid: number } | null {

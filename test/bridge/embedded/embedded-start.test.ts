@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../fixtures/postgres-global-setup';
+import { freePort } from '../../fixtures/free-port';
 import { pidAlive, startBridgeProcess, waitUntil, type BridgeProcess } from './bridge-process';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twin-embedded-'));

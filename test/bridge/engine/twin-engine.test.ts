@@ -7,7 +7,7 @@ import type { TwinState } from '../../../bridge/contract/twin-state';
 import { TwinEngine, type EngineOptions, type SourceDatabases } from '../../../bridge/engine/twin-engine';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
-import { freePort } from '../../fixtures/postgres-global-setup';
+import { freePort } from '../../fixtures/free-port';
 import { insertTransactions, sourcePool, ZONE } from '../source-rows';
 
 let dbs: TestDatabases;

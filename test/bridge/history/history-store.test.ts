@@ -9,7 +9,7 @@ import { snapshotOf } from '../../../bridge/history/snapshots';
 import { SyncTracker } from '../../../bridge/history/sync-tracker';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
-import { freePort } from '../../fixtures/postgres-global-setup';
+import { freePort } from '../../fixtures/free-port';
 import { alert, twinState } from '../state-fixture';
 
 let dbs: TestDatabases;
