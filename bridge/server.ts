@@ -37,7 +37,7 @@ export interface Bridge {
   config: Config;
   engine: TwinEngine;
   sync: SyncTracker;
-  history: HistoryStore | null;
+  history: HistoryStore;
   embedded: EmbeddedServer | null;
   pools: Record<SourceName | 'twin', pg.Pool>;
   metrics: Metrics;
@@ -110,16 +110,19 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       else await topUpDemoData(targets, { today, personId: config.personId });
     }
 
-    let history: HistoryStore | null = new HistoryStore(pools.twin, config.personId, config.cacheMs);
-    try {
-      await history.ensureSchema();
-    } catch (err) {
-      log.error({ err: describeSourceError('history', err) }, 'history table unavailable; /history answers 503 and transitions are not recorded');
-      history = null;
-    }
+    const history = new HistoryStore(pools.twin, config.personId, config.cacheMs);
+    // The table is looked for (and created when missing) on first use and again after a failure,
+    // so a history database that is down at start-up is picked up when it returns.
+    await history.ensureSchema().catch((err) =>
+      log.error({ err: describeSourceError('history', err) }, 'history table unavailable for now; retried on every sync'),
+    );
+    void history.addMissingIndexes().then(
+      (problems) => problems.forEach((p) => log.warn(p)),
+      () => {},
+    );
 
     const metrics = createMetrics();
-    const sync = new SyncTracker(history ?? new HistoryStore(pools.twin, config.personId), clock, config.syncIntervalSeconds, {
+    const sync = new SyncTracker(history, clock, config.syncIntervalSeconds, {
       onWritten: (domains, at) => {
         metrics.lastHistoryWrite.set(at.getTime() / 1000);
         log.debug({ domains }, 'history transitions written');
@@ -127,11 +130,9 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       onSucceeded: (at) => metrics.lastSync.set(at.getTime() / 1000),
       onFailed: (err) => log.warn({ err: (err as Error).message }, 'history write failed'),
     }, Math.max(config.cacheMs, 1000));
-    if (history) {
-      await sync.loadLastWrite().catch(() => {});
-      const last = sync.info().last_history_write_at;
-      if (last) metrics.lastHistoryWrite.set(Date.parse(last) / 1000);
-    }
+    await sync.loadLastWrite().catch(() => {});
+    const last = sync.info().last_history_write_at;
+    if (last) metrics.lastHistoryWrite.set(Date.parse(last) / 1000);
 
     const engine = new TwinEngine({
       databases: pools,
@@ -142,7 +143,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       cacheMs: config.cacheMs,
       onComputed: (state) => {
         for (const d of ['health', 'finance', 'pantry'] as const) metrics.degraded.set({ domain: d }, state[d].status === 'ok' ? 0 : 1);
-        if (history) void sync.record(state);
+        void sync.record(state);
       },
       onSourceTimed: (source, seconds, ok) => metrics.sourceDuration.observe({ source, outcome: ok ? 'ok' : 'error' }, seconds),
     });

@@ -90,7 +90,7 @@ export const ExpiryItem = z.object({
   next_expiry: z.string().describe('YYYY-MM-DD'),
   days_left: z.number().int().describe('negative when already expired'),
   level: ExpiryLevel,
-  quantity: z.number(),
+  quantity: z.number().nullable(),
   unit: z.string().nullable(),
 });
 

@@ -17,7 +17,7 @@ export const DATABASE_NAMES = {
 // The schemas are TypeScript strings (bridge/db/schema/), not .sql files read at run time, so
 // the bridge finds them the same way under tsx, vitest and its bundle.
 export const SCHEMAS: Record<keyof typeof DATABASE_NAMES, string[]> = {
-  finance: [FINANCE_SCHEMA, TWIN_UPDATES_TABLE, TWIN_UPDATES_INDEXES],
+  finance: [FINANCE_SCHEMA, TWIN_UPDATES_TABLE, ...TWIN_UPDATES_INDEXES.map((i) => i.sql)],
   training: [TRAINING_SCHEMA],
   pantry: [PANTRY_SCHEMA],
 };

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { TWIN_UPDATES_TABLE } from '../db/schema/twin-updates';
 import { TWIN_UPDATES_INDEXES } from '../db/schema/twin-updates-indexes';
+import { describeSourceError } from '../engine/source-error';
 import type { HistoryEntity, HistoryEntry } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import { encodeCursor, type CursorPosition } from './history-cursor';
@@ -48,6 +49,11 @@ const PAGE_SQL = {
 };
 
 
+/** The history table cannot be used now (its database is down, or the table cannot be created). */
+export class HistoryUnavailableError extends Error {}
+
+const RETRY_MS = 5000;
+
 export interface HistoryPage {
   items: HistoryEntry[];
   nextCursor: string | null;
@@ -64,15 +70,51 @@ export class HistoryStore {
     private readonly firstPageCacheMs = 0,
   ) {}
 
-  /** Creates the table when it is missing (never alters one that exists) and the paging indexes. */
+  // Whether the table is known to be there; until it is, every use looks again (at most every few
+  // seconds), so history comes back by itself when its database does.
+  private ready: Promise<void> | null = null;
+  private lastFailure: { atMs: number; error: HistoryUnavailableError } | null = null;
+
+  /** Creates the table when it is missing; a table that exists is never altered. */
   async ensureSchema(): Promise<void> {
     const { rows } = await this.db.query(`SELECT to_regclass('digital_twin_updates') IS NOT NULL AS present`);
     if (!rows[0].present) await this.db.query(TWIN_UPDATES_TABLE);
-    await this.db.query(TWIN_UPDATES_INDEXES);
+  }
+
+  private ensureReady(): Promise<void> {
+    const nowMs = Date.now();
+    if (this.lastFailure && nowMs - this.lastFailure.atMs < RETRY_MS) return Promise.reject(this.lastFailure.error);
+    this.ready ??= this.ensureSchema().catch((err) => {
+      this.ready = null;
+      const error = new HistoryUnavailableError(describeSourceError('history', err));
+      this.lastFailure = { atMs: Date.now(), error };
+      throw error;
+    });
+    return this.ready;
+  }
+
+  /**
+   * Adds the paging indexes that are missing. Creating an index needs the table's owner; without it
+   * history still works (more slowly on a long table), so failures are reported, not thrown.
+   */
+  async addMissingIndexes(): Promise<string[]> {
+    const { rows } = await this.db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'digital_twin_updates' AND schemaname = current_schema()`);
+    const present = new Set(rows.map((r) => r.indexname as string));
+    const problems: string[] = [];
+    for (const index of TWIN_UPDATES_INDEXES) {
+      if (present.has(index.name)) continue;
+      try {
+        await this.db.query(index.sql);
+      } catch (err) {
+        problems.push(`index ${index.name} is missing and could not be created (${(err as Error).message}); the table's owner can run: ${index.sql}`);
+      }
+    }
+    return problems;
   }
 
   /** Writes a row for each ok domain whose state changed; returns those written and when. */
   async record(state: TwinState): Promise<{ written: DomainName[]; at: Date | null }> {
+    await this.ensureReady();
     const pending = DOMAIN_NAMES.map((d) => [d, snapshotOf(state, d)] as const).filter(([, s]) => s !== null);
     if (pending.length === 0) return { written: [], at: null };
     const client = await this.db.connect();
@@ -115,6 +157,7 @@ export class HistoryStore {
   }
 
   async page(o: { limit: number; entity: HistoryEntity | null; cursor: CursorPosition | null }): Promise<HistoryPage> {
+    await this.ensureReady();
     if (o.cursor !== null || this.firstPageCacheMs <= 0) return this.readPage(o);
     const key = `${o.limit}:${o.entity ?? ''}`;
     const hit = this.firstPages.get(key);

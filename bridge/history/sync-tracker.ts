@@ -4,7 +4,7 @@
 import type { SyncInfo } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import type { Clock } from '../time/clock';
-import type { HistoryStore } from './history-store';
+import { HistoryUnavailableError, type HistoryStore } from './history-store';
 import { snapshotOf } from './snapshots';
 
 export interface SyncEvents {
@@ -84,7 +84,7 @@ export class SyncTracker {
         this.lastError = `not recorded (degraded): ${down.join(', ')}`;
       }
     } catch (err) {
-      this.lastError = `history write failed: ${(err as Error).message}`;
+      this.lastError = err instanceof HistoryUnavailableError ? `history unavailable: ${err.message}` : `history write failed: ${(err as Error).message}`;
       this.events.onFailed?.(err);
     }
   }

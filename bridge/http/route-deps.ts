@@ -5,7 +5,7 @@ import type { SyncTracker } from '../history/sync-tracker';
 
 export interface RouteDeps {
   engine: Pick<TwinEngine, 'getState'>;
-  history: HistoryStore | null;
+  history: Pick<HistoryStore, 'page'>;
   sync: Pick<SyncTracker, 'info'>;
   readiness: () => Promise<ReadyResponse['sources']>;
 }

@@ -1,7 +1,7 @@
 // autonomous_pantry → low stock and expiring food. Two layouts exist: the older one keyed by
 // product, the newer one keyed by (product, location), where stock is the sum over locations.
 import type { ExpiryItem, ExpiryLevel, LowStockItem, PantryDomain, PantryVariant } from '../contract/twin-state';
-import { num, type Queryable } from '../db/pools';
+import { num, numOrNull, type Queryable } from '../db/pools';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
 
 export type PantryData = Omit<PantryDomain, 'status' | 'error' | 'as_of'>;
@@ -12,33 +12,34 @@ const VARIANT_SQL = `
     WHERE table_schema = current_schema() AND table_name = 'pantry_inventory' AND column_name = 'location'
   ) AS has_location`;
 
-// A null threshold means "not tracked"; a product is tracked when any of its rows has one.
+// A null threshold means "not tracked"; a product is tracked when any of its rows has one. A null
+// quantity is unknown stock, which (as in the user's own SQL) never compares as low.
 const STOCK_SQL: Record<PantryVariant, string> = {
   by_location: `
-    SELECT category AS product, sum(coalesce(current_quantity, 0)) AS quantity, max(unit) AS unit,
+    SELECT category AS product, sum(current_quantity) AS quantity, max(unit) AS unit,
            max(critical_threshold) AS critical_threshold,
            array_agg(location ORDER BY location) AS locations
     FROM pantry_inventory
     GROUP BY category
     HAVING max(critical_threshold) IS NOT NULL`,
   single: `
-    SELECT category AS product, coalesce(current_quantity, 0) AS quantity, unit,
+    SELECT category AS product, current_quantity AS quantity, unit,
            critical_threshold, ARRAY[]::text[] AS locations
     FROM pantry_inventory
     WHERE critical_threshold IS NOT NULL`,
 };
 
-// Served by the index on next_expiry. Nothing left means nothing to go off.
+// Served by the index on next_expiry.
 const EXPIRY_SQL: Record<PantryVariant, string> = {
   by_location: `
-    SELECT category AS product, location, next_expiry, coalesce(current_quantity, 0) AS quantity, unit
+    SELECT category AS product, location, next_expiry, current_quantity AS quantity, unit
     FROM pantry_inventory
-    WHERE next_expiry <= $1::date AND coalesce(current_quantity, 0) > 0
+    WHERE next_expiry <= $1::date
     ORDER BY next_expiry, category, location`,
   single: `
-    SELECT category AS product, NULL::text AS location, next_expiry, coalesce(current_quantity, 0) AS quantity, unit
+    SELECT category AS product, NULL::text AS location, next_expiry, current_quantity AS quantity, unit
     FROM pantry_inventory
-    WHERE next_expiry <= $1::date AND coalesce(current_quantity, 0) > 0
+    WHERE next_expiry <= $1::date
     ORDER BY next_expiry, category`,
 };
 
@@ -90,7 +91,7 @@ export class PantrySource {
         next_expiry: r.next_expiry,
         days_left: daysLeft,
         level: expiryLevel(daysLeft) ?? 'warning',
-        quantity: num(r.quantity),
+        quantity: numOrNull(r.quantity),
         unit: r.unit ?? null,
       };
     });

@@ -2,6 +2,8 @@
 import { Router } from 'express';
 import { plural } from '../../briefing/domain-lines';
 import type { HistoryEntry, HistoryResponse } from '../../contract/responses';
+import { describeSourceError } from '../../engine/source-error';
+import { HistoryUnavailableError } from '../../history/history-store';
 import type { RouteDeps } from '../route-deps';
 import { bodyOnce } from '../serialised-bodies';
 import { HistoryParams, parseParams } from '../request-params';
@@ -17,8 +19,13 @@ function historyText(items: HistoryEntry[]): string {
 export function historyRoute(deps: RouteDeps): Router {
   return Router().all('/history', async (req, res) => {
     const params = parseParams(HistoryParams, req);
-    if (!deps.history) throw new HttpError(503, 'history_unavailable', 'the history table could not be prepared; see the bridge log');
-    const page = await deps.history.page(params);
+    let page;
+    try {
+      page = await deps.history.page(params);
+    } catch (err) {
+      const reason = err instanceof HistoryUnavailableError ? err.message : describeSourceError('history', err);
+      throw new HttpError(503, 'history_unavailable', `history is unavailable: ${reason}`);
+    }
     // A cached first page is the same object on every hit, so its body is serialised once.
     const json = bodyOnce(page, 'history', (): HistoryResponse => {
       const text = historyText(page.items);

@@ -308,7 +308,7 @@ describe('SyncTracker', () => {
     try {
       await expect(tracker.record(twinState())).resolves.toBeUndefined();
       await tracker.drain();
-      expect(tracker.info().last_error).toMatch(/^history write failed: .*ECONNREFUSED/);
+      expect(tracker.info().last_error).toMatch(/^history unavailable: history database unreachable \(connection refused/);
       expect(tracker.info().last_success_at).toBeNull();
       expect(failures).toHaveLength(1);
     } finally {

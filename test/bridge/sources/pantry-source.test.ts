@@ -61,10 +61,12 @@ describe('pantry with location (newer layout)', () => {
     ]);
   });
 
-  it('treats a null quantity as nothing left', async () => {
+  it('treats a null quantity as unknown stock, never low (as current_quantity <= critical_threshold does in SQL)', async () => {
     await stock([['Chleb', 'Spizarka', null, '1']]);
     const p = await read();
-    expect(p.low_stock).toEqual([{ product: 'Chleb', quantity: 0, unit: 'szt', critical_threshold: 1, locations: ['Spizarka'] }]);
+    expect(p.low_stock).toEqual([]);
+    expect(p.low_stock_count).toBe(0);
+    expect(p.tracked_products).toBe(1);
   });
 
   it('sorts expiring items expired first, then by date, with critical within 7 days and warning within 30', async () => {
@@ -75,19 +77,22 @@ describe('pantry with location (newer layout)', () => {
       ['Szynka', 'Lodowka', '0.25', null, '2025-03-19', 'kg'], // 7 days: critical
       ['Ser', 'Lodowka', '1', null, '2025-03-12'], // today: critical
       ['Jogurt', 'Lodowka', '2', null, '2025-03-11'], // yesterday: expired
-      ['Jogurt', 'Spizarka', '0', null, '2025-03-01'], // expired but none left: not listed
-      ['Śmietana', 'Lodowka', null, null, '2025-03-05'], // null quantity: none left, not listed
+      ['Jogurt', 'Spizarka', '0', null, '2025-03-01'], // expired, quantity 0: listed, as the rule has no quantity condition
+      ['Śmietana', 'Lodowka', null, null, '2025-03-05'], // expired, quantity unknown: listed
     ]);
     const p = await read();
     expect(p.expiring.map((i) => [i.product, i.location, i.days_left, i.level])).toEqual([
+      ['Jogurt', 'Spizarka', -11, 'expired'],
+      ['Śmietana', 'Lodowka', -7, 'expired'],
       ['Jogurt', 'Lodowka', -1, 'expired'],
       ['Ser', 'Lodowka', 0, 'critical'],
       ['Szynka', 'Lodowka', 7, 'critical'],
       ['Kefir', 'Lodowka', 8, 'warning'],
       ['Mąka', 'Spizarka', 30, 'warning'],
     ]);
-    expect(p.expiring[2]).toEqual({ product: 'Szynka', location: 'Lodowka', next_expiry: '2025-03-19', days_left: 7, level: 'critical', quantity: 0.25, unit: 'kg' });
-    expect([p.expired_count, p.expiring_count]).toEqual([1, 4]);
+    expect(p.expiring[1]?.quantity).toBeNull();
+    expect(p.expiring[4]).toEqual({ product: 'Szynka', location: 'Lodowka', next_expiry: '2025-03-19', days_left: 7, level: 'critical', quantity: 0.25, unit: 'kg' });
+    expect([p.expired_count, p.expiring_count]).toEqual([3, 4]);
   });
 
   it('gives zeros and empty lists on an empty inventory', async () => {
@@ -149,9 +154,10 @@ describe('pantry without location (older layout, PK category)', () => {
     ]);
     expect(p.low_stock_items).toEqual(['Chleb', 'Mleko']);
     expect(p.expiring.map((i) => [i.product, i.location, i.days_left, i.level])).toEqual([
+      ['Ser', null, -11, 'expired'],
       ['Jogurt', null, -2, 'expired'],
       ['Jajka', null, 13, 'warning'],
     ]);
-    expect([p.expired_count, p.expiring_count]).toEqual([1, 1]);
+    expect([p.expired_count, p.expiring_count]).toEqual([2, 1]);
   });
 });
