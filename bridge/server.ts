@@ -210,6 +210,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
           const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
           await closed;
           clearTimeout(force);
+          await engine.idle();
           await sync.drain();
           await Promise.all(Object.values(pools).map((p) => p.end().catch(() => {})));
           if (embedded) await embedded.stop();

@@ -22,15 +22,3 @@ export function briefing(state: TwinState): string {
   );
   return fitTelegram(text);
 }
-
-/** True when the briefing carries something the person should act on today. */
-export function needsAttention(state: TwinState): boolean {
-  return (
-    state.health.status !== 'ok' ||
-    state.finance.status !== 'ok' ||
-    state.pantry.status !== 'ok' ||
-    state.finance.alerts.some((a) => a.alert_severity === 'CRITICAL' || a.alert_severity === 'HIGH') ||
-    state.health.training_suggestion?.code === 'overdue' ||
-    (state.pantry.expired_count ?? 0) > 0
-  );
-}

@@ -33,8 +33,9 @@ export function healthLines(h: HealthDomain): string[] {
   if (h.weight_trend) body.push(h.weight_trend.toLowerCase());
   if (h.status === 'ok') lines.push(`💪 Health: ${[week, ...body].filter(Boolean).join(' · ') || 'no measurements yet'}`);
   if (h.training_suggestion) {
-    const since = h.days_since_workout === null ? '' : ` (${h.days_since_workout} days since last workout)`;
-    lines.push(`${h.training_suggestion.text}${h.training_suggestion.code === 'no_workouts' ? '' : since}`);
+    const code = h.training_suggestion.code;
+    const since = h.days_since_workout === null || code === 'no_workouts' || code === 'done_today' ? '' : ` (${plural(h.days_since_workout, 'day')} since last workout)`;
+    lines.push(`${h.training_suggestion.text}${since}`);
   }
   return lines;
 }

@@ -1,11 +1,6 @@
 // Money as the user's texts show it: sign first, thousands separated by commas, whole units.
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function signedMoney(amount: number, currency: string): string {
   return `${whole.format(Math.round(amount) === 0 ? 0 : amount)} ${currency}`;
-}
-
-export function money(amount: number, currency: string): string {
-  return `${plain.format(amount)} ${currency}`;
 }

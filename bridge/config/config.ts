@@ -56,7 +56,8 @@ const RawConfig = z.object({
   TWIN_PERSON_ID: z.uuid({ message: 'expected a uuid' }).default(DEFAULT_PERSON_ID),
   TWIN_SYNC_INTERVAL_SECONDS: intIn(0, 86_400).default(900),
   TWIN_CACHE_MS: intIn(0, 3_600_000).default(2000),
-  TWIN_SOURCE_TIMEOUT_MS: intIn(100, 60_000).default(3000),
+  // n8n gives up after 10 s: a source's budget must leave room for the rest of the answer.
+  TWIN_SOURCE_TIMEOUT_MS: intIn(100, 8000).default(3000),
   TWIN_POOL_SIZE: intIn(1, 100).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TWIN_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),

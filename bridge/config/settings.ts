@@ -30,7 +30,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { env: 'TWIN_PERSON_ID', flag: 'person-id', defaultText: '00000000-0000-4000-8000-000000000001', help: 'uuid written as entity_id of history rows' },
   { env: 'TWIN_SYNC_INTERVAL_SECONDS', flag: 'sync-interval-seconds', defaultText: '900', help: 'how often the state is computed and transitions recorded when nobody asks (0 = never)' },
   { env: 'TWIN_CACHE_MS', flag: 'cache-ms', defaultText: '2000', help: 'how long a computed state is served again (0 = compute on every request)' },
-  { env: 'TWIN_SOURCE_TIMEOUT_MS', flag: 'source-timeout-ms', defaultText: '3000', help: 'time budget of one source; past it the domain is degraded' },
+  { env: 'TWIN_SOURCE_TIMEOUT_MS', flag: 'source-timeout-ms', defaultText: '3000', help: 'time budget of one source, 100 to 8000 (n8n waits 10 s); past it the domain is degraded' },
   { env: 'TWIN_POOL_SIZE', flag: 'pool-size', defaultText: '4', help: 'PostgreSQL connections per source at most' },
   { env: 'LOG_LEVEL', flag: 'log-level', defaultText: 'info', help: 'fatal, error, warn, info, debug, trace or silent' },
   { env: 'TWIN_LOG_FORMAT', flag: 'log-format', defaultText: 'auto', help: 'json, pretty, or auto (pretty in a terminal)' },

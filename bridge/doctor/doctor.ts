@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import type pg from 'pg';
 import type { Config, SourceName } from '../config/config';
 import { DATABASE_NAMES } from '../db/embedded-databases';
-import { EMBEDDED_USER } from '../db/embedded-postgres';
+import { EMBEDDED_USER, portFree } from '../db/embedded-postgres';
 import { createPool } from '../db/pools';
 import { describeSourceError } from '../engine/source-error';
 
@@ -129,6 +129,16 @@ async function checkSource(name: SourceName | 'twin', url: string, config: Confi
 export async function doctorChecks(config: Config): Promise<Check[]> {
   const urls = config.databases ?? embeddedUrls(config);
   if (typeof urls === 'string') return [{ source: 'embedded', check: 'data folder', ok: false, detail: urls }];
+  if (!config.databases && (await portFree(config.embedded.port))) {
+    return [
+      {
+        source: 'embedded',
+        check: 'running',
+        ok: false,
+        detail: `nothing listens on 127.0.0.1:${config.embedded.port}: the embedded database runs while the bridge runs; start the bridge first (npm start)`,
+      },
+    ];
+  }
   const all = probes(config);
   const results = await Promise.all(
     (['finance', 'training', 'pantry', 'twin'] as const).map((n) => checkSource(n, urls[n], config, all[n])),

@@ -82,6 +82,11 @@ export class TwinEngine {
     return this.inflight ?? this.computeShared();
   }
 
+  /** Resolves when no computation is running (shutdown waits for it before the last history write). */
+  async idle(): Promise<void> {
+    while (this.inflight) await this.inflight;
+  }
+
   private computeShared(): Promise<TwinState> {
     this.inflight = this.compute().finally(() => {
       this.inflight = null;

@@ -20,7 +20,9 @@ export function presentedKey(headers: Record<string, string | string[] | undefin
 export function requireApiKey(apiKey: string | null, open: readonly string[]): RequestHandler {
   const expected = apiKey === null ? null : digest(apiKey);
   return (req, _res, next) => {
-    if (expected === null || open.includes(req.path)) return next();
+    // Express matches routes case-insensitively and with a trailing slash; so does this.
+    const path = req.path.toLowerCase().replace(/\/+$/, '');
+    if (expected === null || open.includes(path)) return next();
     const key = presentedKey(req.headers);
     if (key === null) return next(new HttpError(401, 'unauthorized', 'an API key is required: send it as X-API-KEY or Authorization: Bearer'));
     if (!crypto.timingSafeEqual(digest(key), expected)) return next(new HttpError(401, 'unauthorized', 'the API key is wrong'));

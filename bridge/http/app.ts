@@ -32,7 +32,13 @@ export function createApp(o: AppOptions): express.Express {
     next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
   });
   app.use(requireApiKey(o.apiKey, ['/health/live']));
-  app.use(express.json({ limit: BODY_LIMIT, strict: false, type: () => true }));
+  // Bodies as n8n sends them: JSON, or a form (its "Form Urlencoded" body mode).
+  app.use(express.json({ limit: BODY_LIMIT, strict: false }), express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use((req, _res, next) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (!hasBody || req.is(['application/json', 'application/x-www-form-urlencoded'])) return next();
+    next(new HttpError(415, 'unsupported_media_type', 'send the parameters in the query string, or as a JSON object (application/json) or a form (application/x-www-form-urlencoded)'));
+  });
   app.use(probeRoutes(o), statusRoute(o), domainRoutes(o), historyRoute(o), openApiRoute(), ...(o.extraRoutes ?? []));
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {

@@ -48,7 +48,7 @@ export function createMetrics(): Metrics {
   });
   const lastHistoryWrite = new client.Gauge({
     name: 'twin_last_history_write_timestamp_seconds',
-    help: 'Unix time of the last row this bridge wrote to digital_twin_updates',
+    help: 'Unix time of the newest history row of this person known to the bridge (read at start, then each row it writes)',
     registers: [registry],
   });
 

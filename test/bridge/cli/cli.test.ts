@@ -1,8 +1,12 @@
 // The command line as a user meets it: --help, invalid configuration, doctor.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../../bridge/config/settings';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
+import { freePort } from '../../fixtures/free-port';
 import { BIN } from '../embedded/bridge-process';
 
 function run(args: string[], env: Record<string, string> = {}) {
@@ -56,5 +60,17 @@ describe('digital-twin', () => {
     const r = run(['doctor'], env);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/pantry\s+reachable\s+NO\s+pantry database unreachable/);
+  });
+
+  it('doctor says to start the bridge when its embedded database is not running', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twin-doctor-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'pg-password'), 'x\n');
+      const r = run(['doctor'], { TWIN_DATA_DIR: dir, TWIN_PG_PORT: String(await freePort()) });
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/embedded\s+running\s+NO\s+nothing listens .* start the bridge first/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

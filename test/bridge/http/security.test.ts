@@ -104,3 +104,19 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('bodies as n8n sends them', () => {
+  it('reads a form body like a JSON one, and refuses other types with 415', async () => {
+    const form = await call('/history', { method: 'POST', body: 'limit=4', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(200);
+    expect(form.body.limit).toBe(4);
+    const text = await call('/status', { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    expect(text.body.error.message).toMatch(/application\/json/);
+  });
+
+  it('leaves liveness open however its path is written', async () => {
+    expect((await call('/health/live/', {}, null)).status).toBe(200);
+    expect((await call('/HEALTH/LIVE', {}, null)).status).toBe(200);
+  });
+});
