@@ -24,7 +24,12 @@ export interface SeriesPoint {
 
 export type SeriesName = 'weight' | 'bodyfat' | 'mtd_net';
 
-const CURRENCY = 'PLN';
+/** Rows recorded before the currency was part of the finance snapshot are in the default currency. */
+export const DEFAULT_CURRENCY = 'PLN';
+
+export function currencyOf(data: Record<string, unknown> | null): string {
+  return typeof data?.currency === 'string' && /^[A-Z]{3}$/.test(data.currency) ? data.currency : DEFAULT_CURRENCY;
+}
 const MAX_GENERIC_FIELDS = 6;
 
 type Data = Record<string, unknown>;
@@ -112,9 +117,10 @@ function describeFinance(data: Data, prev: Data | null): string[] {
   if (!first) textChange(lines, 'Month', data.month, p.month, false);
   const net = num(data.mtd_net);
   const netBefore = num(p.mtd_net);
+  const currency = currencyOf(data);
   if (net !== null) {
-    if (first || netBefore === null) lines.push(`Net this month ${formatSignedMoney(net, CURRENCY)}`);
-    else if (net !== netBefore) lines.push(`Net this month ${formatSignedMoney(netBefore, CURRENCY)} → ${formatSignedMoney(net, CURRENCY)}`);
+    if (first || netBefore === null) lines.push(`Net this month ${formatSignedMoney(net, currency)}`);
+    else if (net !== netBefore) lines.push(`Net this month ${formatSignedMoney(netBefore, currencyOf(p))} → ${formatSignedMoney(net, currency)}`);
   }
   numberChange(lines, 'Budget alerts', data.active_budget_alerts, p.active_budget_alerts, '', first);
   const now = alertMap(data.alerts);

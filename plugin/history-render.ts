@@ -3,7 +3,7 @@
 import type { HistoryEntry } from '../bridge/contract/responses';
 import type { BridgeFailure } from './bridge-client';
 import { formatNumber, formatSignedMoney } from './format';
-import { describeEntries, groupByDay, seriesOf } from './history-model';
+import { currencyOf, describeEntries, groupByDay, seriesOf } from './history-model';
 import type { SeriesName } from './history-model';
 import { renderSparkline } from './sparkline';
 
@@ -21,10 +21,10 @@ export const HISTORY_RENDER_STEP = 100;
 
 export const EMPTY_HISTORY: HistoryState = { entries: [], nextCursor: null, loading: false, error: null, shown: HISTORY_RENDER_STEP };
 
-const TRENDS: { name: SeriesName; label: string; show: (v: number) => string }[] = [
+const TRENDS: { name: SeriesName; label: string; show: (v: number, currency: string) => string }[] = [
   { name: 'weight', label: 'Weight', show: (v) => `${formatNumber(v)} kg` },
   { name: 'bodyfat', label: 'Body fat', show: (v) => `${formatNumber(v)} %` },
-  { name: 'mtd_net', label: 'Net this month', show: (v) => formatSignedMoney(v, 'PLN') },
+  { name: 'mtd_net', label: 'Net this month', show: (v, currency) => formatSignedMoney(v, currency) },
 ];
 
 function timeOf(date: Date | null): string {
@@ -34,13 +34,15 @@ function timeOf(date: Date | null): string {
 
 function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void {
   const box = root.createDiv({ cls: 'dt-trends' });
+  const newestFinance = entries.find((e) => e.entity_type === 'finance')?.update_data;
+  const currency = currencyOf(typeof newestFinance === 'object' && newestFinance !== null ? (newestFinance as Record<string, unknown>) : null);
   for (const trend of TRENDS) {
     const points = seriesOf(entries, trend.name);
     if (points.length === 0) continue;
     const el = box.createDiv({ cls: `dt-trend dt-trend-${trend.name}` });
     el.createSpan({ cls: 'dt-trend-label', text: trend.label });
     if (points.length > 1) renderSparkline(el, points, `${trend.label} over ${points.length} changes`, `dt-sparkline-${trend.name}`);
-    el.createSpan({ cls: 'dt-trend-value', text: trend.show((points[points.length - 1] as { v: number }).v) });
+    el.createSpan({ cls: 'dt-trend-value', text: trend.show((points[points.length - 1] as { v: number }).v, currency) });
   }
   if (box.childElementCount === 0) box.remove();
 }

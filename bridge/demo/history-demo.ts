@@ -148,6 +148,7 @@ function* financeStates(plan: HistoryPlan, times: number[]): Generator<string> {
     if (fuel) alerts.push({ budget_id: `BUD-${month}-FUEL`, category: 'Transport > Fuel', severity: fuel });
     yield JSON.stringify({
       month,
+      currency: 'PLN',
       mtd_net: round2(income - expense),
       mtd_income: income,
       mtd_expense: expense,

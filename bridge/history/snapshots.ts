@@ -22,6 +22,7 @@ export function snapshotOf(state: TwinState, domain: DomainName): Record<string,
       if (f.status !== 'ok') return null;
       return {
         month: f.month,
+        currency: f.currency,
         mtd_net: f.mtd_net,
         mtd_income: f.mtd_income,
         mtd_expense: f.mtd_expense,

@@ -7,6 +7,8 @@ import { addDays, eachDay } from '../../../bridge/demo/calendar';
 import { generateFinanceDay } from '../../../bridge/demo/finance-demo';
 import { historyBatches, type HistoryRow } from '../../../bridge/demo/history-demo';
 import { measurementFor, workoutDays, workoutFor } from '../../../bridge/demo/training-demo';
+import { snapshotOf } from '../../../bridge/history/snapshots';
+import { twinState } from '../state-fixture';
 
 describe('finance days', () => {
   it('come out the same for the same seed and date, and differ for another seed', () => {
@@ -118,10 +120,12 @@ describe('history rows', () => {
   });
 
   it('have exactly the engine’s update_data keys and differ from the row before of the same entity', () => {
+    // The keys the engine itself records (bridge/history/snapshots.ts), so the two cannot drift apart.
+    const state = twinState();
     const keys = {
-      health: ['bodyweight_kg', 'bodyfat_pct', 'weight_trend', 'last_workout_date', 'days_since_workout', 'workouts_this_week', 'suggestion'],
-      finance: ['month', 'mtd_net', 'mtd_income', 'mtd_expense', 'active_budget_alerts', 'alerts'],
-      pantry: ['low_stock_count', 'low_stock_items', 'expired_count', 'expiring_count'],
+      health: Object.keys(snapshotOf(state, 'health')!),
+      finance: Object.keys(snapshotOf(state, 'finance')!),
+      pantry: Object.keys(snapshotOf(state, 'pantry')!),
     };
     for (const entity of ['health', 'finance', 'pantry'] as const) {
       const own = rows.filter((r) => r.entityType === entity).sort((a, b) => a.createdAtMs - b.createdAtMs);
@@ -133,7 +137,10 @@ describe('history rows', () => {
         if (entity === 'finance') {
           expect(data.active_budget_alerts).toBe(data.alerts.length);
           expect(data.mtd_net).toBeCloseTo(data.mtd_income - data.mtd_expense, 2);
-          for (const a of data.alerts) expect(a.budget_id).toMatch(new RegExp(`^BUD-${data.month}-`));
+          for (const a of data.alerts) {
+            expect(a.budget_id).toMatch(new RegExp(`^BUD-${data.month}-`));
+            expect(Object.keys(a).sort()).toEqual(['budget_id', 'category', 'severity']);
+          }
         }
         if (entity === 'pantry') expect(data.low_stock_count).toBe(data.low_stock_items.length);
         if (entity === 'health') expect(['done_today', 'rest_day', 'training_day', 'overdue', 'no_workouts']).toContain(data.suggestion);
