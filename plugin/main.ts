@@ -1,30 +1,30 @@
 // Digital Twin for Obsidian: the twin panel, the history view, the daily-note briefing, commands,
 // settings and the status bar. Wiring only; the work is done in the modules it imports.
 import { Notice, Platform, Plugin } from 'obsidian';
-import { moment } from './moment';
+import { moment } from './time/moment';
 import type { Editor, WorkspaceLeaf } from 'obsidian';
 import type { StatusResponse } from '../bridge/contract/responses';
-import { BridgeClient } from './bridge-client';
-import type { BridgeResult } from './bridge-client';
-import { briefingLines, unavailableLines } from './briefing-callout';
-import { TickClassifier, isBriefingDue, localDateKey, parseBriefingTime } from './briefing-schedule';
-import type { TriggerReason } from './briefing-schedule';
-import { systemClock } from './clock';
-import type { Clock } from './clock';
-import { writeDailyBriefing } from './daily-note-briefing';
-import type { BriefingOutcome } from './daily-note-briefing';
-import { formatAge } from './format';
-import { HistoryView, VIEW_TYPE_HISTORY } from './history-view';
-import { insertBlockInEditor } from './insert-briefing';
-import { renderBlock } from './note-block';
-import { normaliseData } from './settings';
-import type { TwinData } from './settings';
-import { TwinSettingTab } from './settings-tab';
-import type { SettingsHost } from './settings-tab';
-import { statusBarText, statusBarTooltip } from './status-bar';
-import { degradedDomains } from './twin-alerts';
-import { TwinPanelView, VIEW_TYPE_TWIN_PANEL } from './twin-panel';
-import { TwinStore } from './twin-store';
+import { BridgeClient } from './bridge-client/bridge-client';
+import type { BridgeResult } from './bridge-client/bridge-client';
+import { briefingLines, unavailableLines } from './daily-note/briefing-callout';
+import { TickClassifier, isBriefingDue, localDateKey, parseBriefingTime } from './daily-note/briefing-schedule';
+import type { TriggerReason } from './daily-note/briefing-schedule';
+import { systemClock } from './time/clock';
+import type { Clock } from './time/clock';
+import { writeDailyBriefing } from './daily-note/daily-note-briefing';
+import type { BriefingOutcome } from './daily-note/daily-note-briefing';
+import { formatAge } from './twin/format';
+import { HistoryView, VIEW_TYPE_HISTORY } from './views/history-view';
+import { insertBlockInEditor } from './daily-note/insert-briefing';
+import { renderBlock } from './daily-note/note-block';
+import { normaliseData } from './settings/settings';
+import type { TwinData } from './settings/settings';
+import { TwinSettingTab } from './settings/settings-tab';
+import type { SettingsHost } from './settings/settings-tab';
+import { statusBarText, statusBarTooltip } from './views/status-bar';
+import { degradedDomains } from './twin/twin-alerts';
+import { TwinPanelView, VIEW_TYPE_TWIN_PANEL } from './views/twin-panel';
+import { TwinStore } from './twin/twin-store';
 
 /** The scheduler's heartbeat: briefing due checks, auto-refresh, wake-from-sleep detection. */
 export const TICK_MS = 60_000;

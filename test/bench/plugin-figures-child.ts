@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import { App, FileStore, createContainer } from '../fixtures/obsidian/index';
 import { startDevice, stopDevice } from '../fixtures/plugin-harness';
 import type { HistoryEntry, StatusResponse } from '../../bridge/contract/responses';
-import { renderHistory } from '../../plugin/history-render';
-import { renderTwinPanel } from '../../plugin/twin-panel-render';
+import { renderHistory } from '../../plugin/views/history-render';
+import { renderTwinPanel } from '../../plugin/views/twin-panel-render';
 
 interface Input {
   status: StatusResponse;

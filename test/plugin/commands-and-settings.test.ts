@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Commands (insert at cursor), the public API for Templater, and the settings tab.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findBlock, readBlock } from '../../plugin/note-block';
+import { findBlock, readBlock } from '../../plugin/daily-note/note-block';
 import { startFakeBridge } from '../fixtures/fake-bridge';
 import type { FakeBridge } from '../fixtures/fake-bridge';
 import { Notice, settingsIn } from '../fixtures/obsidian/index';

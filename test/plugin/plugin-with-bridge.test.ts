@@ -2,10 +2,10 @@
 // history paging, the 06:00 briefing with a fake clock, the API key, and the bridge going away.
 // Runs in the node environment (the bridge needs node's URL class) with a DOM installed by hand.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BridgeClient } from '../../plugin/bridge-client';
-import { VIEW_TYPE_HISTORY } from '../../plugin/history-view';
-import { readBlock } from '../../plugin/note-block';
-import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/twin-panel';
+import { BridgeClient } from '../../plugin/bridge-client/bridge-client';
+import { VIEW_TYPE_HISTORY } from '../../plugin/views/history-view';
+import { readBlock } from '../../plugin/daily-note/note-block';
+import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/views/twin-panel';
 import { startTestBridge } from '../fixtures/bridge-server';
 import type { TestBridge } from '../fixtures/bridge-server';
 import { installDomGlobals } from '../fixtures/dom-globals';

@@ -11,14 +11,14 @@
 //   width = sidebar | main | full | <px>   (default sidebar, 300 px: a leaf in the right sidebar)
 import type { App as ObsidianApp, PluginManifest as ObsidianManifest } from 'obsidian';
 import manifest from '../../manifest.json';
-import type { BridgeFailure } from '../../plugin/bridge-client';
-import { renderHistory } from '../../plugin/history-render';
-import type { HistoryState } from '../../plugin/history-render';
-import { VIEW_TYPE_HISTORY } from '../../plugin/history-view';
+import type { BridgeFailure } from '../../plugin/bridge-client/bridge-client';
+import { renderHistory } from '../../plugin/views/history-render';
+import type { HistoryState } from '../../plugin/views/history-render';
+import { VIEW_TYPE_HISTORY } from '../../plugin/views/history-view';
 import DigitalTwinPlugin from '../../plugin/main';
-import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/twin-panel';
-import { renderTwinPanel } from '../../plugin/twin-panel-render';
-import type { TwinSnapshot } from '../../plugin/twin-store';
+import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/views/twin-panel';
+import { renderTwinPanel } from '../../plugin/views/twin-panel-render';
+import type { TwinSnapshot } from '../../plugin/twin/twin-store';
 import { App, FileStore } from '../fixtures/obsidian/index';
 import { budgetAlert, statusResponse } from '../fixtures/twin-responses';
 

@@ -1,8 +1,8 @@
 // Renders the history view's state: trend lines, then transitions grouped by day, then paging.
 // Pure DOM building, shared by the view, the browser preview and the tests.
-import type { HistoryEntry } from '../bridge/contract/responses';
-import type { BridgeFailure } from './bridge-client';
-import { formatNumber, formatSignedMoney } from './format';
+import type { HistoryEntry } from '../../bridge/contract/responses';
+import type { BridgeFailure } from '../bridge-client/bridge-client';
+import { formatNumber, formatSignedMoney } from '../twin/format';
 import { currencyOf, describeEntries, groupByDay, seriesOf } from './history-model';
 import type { SeriesName } from './history-model';
 import { renderSparkline } from './sparkline';

@@ -2,7 +2,7 @@
 // a result value; nothing here throws or leaves a rejected promise behind.
 import { requestUrl } from 'obsidian';
 import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
-import type { HistoryEntity, HistoryResponse, StatusResponse } from '../bridge/contract/responses';
+import type { HistoryEntity, HistoryResponse, StatusResponse } from '../../bridge/contract/responses';
 
 export type BridgeFailureKind = 'unreachable' | 'unauthorised' | 'http' | 'invalid';
 

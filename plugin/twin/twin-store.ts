@@ -1,8 +1,8 @@
 // The last known twin state and how the last attempt to get it went. One request at a time: callers
 // that ask while a refresh is running share it.
-import type { StatusResponse } from '../bridge/contract/responses';
-import type { BridgeFailure, BridgeResult } from './bridge-client';
-import type { Clock } from './clock';
+import type { StatusResponse } from '../../bridge/contract/responses';
+import type { BridgeFailure, BridgeResult } from '../bridge-client/bridge-client';
+import type { Clock } from '../time/clock';
 
 export interface TwinSnapshot {
   /** The last status the bridge returned, kept when later requests fail. */

@@ -1,7 +1,7 @@
 // The briefing as it goes into a note: a date stamp (an Obsidian comment, invisible when reading) and
 // a callout holding the bridge's briefing text, collapsed when all is well and open on an alert.
-import type { StatusResponse } from '../bridge/contract/responses';
-import { collectAlerts, shouldOpenBriefing } from './twin-alerts';
+import type { StatusResponse } from '../../bridge/contract/responses';
+import { collectAlerts, shouldOpenBriefing } from '../twin/twin-alerts';
 
 const STAMP = /^%% twin-briefing (\d{4}-\d{2}-\d{2})\b.*%%\s*$/;
 

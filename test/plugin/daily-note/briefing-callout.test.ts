@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { briefedDateOf, briefingLines } from '../../plugin/briefing-callout';
-import { collectAlerts, shouldOpenBriefing } from '../../plugin/twin-alerts';
-import { budgetAlert, statusResponse } from '../fixtures/twin-responses';
+import { briefedDateOf, briefingLines } from '../../../plugin/daily-note/briefing-callout';
+import { collectAlerts, shouldOpenBriefing } from '../../../plugin/twin/twin-alerts';
+import { budgetAlert, statusResponse } from '../../fixtures/twin-responses';
 
 describe('briefing callout', () => {
   it('is collapsed when all is well', () => {

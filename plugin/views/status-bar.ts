@@ -1,6 +1,6 @@
 // The compact state shown in the desktop status bar.
-import type { TwinSnapshot } from './twin-store';
-import { collectAlerts } from './twin-alerts';
+import type { TwinSnapshot } from '../twin/twin-store';
+import { collectAlerts } from '../twin/twin-alerts';
 
 export function statusBarText(snapshot: TwinSnapshot): string {
   if (snapshot.error?.kind === 'unauthorised') return 'Twin: key refused';

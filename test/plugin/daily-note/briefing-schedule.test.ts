@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TickClassifier, isBriefingDue, isWakeFromSleep, localDateKey, parseBriefingTime } from '../../plugin/briefing-schedule';
+import { TickClassifier, isBriefingDue, isWakeFromSleep, localDateKey, parseBriefingTime } from '../../../plugin/daily-note/briefing-schedule';
 
 const six = { hours: 6, minutes: 0 };
 const at = (h: number, m = 0, day = 15) => new Date(2025, 0, day, h, m);

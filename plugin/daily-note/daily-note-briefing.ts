@@ -1,10 +1,10 @@
 // Writing the briefing into today's daily note. Fetch first (nothing is written when the bridge is
 // down), then one atomic Vault.process that replaces or appends the marked block. A note whose block
 // already carries today's stamp (another synced device got there first) is left alone unless forced.
-import { moment } from './moment';
+import { moment } from '../time/moment';
 import type { App } from 'obsidian';
-import type { StatusResponse } from '../bridge/contract/responses';
-import type { BridgeResult } from './bridge-client';
+import type { StatusResponse } from '../../bridge/contract/responses';
+import type { BridgeResult } from '../bridge-client/bridge-client';
 import { briefedDateOf, briefingLines } from './briefing-callout';
 import { localDateKey } from './briefing-schedule';
 import { ensureDailyNote, findDailyNote } from './daily-note-file';

@@ -2,8 +2,8 @@
 // its own; the data comes through the host (the plugin's bridge client).
 import { ItemView } from 'obsidian';
 import type { WorkspaceLeaf } from 'obsidian';
-import type { HistoryResponse } from '../bridge/contract/responses';
-import type { BridgeResult, HistoryQuery } from './bridge-client';
+import type { HistoryResponse } from '../../bridge/contract/responses';
+import type { BridgeResult, HistoryQuery } from '../bridge-client/bridge-client';
 import { mergeOlder } from './history-model';
 import { EMPTY_HISTORY, HISTORY_RENDER_STEP, renderHistory } from './history-render';
 import type { HistoryState } from './history-render';

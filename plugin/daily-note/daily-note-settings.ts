@@ -2,7 +2,7 @@
 // notes are enabled, else the core Daily notes plugin, else the user's convention. Both are internal
 // APIs (not in obsidian.d.ts), so they are read through narrow local interfaces and checked at runtime.
 import { normalizePath } from 'obsidian';
-import { moment } from './moment';
+import { moment } from '../time/moment';
 import type { App } from 'obsidian';
 
 export interface DailyNoteSettings {

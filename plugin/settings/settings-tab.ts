@@ -2,7 +2,7 @@
 // setting says what is allowed.
 import { PluginSettingTab, Setting } from 'obsidian';
 import type { App, Plugin } from 'obsidian';
-import { parseBriefingTime } from './briefing-schedule';
+import { parseBriefingTime } from '../daily-note/briefing-schedule';
 import { DEFAULT_SETTINGS, parseRefreshInterval, validateBridgeUrl } from './settings';
 import type { TwinSettings } from './settings';
 

@@ -1,9 +1,9 @@
 // Renders a twin snapshot into an element. Pure DOM building (createEl/createDiv only), no I/O, so the
 // view, the browser preview and the tests all use the same code.
-import type { StatusResponse } from '../bridge/contract/responses';
-import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../bridge/contract/twin-state';
-import { formatAge, formatClock, formatNumber, formatSignedMoney, parseTimestamp, plural } from './format';
-import type { TwinSnapshot } from './twin-store';
+import type { StatusResponse } from '../../bridge/contract/responses';
+import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
+import { formatAge, formatClock, formatNumber, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
+import type { TwinSnapshot } from '../twin/twin-store';
 
 /** Sync is called stale when it is older than this many sync intervals. */
 const SYNC_STALE_INTERVALS = 3;

@@ -1,17 +1,17 @@
 // @vitest-environment happy-dom
 // The twin panel: rendering of every state from contract-shaped responses, and the view in a leaf.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeFailure } from '../../plugin/bridge-client';
-import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/twin-panel';
-import { renderTwinPanel } from '../../plugin/twin-panel-render';
-import { EMPTY_SNAPSHOT } from '../../plugin/twin-store';
-import type { TwinSnapshot } from '../../plugin/twin-store';
-import { startFakeBridge } from '../fixtures/fake-bridge';
-import type { FakeBridge } from '../fixtures/fake-bridge';
-import { Platform, createContainer } from '../fixtures/obsidian/index';
-import { startDevice, stopDevice } from '../fixtures/plugin-harness';
-import type { Device } from '../fixtures/plugin-harness';
-import { budgetAlert, statusResponse } from '../fixtures/twin-responses';
+import type { BridgeFailure } from '../../../plugin/bridge-client/bridge-client';
+import { VIEW_TYPE_TWIN_PANEL } from '../../../plugin/views/twin-panel';
+import { renderTwinPanel } from '../../../plugin/views/twin-panel-render';
+import { EMPTY_SNAPSHOT } from '../../../plugin/twin/twin-store';
+import type { TwinSnapshot } from '../../../plugin/twin/twin-store';
+import { startFakeBridge } from '../../fixtures/fake-bridge';
+import type { FakeBridge } from '../../fixtures/fake-bridge';
+import { Platform, createContainer } from '../../fixtures/obsidian/index';
+import { startDevice, stopDevice } from '../../fixtures/plugin-harness';
+import type { Device } from '../../fixtures/plugin-harness';
+import { budgetAlert, statusResponse } from '../../fixtures/twin-responses';
 
 const now = new Date('2025-01-15T05:10:00.000Z');
 const offline: BridgeFailure = { ok: false, kind: 'unreachable', message: 'The bridge at http://127.0.0.1:5677 could not be reached (ECONNREFUSED).' };

@@ -1,7 +1,7 @@
 // What counts as "something needs attention" in a twin state: used to open the briefing callout,
 // for the status bar count and for the panel's alert list.
-import type { StatusResponse } from '../bridge/contract/responses';
-import type { DomainName } from '../bridge/contract/twin-state';
+import type { StatusResponse } from '../../bridge/contract/responses';
+import type { DomainName } from '../../bridge/contract/twin-state';
 
 export interface TwinAlert {
   domain: DomainName;

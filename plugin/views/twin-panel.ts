@@ -2,7 +2,7 @@
 // plugin asks it to render after every change (found through the workspace, never kept).
 import { ItemView } from 'obsidian';
 import type { WorkspaceLeaf } from 'obsidian';
-import type { TwinStore } from './twin-store';
+import type { TwinStore } from '../twin/twin-store';
 import { renderTwinPanel } from './twin-panel-render';
 
 export const VIEW_TYPE_TWIN_PANEL = 'digital-twin-panel';

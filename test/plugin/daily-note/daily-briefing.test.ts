@@ -2,13 +2,13 @@
 // The 06:00 daily-note briefing, end to end through the real plugin on the in-memory Obsidian, with
 // a fake clock and a real local HTTP server standing in for the bridge.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readBlock } from '../../plugin/note-block';
-import { startFakeBridge } from '../fixtures/fake-bridge';
-import type { FakeBridge } from '../fixtures/fake-bridge';
-import { FileStore, Notice } from '../fixtures/obsidian/index';
-import { FakeClock, startDevice, stopDevice } from '../fixtures/plugin-harness';
-import type { Device } from '../fixtures/plugin-harness';
-import { budgetAlert, statusResponse } from '../fixtures/twin-responses';
+import { readBlock } from '../../../plugin/daily-note/note-block';
+import { startFakeBridge } from '../../fixtures/fake-bridge';
+import type { FakeBridge } from '../../fixtures/fake-bridge';
+import { FileStore, Notice } from '../../fixtures/obsidian/index';
+import { FakeClock, startDevice, stopDevice } from '../../fixtures/plugin-harness';
+import type { Device } from '../../fixtures/plugin-harness';
+import { budgetAlert, statusResponse } from '../../fixtures/twin-responses';
 
 const NOTE = '01_Daily_Notes/2025-01-15.md';
 const at = (h: number, m = 0, day = 15) => new Date(2025, 0, day, h, m);

@@ -1,9 +1,9 @@
 // The bridge client against a real local HTTP server: every failure becomes a value.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BridgeClient } from '../../plugin/bridge-client';
-import { startFakeBridge } from '../fixtures/fake-bridge';
-import type { FakeBridge } from '../fixtures/fake-bridge';
-import { historyEntry, historyResponse, statusResponse } from '../fixtures/twin-responses';
+import { BridgeClient } from '../../../plugin/bridge-client/bridge-client';
+import { startFakeBridge } from '../../fixtures/fake-bridge';
+import type { FakeBridge } from '../../fixtures/fake-bridge';
+import { historyEntry, historyResponse, statusResponse } from '../../fixtures/twin-responses';
 
 let fake: FakeBridge;
 let apiKey = '';

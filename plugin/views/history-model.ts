@@ -1,9 +1,9 @@
 // Turns /history rows into what the history view shows: what changed in each transition (against
 // the previous row of the same entity), grouped by local day, and the series for the trend lines.
 // update_data is read defensively: other systems write rows too, and any shape must render.
-import type { HistoryEntry } from '../bridge/contract/responses';
-import { localDateKey } from './briefing-schedule';
-import { formatNumber, formatSignedMoney, parseTimestamp } from './format';
+import type { HistoryEntry } from '../../bridge/contract/responses';
+import { localDateKey } from '../daily-note/briefing-schedule';
+import { formatNumber, formatSignedMoney, parseTimestamp } from '../twin/format';
 
 export interface HistoryChange {
   entry: HistoryEntry;

@@ -1,5 +1,5 @@
 // Small, pure formatting helpers shared by the views, the status bar and the settings tab.
-import { moment } from './moment';
+import { moment } from '../time/moment';
 
 const MONEY_WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const MONEY_CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,6 +1,6 @@
 // Plugin settings: defaults, and a defensive merge of whatever data.json holds (it may be from an
 // older version, hand-edited, or synced from another device).
-import { parseBriefingTime } from './briefing-schedule';
+import { parseBriefingTime } from '../daily-note/briefing-schedule';
 
 export interface TwinSettings {
   bridgeUrl: string;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { briefingLines } from '../../plugin/briefing-callout';
-import { BRIEFING_MARKERS, detectEol, findBlock, readBlock, renderBlock, upsertBlock } from '../../plugin/note-block';
-import { statusResponse } from '../fixtures/twin-responses';
+import { briefingLines } from '../../../plugin/daily-note/briefing-callout';
+import { BRIEFING_MARKERS, detectEol, findBlock, readBlock, renderBlock, upsertBlock } from '../../../plugin/daily-note/note-block';
+import { statusResponse } from '../../fixtures/twin-responses';
 
 const { start: START, end: END } = BRIEFING_MARKERS;
 

@@ -1,18 +1,18 @@
 // @vitest-environment happy-dom
 // The history view: what changed, grouped by day, trend lines, paging, and rows of any shape.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { HistoryEntry } from '../../bridge/contract/responses';
-import { describeEntries, groupByDay, mergeOlder, seriesOf } from '../../plugin/history-model';
-import { EMPTY_HISTORY, renderHistory } from '../../plugin/history-render';
-import type { HistoryState } from '../../plugin/history-render';
-import { VIEW_TYPE_HISTORY } from '../../plugin/history-view';
-import { sparklinePoints } from '../../plugin/sparkline';
-import { startFakeBridge } from '../fixtures/fake-bridge';
-import type { FakeBridge } from '../fixtures/fake-bridge';
-import { createContainer } from '../fixtures/obsidian/index';
-import { startDevice, stopDevice } from '../fixtures/plugin-harness';
-import type { Device } from '../fixtures/plugin-harness';
-import { financeData, healthData, historyEntry, historyResponse, pantryData, statusResponse } from '../fixtures/twin-responses';
+import type { HistoryEntry } from '../../../bridge/contract/responses';
+import { describeEntries, groupByDay, mergeOlder, seriesOf } from '../../../plugin/views/history-model';
+import { EMPTY_HISTORY, renderHistory } from '../../../plugin/views/history-render';
+import type { HistoryState } from '../../../plugin/views/history-render';
+import { VIEW_TYPE_HISTORY } from '../../../plugin/views/history-view';
+import { sparklinePoints } from '../../../plugin/views/sparkline';
+import { startFakeBridge } from '../../fixtures/fake-bridge';
+import type { FakeBridge } from '../../fixtures/fake-bridge';
+import { createContainer } from '../../fixtures/obsidian/index';
+import { startDevice, stopDevice } from '../../fixtures/plugin-harness';
+import type { Device } from '../../fixtures/plugin-harness';
+import { financeData, healthData, historyEntry, historyResponse, pantryData, statusResponse } from '../../fixtures/twin-responses';
 
 // Local-time timestamps, newest first, as /history returns them.
 const iso = (day: number, h: number) => new Date(2025, 0, day, h, 0).toISOString();
