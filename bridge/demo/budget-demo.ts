@@ -1,30 +1,49 @@
-// Monthly Expense budgets of the demo. Past months get plain amounts; the current month's amounts are
-// tuned against the spending generated so far, so that get_current_budget_alerts() shows a CRITICAL,
-// a HIGH and a MEDIUM alert next to budgets that are on track.
-import { dayNumber } from './calendar';
+// The demo person's monthly budget plan: one person in Poland, amounts in PLN. The plan is written
+// before the month starts and never looks at what was spent, so it reads the same on the 1st and on
+// the 31st; get_current_budget_alerts() then reports on spending against it. Amounts move little
+// from month to month: a yearly price index in January and a few seasonal lines.
+import { gymCardCents, rentCents } from './prices';
 
 export type BudgetState = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'ON_TRACK';
 
-export interface BudgetSpec {
+export interface PlanLine {
   category: string;
   priority: 'Critical' | 'High' | 'Medium' | 'Low';
+  /** alert_threshold, percent */
   threshold: number;
   budgetType: 'Fixed' | 'Variable' | 'Flexible';
-  /** Monthly amount in PLN at 2026 prices and volume 1. */
-  base: number;
-  /** The state the current month is tuned to show; the others are made comfortable. */
-  role: BudgetState;
+  /** The month's amount in cents; `month` is 1–12. */
+  amount(year: number, month: number, volume: number): number;
 }
 
-export const BUDGET_SPECS: readonly BudgetSpec[] = [
-  { category: 'RESTAURANTS', priority: 'Medium', threshold: 80, budgetType: 'Flexible', base: 700, role: 'CRITICAL' },
-  { category: 'GROCERIES', priority: 'High', threshold: 90, budgetType: 'Variable', base: 2300, role: 'HIGH' },
-  { category: 'FUEL', priority: 'High', threshold: 100, budgetType: 'Variable', base: 900, role: 'MEDIUM' },
-  { category: 'COFFEE', priority: 'Low', threshold: 80, budgetType: 'Flexible', base: 250, role: 'ON_TRACK' },
-  { category: 'ONLINE-SHOPPING', priority: 'Medium', threshold: 90, budgetType: 'Flexible', base: 650, role: 'ON_TRACK' },
-  { category: 'PHARMACY', priority: 'Critical', threshold: 100, budgetType: 'Variable', base: 250, role: 'ON_TRACK' },
-  { category: 'CLOTHING', priority: 'Low', threshold: 80, budgetType: 'Flexible', base: 350, role: 'ON_TRACK' },
-  { category: 'PUBLIC-TRANSPORT', priority: 'Low', threshold: 100, budgetType: 'Fixed', base: 120, role: 'ON_TRACK' },
+const tens = (cents: number) => Math.round(cents / 1000) * 1000;
+
+/** Everyday lines are planned at 2026 prices and moved by inflation once a year, in January. */
+function planned(zloty: number, seasonal: Partial<Record<number, number>> = {}) {
+  return (year: number, month: number, volume: number) =>
+    tens(zloty * 100 * volume * Math.pow(1.035, year - 2026) * (seasonal[month] ?? 1));
+}
+
+const firstOfMonth = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
+
+export const BUDGET_PLAN: readonly PlanLine[] = [
+  // The rent line keeps a small cushion over the rent itself, which is paid in full on the 1st.
+  { category: 'RENT', priority: 'Critical', threshold: 95, budgetType: 'Fixed',
+    amount: (y, m) => Math.ceil((rentCents(firstOfMonth(y, m)) * 1.04) / 1000) * 1000 },
+  // Still planned at the old price of the sports card, a few złoty below what it costs now.
+  { category: 'GYM', priority: 'Medium', threshold: 80, budgetType: 'Fixed',
+    amount: (y, m) => Math.floor((gymCardCents(firstOfMonth(y, m)) - 100) / 1000) * 1000 },
+  { category: 'GROCERIES', priority: 'High', threshold: 90, budgetType: 'Variable', amount: planned(2_400, { 12: 1.1 }) },
+  { category: 'RESTAURANTS', priority: 'Medium', threshold: 80, budgetType: 'Flexible', amount: planned(450, { 12: 1.2 }) },
+  { category: 'FUEL', priority: 'High', threshold: 100, budgetType: 'Variable', amount: planned(700, { 7: 1.15, 8: 1.15 }) },
+  { category: 'COFFEE', priority: 'Low', threshold: 80, budgetType: 'Flexible', amount: planned(220) },
+  { category: 'ONLINE-SHOPPING', priority: 'Medium', threshold: 90, budgetType: 'Flexible', amount: planned(700, { 11: 1.15 }) },
+  { category: 'PHARMACY', priority: 'Critical', threshold: 100, budgetType: 'Variable', amount: planned(140) },
+  { category: 'CLOTHING', priority: 'Low', threshold: 80, budgetType: 'Flexible', amount: planned(300) },
+  { category: 'PUBLIC-TRANSPORT', priority: 'Low', threshold: 100, budgetType: 'Fixed', amount: planned(50) },
+  { category: 'TRAIN', priority: 'Low', threshold: 100, budgetType: 'Variable', amount: planned(200) },
+  { category: 'CINEMA', priority: 'Low', threshold: 80, budgetType: 'Flexible', amount: planned(120) },
+  { category: 'GIFTS', priority: 'Low', threshold: 90, budgetType: 'Flexible', amount: planned(250, { 12: 2 }) },
 ];
 
 export interface DemoBudget {
@@ -34,8 +53,8 @@ export interface DemoBudget {
   category: string;
   amountCents: number;
   threshold: number;
-  budgetType: BudgetSpec['budgetType'];
-  priority: BudgetSpec['priority'];
+  budgetType: PlanLine['budgetType'];
+  priority: PlanLine['priority'];
   notes: string;
 }
 
@@ -57,75 +76,19 @@ export function budgetState(actualCents: number, budgetCents: number, threshold:
   return 'ON_TRACK';
 }
 
-/** The smallest budget (in cents, rounded to a friendly step where possible) that gives `role`, or null. */
-export function tuneBudget(role: BudgetState, actualCents: number, threshold: number, dom: number, dim: number, baseCents: number): number | null {
-  const projected = (actualCents * dim) / dom;
-  let target: number;
-  switch (role) {
-    case 'CRITICAL':
-      target = actualCents * 0.88;
-      break;
-    case 'HIGH':
-      target = actualCents / ((threshold + 100) / 200);
-      break;
-    case 'MEDIUM': {
-      const low = (actualCents * 100) / threshold;
-      if (projected <= low) return null; // last day of the month: a projection cannot exceed the budget without utilisation doing so
-      target = Math.sqrt(low * projected);
-      break;
-    }
-    case 'ON_TRACK':
-      target = Math.max(baseCents, projected * 1.25, (actualCents * 100 * 1.25) / threshold);
-      for (const step of [5000, 1000, 100, 1]) {
-        const amount = Math.ceil(target / step) * step;
-        if (budgetState(actualCents, amount, threshold, dom, dim) === 'ON_TRACK') return amount;
-      }
-      return null;
-  }
-  if (actualCents <= 0) return null;
-  for (const step of [5000, 1000, 100, 1]) {
-    const amount = Math.round(target / step) * step;
-    if (amount > 0 && budgetState(actualCents, amount, threshold, dom, dim) === role) return amount;
-  }
-  return null;
-}
-
-function budgetId(year: number, month: number, category: string): string {
-  return `BUD-${year}-${String(month).padStart(2, '0')}-${category}`;
-}
-
-function baseAmountCents(spec: BudgetSpec, monthStart: string, volume: number): number {
-  const prices = Math.pow(1.035, (dayNumber(monthStart) - dayNumber('2026-01-01')) / 365.25);
-  return Math.round(spec.base * prices * volume / 10) * 1000; // whole tens of złoty
-}
-
-/** Budgets of a past (or future) month: the plain amounts. */
-export function plainMonthBudgets(monthStart: string, volume: number): DemoBudget[] {
+/** The plan of one month (`monthStart` is its first day). */
+export function monthBudgets(monthStart: string, volume: number): DemoBudget[] {
   const year = Number(monthStart.slice(0, 4));
   const month = Number(monthStart.slice(5, 7));
-  return BUDGET_SPECS.map((spec) => ({
-    id: budgetId(year, month, spec.category),
+  return BUDGET_PLAN.map((line) => ({
+    id: `BUD-${year}-${String(month).padStart(2, '0')}-${line.category}`,
     year,
     month,
-    category: spec.category,
-    amountCents: baseAmountCents(spec, monthStart, volume),
-    threshold: spec.threshold,
-    budgetType: spec.budgetType,
-    priority: spec.priority,
+    category: line.category,
+    amountCents: line.amount(year, month, volume),
+    threshold: line.threshold,
+    budgetType: line.budgetType,
+    priority: line.priority,
     notes: 'Demo budget',
   }));
-}
-
-/**
- * The current month's budgets, tuned to the Expense spending of each category so far (`actualCents`)
- * on day `dom` of a month of `dim` days.
- */
-export function tunedMonthBudgets(monthStart: string, volume: number, actualCents: ReadonlyMap<string, number>, dom: number, dim: number): DemoBudget[] {
-  return plainMonthBudgets(monthStart, volume).map((b, i) => {
-    const spec = BUDGET_SPECS[i];
-    const actual = actualCents.get(spec.category) ?? 0;
-    const tuned = tuneBudget(spec.role, actual, spec.threshold, dom, dim, b.amountCents) ??
-      tuneBudget('ON_TRACK', actual, spec.threshold, dom, dim, b.amountCents) ?? b.amountCents;
-    return { ...b, amountCents: tuned };
-  });
 }

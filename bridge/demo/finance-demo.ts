@@ -1,7 +1,9 @@
 // One day of demo transactions, a pure function of (seed, date, volume): the same day comes out the
 // same whether it is generated on the first start or by a later top-up.
-import { addMonths, dayOfMonth, daysInMonth, dayNumber } from './calendar';
+import { addMonths, dayOfMonth, daysInMonth } from './calendar';
 import type { CategoryType } from './finance-catalog';
+import { EVERYDAY_ACCOUNTS, purchasesOn } from './month-spending';
+import { growth, gymCardCents, rentCents } from './prices';
 import { Rng } from './random';
 
 export interface DemoTransaction {
@@ -18,43 +20,21 @@ export interface DemoTransaction {
   createdAt: string;
 }
 
-interface Spend {
+/** Big purchases outside the plan: a few a year, on no budget line. */
+interface Occasional {
   category: string;
-  /** Mean count per day at volume 1. */
+  /** Mean count per day. */
   perDay: number;
-  /** Scaled by `volume` (small everyday expenses) or not (big purchases). */
-  scaled: boolean;
   merchants: readonly (readonly [string, number])[];
   min: number;
   max: number;
   descriptions: readonly string[];
-  /** Always at least one on the 1st of the month, so that this month's budgets have spending from day one. */
-  onFirstOfMonth?: boolean;
 }
 
-const SPENDS: readonly Spend[] = [
-  { category: 'GROCERIES', perDay: 0.75, scaled: true, merchants: [['Biedronka', 4], ['Lidl', 3], ['Carrefour', 1], ['Auchan', 1]], min: 25, max: 260, descriptions: ['Zakupy spożywcze', 'Zakupy tygodniowe', 'Zakupy'], onFirstOfMonth: true },
-  { category: 'GROCERIES', perDay: 0.45, scaled: true, merchants: [['Żabka', 1]], min: 6, max: 45, descriptions: ['Żabka', 'Przekąski', 'Pieczywo i mleko'] },
-  { category: 'RESTAURANTS', perDay: 0.3, scaled: true, merchants: [['Pyszne.pl', 3], ['Bistro Mama', 2], ['Sushi Master', 1], ['Pizza Hut', 1], ['Bar Mleczny Prasowy', 2]], min: 24, max: 170, descriptions: ['Obiad', 'Kolacja', 'Lunch w pracy', 'Jedzenie na dowóz'], onFirstOfMonth: true },
-  { category: 'COFFEE', perDay: 0.4, scaled: true, merchants: [['Starbucks', 1], ['Costa Coffee', 1]], min: 11, max: 26, descriptions: ['Kawa', 'Kawa na wynos'] },
-  { category: 'FUEL', perDay: 0.11, scaled: true, merchants: [['Orlen', 3], ['BP', 1], ['Shell', 1]], min: 170, max: 340, descriptions: ['Tankowanie', 'Paliwo'], onFirstOfMonth: true },
-  { category: 'PUBLIC-TRANSPORT', perDay: 0.2, scaled: true, merchants: [['ZTM Warszawa', 1]], min: 4.4, max: 15, descriptions: ['Bilet ZTM', 'Bilet 75-minutowy'] },
-  { category: 'TRAIN', perDay: 0.03, scaled: true, merchants: [['PKP Intercity', 1]], min: 49, max: 189, descriptions: ['Bilet PKP Intercity'] },
-  { category: 'ONLINE-SHOPPING', perDay: 0.13, scaled: true, merchants: [['Allegro', 3], ['Amazon.pl', 1]], min: 19, max: 420, descriptions: ['Zamówienie online', 'Allegro — drobiazgi', 'Akcesoria'] },
-  { category: 'CLOTHING', perDay: 0.035, scaled: true, merchants: [['Reserved', 1], ['Decathlon', 1]], min: 59, max: 420, descriptions: ['Ubrania', 'Buty', 'Odzież sportowa'] },
-  { category: 'PHARMACY', perDay: 0.08, scaled: true, merchants: [['Rossmann', 2], ['Apteka Gemini', 1]], min: 9, max: 140, descriptions: ['Drogeria', 'Apteka', 'Witaminy'] },
-  { category: 'CINEMA', perDay: 0.03, scaled: true, merchants: [['Cinema City', 1]], min: 28, max: 90, descriptions: ['Kino'] },
-  { category: 'GIFTS', perDay: 0.015, scaled: true, merchants: [['Empik', 1]], min: 40, max: 300, descriptions: ['Prezent', 'Książki'] },
-  { category: 'ELECTRONICS', perDay: 0.005, scaled: false, merchants: [['Media Expert', 1], ['RTV Euro AGD', 1]], min: 700, max: 5500, descriptions: ['Nowy laptop', 'Telewizor', 'Zmywarka', 'Słuchawki', 'Telefon'] },
-  { category: 'HOLIDAYS', perDay: 0.004, scaled: false, merchants: [['Booking.com', 2], ['Ryanair', 1]], min: 900, max: 6500, descriptions: ['Wakacje', 'Lot', 'Hotel na weekend'] },
+const OCCASIONAL: readonly Occasional[] = [
+  { category: 'ELECTRONICS', perDay: 0.005, merchants: [['Media Expert', 1], ['RTV Euro AGD', 1]], min: 700, max: 5500, descriptions: ['Nowy laptop', 'Telewizor', 'Zmywarka', 'Słuchawki', 'Telefon'] },
+  { category: 'HOLIDAYS', perDay: 0.004, merchants: [['Booking.com', 2], ['Ryanair', 1]], min: 900, max: 6500, descriptions: ['Wakacje', 'Lot', 'Hotel na weekend'] },
 ];
-
-const EVERYDAY_ACCOUNTS = [['mBank Checking', 6], ['Santander Credit Card', 3], ['Cash', 1]] as const;
-
-/** Prices and salary grow over the years, so fifteen years of history stay believable. */
-function growth(date: string, yearlyRate: number): number {
-  return Math.pow(1 + yearlyRate, (dayNumber(date) - dayNumber('2026-01-01')) / 365.25);
-}
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -97,9 +77,9 @@ export function generateFinanceDay(seed: number, date: string, volume = 1): Demo
   }
   if (dom === 1) {
     add({ type: 'Expense', category: 'RENT', merchant: 'Wynajem mieszkania', account: 'mBank Checking',
-      amountCents: zl(2_600 * prices), description: `Czynsz ${period}` });
+      amountCents: rentCents(date), description: `Czynsz ${period}` });
     add({ type: 'Expense', category: 'GYM', merchant: 'Multisport', account: 'Santander Credit Card',
-      amountCents: zl(159 * prices), description: 'Karta Multisport' });
+      amountCents: gymCardCents(date), description: 'Karta Multisport' });
   }
   if (dom === 3) add({ type: 'Expense', category: 'SUBSCRIPTIONS', merchant: 'Netflix', account: 'Santander Credit Card', amountCents: 4900, description: 'Netflix Standard' });
   if (dom === 7) add({ type: 'Expense', category: 'SUBSCRIPTIONS', merchant: 'Spotify', account: 'Santander Credit Card', amountCents: 2399, description: 'Spotify Premium' });
@@ -118,15 +98,16 @@ export function generateFinanceDay(seed: number, date: string, volume = 1): Demo
       amountCents: Math.round(rng.between(700, 2200) * prices * 100), description: 'Spłata karty kredytowej' });
   }
 
-  for (const s of SPENDS) {
-    let count = rng.poisson(s.perDay * (s.scaled ? volume : 1));
-    if (s.onFirstOfMonth && dom === 1) count = Math.max(count, 1);
-    for (let i = 0; i < count; i++) {
+  for (const p of purchasesOn(seed, date, volume)) {
+    add({ type: 'Expense', category: p.category, merchant: p.merchant, account: p.account, amountCents: p.amountCents, description: p.description });
+  }
+  for (const s of OCCASIONAL) {
+    for (let i = rng.poisson(s.perDay); i > 0; i--) {
       const u = rng.float();
-      // Skewed towards the small end: most shopping trips are small.
-      const amount = (s.min + (s.max - s.min) * u * u) * (s.scaled ? prices : Math.sqrt(prices));
+      // Skewed towards the small end; big-ticket prices follow inflation only loosely.
+      const amount = (s.min + (s.max - s.min) * u * u) * Math.sqrt(prices);
       add({ type: 'Expense', category: s.category, merchant: rng.weighted(s.merchants), account: rng.weighted(EVERYDAY_ACCOUNTS),
-        amountCents: Math.max(1, Math.round(amount * 100)), description: rng.pick(s.descriptions) });
+        amountCents: Math.round(amount * 100), description: rng.pick(s.descriptions) });
     }
   }
 

@@ -1,7 +1,7 @@
 // Writes the finance demo: reference rows, the transactions of every day in a range, and budgets.
 import type pg from 'pg';
-import { BUDGET_SPECS, plainMonthBudgets, tunedMonthBudgets, type DemoBudget } from './budget-demo';
-import { addDays, addMonths, dayOfMonth, daysInMonth, eachDay, monthStart } from './calendar';
+import { monthBudgets, type DemoBudget } from './budget-demo';
+import { addDays, addMonths, eachDay, monthStart } from './calendar';
 import { BulkInsert, centsToNumeric } from './demo-sql';
 import { ACCOUNTS, CATEGORIES, MERCHANTS } from './finance-catalog';
 import { dataSourceFor, generateFinanceDay, historicalBefore } from './finance-demo';
@@ -74,22 +74,6 @@ async function insertDays(client: pg.PoolClient, ids: Ids, run: FinanceRun, from
   return bulk.flush();
 }
 
-/** Expense spending per demo category key in the month of `today`, in cents. */
-async function monthSpending(client: pg.PoolClient, ids: Ids, today: string): Promise<Map<string, number>> {
-  const { rows } = await client.query(
-    `SELECT category_id, sum(amount)::text AS spent FROM transactions
-     WHERE type = 'Expense' AND transaction_date >= $1::date AND transaction_date < $2::date AND category_id = ANY($3::int[])
-     GROUP BY category_id`,
-    [monthStart(today), addMonths(today, 1), BUDGET_SPECS.map((s) => ids.category.get(s.category) ?? -1)],
-  );
-  const out = new Map<string, number>();
-  for (const spec of BUDGET_SPECS) {
-    const row = rows.find((r) => r.category_id === ids.category.get(spec.category));
-    out.set(spec.category, row ? Math.round(Number(row.spent) * 100) : 0);
-  }
-  return out;
-}
-
 async function insertBudgets(client: pg.PoolClient, ids: Ids, budgets: DemoBudget[]): Promise<number> {
   const bulk = new BulkInsert(client, 'budgets', [
     ['budget_id', 'text'], ['budget_year', 'int'], ['budget_month', 'int'], ['type', 'text'], ['category_id', 'int'],
@@ -102,26 +86,18 @@ async function insertBudgets(client: pg.PoolClient, ids: Ids, budgets: DemoBudge
   return bulk.flush();
 }
 
-/** Budgets of the months from `fromMonth` (a first day) up to the month before today's: plain amounts. */
-function pastBudgets(fromMonth: string, today: string, volume: number): DemoBudget[] {
+/** The plan of every month from `fromMonth` (a first day) up to today's month, both included. */
+function budgetsThrough(fromMonth: string, today: string, volume: number): DemoBudget[] {
   const out: DemoBudget[] = [];
-  for (let m = fromMonth; m < monthStart(today); m = addMonths(m, 1)) out.push(...plainMonthBudgets(m, volume));
+  for (let m = fromMonth; m <= today; m = addMonths(m, 1)) out.push(...monthBudgets(m, volume));
   return out;
-}
-
-async function currentBudgets(client: pg.PoolClient, ids: Ids, run: FinanceRun): Promise<DemoBudget[]> {
-  const spent = await monthSpending(client, ids, run.today);
-  return tunedMonthBudgets(monthStart(run.today), run.volume, spent, dayOfMonth(run.today), daysInMonth(run.today));
 }
 
 /** The first start: everything from `from` to today. The caller checked that there are no transactions. */
 export async function seedFinance(client: pg.PoolClient, run: FinanceRun, from: string): Promise<Record<string, number>> {
   const { ids, counts } = await ensureReferenceRows(client);
   const transactions = await insertDays(client, ids, run, from, run.today);
-  const budgets = await insertBudgets(client, ids, [
-    ...pastBudgets(monthStart(from), run.today, run.volume),
-    ...(await currentBudgets(client, ids, run)),
-  ]);
+  const budgets = await insertBudgets(client, ids, budgetsThrough(monthStart(from), run.today, run.volume));
   return { ...counts, transactions, budgets };
 }
 
@@ -153,10 +129,7 @@ export async function topUpFinance(client: pg.PoolClient, run: FinanceRun): Prom
   );
   if (present.rows[0].n === 0) {
     ids ??= await readIds(client);
-    counts.budgets = await insertBudgets(client, ids, [
-      ...pastBudgets(addMonths(newest, 1), run.today, run.volume),
-      ...(await currentBudgets(client, ids, run)),
-    ]);
+    counts.budgets = await insertBudgets(client, ids, budgetsThrough(addMonths(newest, 1), run.today, run.volume));
   }
   return counts;
 }

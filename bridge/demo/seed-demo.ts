@@ -31,6 +31,8 @@ export interface DemoOptions {
   historyRows?: number;
   /** uuid, entity_id of the history rows. */
   personId: string;
+  /** The instant `today` was computed from (the injected clock's); past history rows end before it. */
+  now: Date;
 }
 
 interface Resolved {
@@ -40,6 +42,7 @@ interface Resolved {
   volume: number;
   historyRows: number;
   personId: string;
+  nowMs: number;
 }
 
 function resolve(o: DemoOptions): Resolved {
@@ -50,7 +53,7 @@ function resolve(o: DemoOptions): Resolved {
   if (!(years > 0 && years <= 15)) throw new Error(`demo data: years must be in (0, 15], got ${years}`);
   if (!(volume > 0 && volume <= 100)) throw new Error(`demo data: volume must be in (0, 100], got ${volume}`);
   if (!(Number.isInteger(historyRows) && historyRows >= 0)) throw new Error(`demo data: historyRows must be a whole number ≥ 0, got ${historyRows}`);
-  return { today: o.today, seed: o.seed ?? 42, years, volume, historyRows, personId: o.personId };
+  return { today: o.today, seed: o.seed ?? 42, years, volume, historyRows, personId: o.personId, nowMs: o.now.getTime() };
 }
 
 async function hasTransactions(pool: pg.Pool): Promise<boolean> {
@@ -75,7 +78,7 @@ async function seedHistoryIfEmpty(t: DemoTargets, o: Resolved): Promise<Record<s
   return inLockedTransaction(t.twin, 'digital-twin:demo:history', async (c): Promise<Record<string, number>> => {
     const { rows } = await c.query('SELECT EXISTS (SELECT 1 FROM digital_twin_updates WHERE entity_id = $1) AS x', [o.personId]);
     if (rows[0].x) return {};
-    const plan = { seed: o.seed, today: o.today, nowMs: Date.now(), rows: o.historyRows, years: o.years, volume: o.volume };
+    const plan = { seed: o.seed, today: o.today, nowMs: o.nowMs, rows: o.historyRows, years: o.years, volume: o.volume };
     return { digital_twin_updates: await seedHistory(c, o.personId, plan) };
   });
 }

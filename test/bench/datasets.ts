@@ -68,8 +68,9 @@ async function prepareSet(server: EmbeddedServer, spec: SizeSpec, timezone: stri
   };
   const targets = { finance: pool(urls.finance), training: pool(urls.training), pantry: pool(urls.pantry), twin: pool(urls.twin) };
   try {
-    const today = localDate(new Date(), timezone).date;
-    const result = await seedDemoData(targets, { today, personId, years: spec.years, volume: spec.volume, historyRows: spec.historyRows });
+    const now = new Date();
+    const today = localDate(now, timezone).date;
+    const result = await seedDemoData(targets, { today, now, personId, years: spec.years, volume: spec.volume, historyRows: spec.historyRows });
     if (result.seeded) {
       log(`  ${spec.name}: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s; analysing`);
       for (const url of [urls.finance, urls.training, urls.pantry]) await withClient(url, (c) => c.query('VACUUM ANALYZE'));

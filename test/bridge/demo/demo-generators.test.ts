@@ -1,9 +1,8 @@
-// The pure parts of the demo generator: each day is a function of (seed, date), the budget tuning
-// reaches the states it promises on every day of a month, and the history rows have the engine's shapes.
-import fc from 'fast-check';
+// The pure parts of the demo generator: each day is a function of (seed, date), the budget plan
+// gives the alert states it promises on the days of a month, and the history rows have the engine's shapes.
 import { describe, expect, it } from 'vitest';
-import { budgetState, tuneBudget } from '../../../bridge/demo/budget-demo';
-import { addDays, eachDay } from '../../../bridge/demo/calendar';
+import { budgetState, monthBudgets, type BudgetState } from '../../../bridge/demo/budget-demo';
+import { addDays, dayOfMonth, daysInMonth, eachDay, monthStart } from '../../../bridge/demo/calendar';
 import { generateFinanceDay } from '../../../bridge/demo/finance-demo';
 import { historyBatches, type HistoryRow } from '../../../bridge/demo/history-demo';
 import { measurementFor, workoutDays, workoutFor } from '../../../bridge/demo/training-demo';
@@ -14,6 +13,14 @@ describe('finance days', () => {
   it('come out the same for the same seed and date, and differ for another seed', () => {
     expect(generateFinanceDay(42, '2026-03-14', 1)).toEqual(generateFinanceDay(42, '2026-03-14', 1));
     expect(generateFinanceDay(7, '2026-03-14', 1)).not.toEqual(generateFinanceDay(42, '2026-03-14', 1));
+  });
+
+  it('do not depend on which day was generated before (a month is drawn whole, then kept)', () => {
+    const alone = generateFinanceDay(42, '2026-03-14', 1);
+    generateFinanceDay(42, '2026-04-02', 1);
+    generateFinanceDay(42, '2026-03-14', 3);
+    generateFinanceDay(7, '2026-03-14', 1);
+    expect(generateFinanceDay(42, '2026-03-14', 1)).toEqual(alone);
   });
 
   it('have positive two-decimal amounts, unique ids, salary on the 10th and a savings transfer every month', () => {
@@ -29,11 +36,13 @@ describe('finance days', () => {
     expect(savings.every((t) => t.type === 'Transfer')).toBe(true);
   });
 
-  it('always spend in the tuned budget categories on the first of a month', () => {
+  it('pay the rent and the sports card on every 1st, at one price all year', () => {
     for (let m = 0; m < 36; m++) {
-      const first = new Date(Date.UTC(2024, m, 1)).toISOString().slice(0, 10);
-      const cats = new Set(generateFinanceDay(42, first, 1).filter((t) => t.type === 'Expense').map((t) => t.category));
-      for (const c of ['RESTAURANTS', 'GROCERIES', 'FUEL']) expect(cats, first).toContain(c);
+      const first = new Date(Date.UTC(2025, m, 1)).toISOString().slice(0, 10);
+      const fixed = generateFinanceDay(42, first, 1).filter((t) => t.category === 'RENT' || t.category === 'GYM');
+      expect(fixed.map((t) => t.category).sort(), first).toEqual(['GYM', 'RENT']);
+      const january = generateFinanceDay(42, `${first.slice(0, 4)}-01-01`, 1);
+      for (const t of fixed) expect(t.amountCents).toBe(january.find((j) => j.category === t.category)!.amountCents);
     }
   });
 
@@ -43,29 +52,92 @@ describe('finance days', () => {
   });
 });
 
-describe('budget tuning', () => {
-  const dims = [28, 29, 30, 31];
+/** The state of every budget on every day from `from` to `to`, from the generated spending and the plan. */
+function planStates(from: string, to: string, volume = 1) {
+  const spent = new Map<string, number>();
+  const out: { date: string; last: boolean; states: BudgetState[] }[] = [];
+  for (const date of eachDay(from, to)) {
+    if (dayOfMonth(date) === 1) spent.clear();
+    for (const t of generateFinanceDay(42, date, volume)) if (t.type === 'Expense') spent.set(t.category, (spent.get(t.category) ?? 0) + t.amountCents);
+    const dom = dayOfMonth(date);
+    const dim = daysInMonth(date);
+    out.push({ date, last: dom === dim, states: monthBudgets(monthStart(date), volume).map((b) => budgetState(spent.get(b.category) ?? 0, b.amountCents, b.threshold, dom, dim)) });
+  }
+  return out;
+}
 
-  it('reaches CRITICAL and HIGH (threshold below 100 %) on every day of a month, MEDIUM on every day but the last', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 100, max: 5_000_000 }), fc.constantFrom(...dims), fc.integer({ min: 1, max: 31 }), fc.constantFrom(50, 80, 90, 100, 120),
-        (actual, dim, day, threshold) => {
-          const dom = Math.min(day, dim);
-          for (const role of ['CRITICAL', 'HIGH', 'ON_TRACK'] as const) {
-            const b = tuneBudget(role, actual, threshold, dom, dim, 50_000);
-            // At a threshold of 100 % or more, utilisation past the threshold is already CRITICAL.
-            if (role === 'HIGH' && threshold >= 100) {
-              expect(b).toBeNull();
-              continue;
-            }
-            expect(b, role).not.toBeNull();
-            expect(budgetState(actual, b!, threshold, dom, dim)).toBe(role);
-          }
-          const medium = tuneBudget('MEDIUM', actual, 100, dom, dim, 50_000);
-          if (dom < dim) expect(budgetState(actual, medium!, 100, dom, dim)).toBe('MEDIUM');
-          else expect(medium).toBeNull();
-        }),
-    );
+describe('the budget plan', () => {
+  it('is a plausible monthly plan for one person in PLN, moving little from one month to the next', () => {
+    const months = [...eachDay('2025-01-01', '2028-12-31')].filter((d) => d.endsWith('-01'));
+    for (let i = 0; i < months.length; i++) {
+      const plan = new Map(monthBudgets(months[i], 1).map((b) => [b.category, b.amountCents / 100]));
+      expect(plan.get('RENT')).toBeGreaterThan(2_000);
+      expect(plan.get('RENT')).toBeLessThan(3_500);
+      expect(plan.get('GROCERIES')).toBeGreaterThan(1_500);
+      expect(plan.get('GROCERIES')).toBeLessThan(3_500);
+      expect(plan.get('FUEL')).toBeLessThan(1_000);
+      expect(plan.get('RESTAURANTS')).toBeLessThan(800);
+      expect([...plan.values()].every((v) => v > 0 && Number.isInteger(v / 10))).toBe(true);
+      if (i === 0) continue;
+      const before = new Map(monthBudgets(months[i - 1], 1).map((b) => [b.category, b.amountCents / 100]));
+      let changed = 0;
+      for (const [category, amount] of plan) {
+        const ratio = amount / before.get(category)!;
+        if (Math.abs(ratio - 1) > 0.1) changed++;
+        expect(ratio, `${months[i]} ${category}`).toBeGreaterThan(0.45);
+        expect(ratio, `${months[i]} ${category}`).toBeLessThan(2.05);
+      }
+      expect(changed, months[i]).toBeLessThanOrEqual(4); // seasonal lines only: December has three, and November ends
+    }
+  });
+
+  it('shows a CRITICAL and a HIGH alert every day, a MEDIUM one on most days, and budgets on track beside them', () => {
+    for (const volume of [1, 3]) {
+      const days = planStates('2025-01-01', '2028-12-31', volume);
+      let allThree = 0;
+      for (const { date, last, states } of days) {
+        expect(states, date).toContain('CRITICAL');
+        expect(states, date).toContain('HIGH');
+        // On the last day the projection is the spending itself: only an overspend is over the budget.
+        if (last) expect(states, date).not.toContain('MEDIUM');
+        if (states.includes('MEDIUM') || last) allThree++;
+        expect(states.filter((s) => s === 'ON_TRACK').length, date).toBeGreaterThanOrEqual(2);
+      }
+      expect(allThree / days.length).toBeGreaterThan(0.75);
+    }
+  });
+
+  it('ends most months with most lines between 70 % and 100 %, one or two over and few past their threshold', () => {
+    for (const volume of [1, 3]) {
+      const spent = new Map<string, number>();
+      const lasts: { date: string; critical: number; high: number; inRange: number }[] = [];
+      for (const date of eachDay('2025-01-01', '2028-12-31')) {
+        if (dayOfMonth(date) === 1) spent.clear();
+        for (const t of generateFinanceDay(42, date, volume)) if (t.type === 'Expense') spent.set(t.category, (spent.get(t.category) ?? 0) + t.amountCents);
+        if (dayOfMonth(date) !== daysInMonth(date)) continue;
+        const dim = daysInMonth(date);
+        const budgets = monthBudgets(monthStart(date), volume);
+        const states = budgets.map((b) => budgetState(spent.get(b.category) ?? 0, b.amountCents, b.threshold, dim, dim));
+        const inRange = budgets.filter((b) => {
+          const used = (spent.get(b.category) ?? 0) / b.amountCents;
+          return used >= 0.7 && used <= 1;
+        }).length;
+        lasts.push({ date, critical: states.filter((s) => s === 'CRITICAL').length, high: states.filter((s) => s === 'HIGH').length, inRange });
+      }
+      expect(lasts).toHaveLength(48);
+      for (const l of lasts) expect(l.inRange, l.date).toBeGreaterThanOrEqual(7);
+      const share = (f: (l: (typeof lasts)[number]) => boolean) => lasts.filter(f).length / lasts.length;
+      const mean = (f: (l: (typeof lasts)[number]) => number) => lasts.reduce((s, l) => s + f(l), 0) / lasts.length;
+      expect(share((l) => l.inRange >= 9), `volume ${volume}`).toBeGreaterThan(0.75);
+      expect(share((l) => l.critical >= 1 && l.critical <= 2), `volume ${volume}`).toBeGreaterThan(0.75);
+      expect(share((l) => l.high >= 1 && l.high <= 2), `volume ${volume}`).toBeGreaterThan(0.75);
+      expect(mean((l) => l.critical), `volume ${volume}`).toBeLessThan(2);
+    }
+  });
+
+  it('gives the early days of a month projected overspends from the few days gone', () => {
+    const firsts = planStates('2025-01-01', '2028-12-31').filter((d) => d.date.endsWith('-01'));
+    expect(firsts.every((d) => d.states.includes('MEDIUM'))).toBe(true);
   });
 
   it('mirrors the rounding of get_current_budget_alerts()', () => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BudgetAlert } from '../../../bridge/contract/twin-state';
+import type { BudgetAlert, BudgetLine } from '../../../bridge/contract/twin-state';
 import { readFinance } from '../../../bridge/sources/finance-source';
 import { addDays, localDate, type LocalDate } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
@@ -343,34 +343,98 @@ describe('budget alert rules', () => {
   });
 });
 
-describe('equality with get_current_budget_alerts() on the real clock', () => {
-  it('gives the same rows, field by field, as the function itself', async () => {
-    const today = localDate(new Date(), ZONE);
-    const { rows } = await db.query('SELECT current_date::text AS d');
-    expect(rows[0].d).toBe(today.date);
-    const y = today.year;
-    const m = today.month;
-    const day = (d: number) => `${today.monthStart.slice(0, 8)}${String(Math.min(d, today.daysInMonth)).padStart(2, '0')}`;
+describe('budgets: every budget of the month, for the bars', () => {
+  it('lists quiet budgets too, worst first, with the share of the month gone and the function figures for the alerting ones', async () => {
     await insertBudgets(db, [
-      { budget_id: 'REAL-CRIT', year: y, month: m, category_id: cat.groceries, amount: '800.00', threshold: 90, priority: 'High' },
-      { budget_id: 'REAL-HIGH', year: y, month: m, category_id: cat.fuel, amount: '1000.00', threshold: 80, priority: 'High' },
-      { budget_id: 'REAL-NEAR', year: y, month: m, category_id: cat.cinema, amount: '1000.00', threshold: 100, priority: 'Medium' },
-      { budget_id: 'REAL-LOW', year: y, month: m, category_id: cat.pharmacy, amount: '5000.00', threshold: null, priority: 'Low' },
-      { budget_id: 'REAL-ZERO', year: y, month: m, category_id: cat.housing, amount: '700.00', threshold: 0 },
+      { budget_id: 'B-QUIET', year: 2025, month: 3, category_id: cat.pharmacy, amount: '1000.00', threshold: 80, priority: 'Critical' },
+      { budget_id: 'B-MED', year: 2025, month: 3, category_id: cat.cinema, amount: '1000.00', threshold: 100, priority: 'Critical' },
+      { budget_id: 'B-CRIT', year: 2025, month: 3, category_id: cat.groceries, amount: '1000.00', threshold: 80, priority: 'Low' },
+      { budget_id: 'B-HIGH', year: 2025, month: 3, category_id: cat.fuel, amount: '1000.00', threshold: 85, priority: 'Medium' },
+      { budget_id: 'B-UNUSED', year: 2025, month: 3, category_id: cat.housing, amount: '2000.00', threshold: 100, priority: 'High' },
+      { budget_id: 'X-INCOME', year: 2025, month: 3, category_id: cat.housing, amount: '2000.00', type: 'Income' },
+      { budget_id: 'X-ZERO', year: 2025, month: 3, category_id: cat.housing, amount: '0.00' },
     ]);
     await insertTransactions(db, [
-      { date: day(1), type: 'Expense', amount: '1200.50', category_id: cat.groceries },
-      { date: day(today.day), type: 'Expense', amount: '850.25', category_id: cat.fuel },
-      { date: day(1), type: 'Expense', amount: '990.99', category_id: cat.cinema },
-      { date: day(today.day), type: 'Expense', amount: '100.01', category_id: cat.pharmacy },
-      { date: day(1), type: 'Transfer', amount: '999.00', category_id: cat.housing },
+      { date: '2025-03-02', type: 'Expense', amount: '1200.50', category_id: cat.groceries },
+      { date: '2025-03-05', type: 'Expense', amount: '850.00', category_id: cat.fuel },
+      { date: '2025-03-05', type: 'Expense', amount: '400.00', category_id: cat.cinema },
+      { date: '2025-03-05', type: 'Expense', amount: '300.00', category_id: cat.pharmacy },
     ]);
+    const today = todayAt(MID_MARCH);
+    const f = await readFinance(db, { today, currency: 'PLN' });
+    // The alerts keep the function's order (priority first); the bars read worst first.
+    expect(f.alerts.map((a) => a.budget_id)).toEqual(['B-MED', 'B-HIGH', 'B-CRIT']);
+    expect(f.budgets.map((b) => [b.budget_id, b.alert_severity, b.utilization_pct])).toEqual([
+      ['B-CRIT', 'CRITICAL', 120.05],
+      ['B-HIGH', 'HIGH', 85],
+      ['B-MED', 'MEDIUM', 40],
+      ['B-QUIET', null, 30],
+      ['B-UNUSED', null, 0],
+    ]);
+    expect(f.budgets[3]).toEqual({
+      budget_id: 'B-QUIET',
+      category_path: 'Health > Pharmacy',
+      priority: 'Critical',
+      budget_amount: 1000,
+      actual_amount: 300,
+      utilization_pct: 30,
+      alert_threshold: 80,
+      month_elapsed_pct: 32.26, // day 10 of 31
+      projected_month_end: 930,
+      alert_severity: null,
+    });
+    expect(barsOfAlerts(f.budgets)).toEqual(barsOfFunctionRows(await functionAlertsAt(new Date(MID_MARCH))));
+  });
+
+  it('is empty with no budgets this month, and the month is all gone on its last day', async () => {
+    expect((await readFinance(db, { today: todayAt(MID_MARCH), currency: 'PLN' })).budgets).toEqual([]);
+    await insertBudgets(db, [{ budget_id: 'LAST', year: 2025, month: 3, category_id: cat.groceries, amount: '100.00' }]);
+    const [bar] = (await readFinance(db, { today: todayAt('2025-03-31T20:00:00+02:00'), currency: 'PLN' })).budgets;
+    expect([bar.month_elapsed_pct, bar.alert_severity, bar.actual_amount]).toEqual([100, null, 0]);
+  });
+});
+
+describe('equality with get_current_budget_alerts() on the real clock', () => {
+  it('gives the same rows, field by field, as the function itself', async () => {
+    // Both sides read the database's clock: it is the one get_current_budget_alerts() uses, and under
+    // faketime every process starts its own faked clock, so the test's clock may be seconds apart from it.
+    const databaseNow = async () => {
+      const { rows } = await db.query('SELECT now() AS now, current_date::text AS d');
+      return { now: rows[0].now as Date, date: rows[0].d as string };
+    };
     for (let attempt = 0; ; attempt++) {
-      const twin = await twinAlerts(localDate(new Date(), ZONE));
+      // The rows are written for the day the database sees now; if midnight passes before both sides
+      // have been read, they saw different days (or months) and the whole round is run again. A real
+      // difference stays the same on the next round, so the assertions after the last round still see it.
+      const before = await databaseNow();
+      const today = localDate(before.now, ZONE);
+      await db.query('DELETE FROM budgets; DELETE FROM transactions');
+      const y = today.year;
+      const m = today.month;
+      const day = (d: number) => `${today.monthStart.slice(0, 8)}${String(Math.min(d, today.daysInMonth)).padStart(2, '0')}`;
+      await insertBudgets(db, [
+        { budget_id: 'REAL-CRIT', year: y, month: m, category_id: cat.groceries, amount: '800.00', threshold: 90, priority: 'High' },
+        { budget_id: 'REAL-HIGH', year: y, month: m, category_id: cat.fuel, amount: '1000.00', threshold: 80, priority: 'High' },
+        { budget_id: 'REAL-NEAR', year: y, month: m, category_id: cat.cinema, amount: '1000.00', threshold: 100, priority: 'Medium' },
+        { budget_id: 'REAL-LOW', year: y, month: m, category_id: cat.pharmacy, amount: '5000.00', threshold: null, priority: 'Low' },
+        { budget_id: 'REAL-ZERO', year: y, month: m, category_id: cat.housing, amount: '700.00', threshold: 0 },
+      ]);
+      await insertTransactions(db, [
+        { date: day(1), type: 'Expense', amount: '1200.50', category_id: cat.groceries },
+        { date: day(today.day), type: 'Expense', amount: '850.25', category_id: cat.fuel },
+        { date: day(1), type: 'Expense', amount: '990.99', category_id: cat.cinema },
+        { date: day(today.day), type: 'Expense', amount: '100.01', category_id: cat.pharmacy },
+        { date: day(1), type: 'Transfer', amount: '999.00', category_id: cat.housing },
+      ]);
+      const twin = await twinAlerts(localDate((await databaseNow()).now, ZONE));
       const { rows: fn } = await db.query('SELECT * FROM get_current_budget_alerts()');
+      const after = await databaseNow();
       const sql = fn.map(fromSqlRow);
-      // The minute may tick between the two reads; the ids then differ and the pair is read again.
-      if (attempt < 3 && twin.some((a, i) => a.alert_id !== sql[i]?.alert_id)) continue;
+      const dayChanged = after.date !== before.date;
+      // The minute may tick between the two reads too; the alert ids, which carry it, then differ.
+      const minuteChanged = twin.some((a, i) => a.alert_id !== sql[i]?.alert_id);
+      if (attempt < 3 && (dayChanged || minuteChanged)) continue;
+      expect(before.date).toBe(today.date); // the session's current_date is the day in the user's zone
       expect(sql.length).toBeGreaterThanOrEqual(2); // CRITICAL and the threshold-0 HIGH on any day
       expect(withoutBudgetId(twin)).toEqual(sql);
       expect(Object.keys(fn[0]).sort()).toEqual(Object.keys(sql[0]).sort());
@@ -455,15 +519,59 @@ describe('property: the twin equals the user function for random budgets, spendi
         }));
         await insertBudgetsBulk(budgetRows);
         await insertTransactionsBulk(txRows);
-        const twin = await twinAlerts(today);
+        const finance = await readFinance(db, { today, currency: 'PLN' });
+        const twin = finance.alerts;
         const sql = await functionAlertsAt(now);
         expect(withoutBudgetId(twin)).toEqual(sql);
         expect(twin.length).toBe(sql.length);
+        // The bars: one per budget in the function's scope; the alerting ones carry its figures.
+        const inScope = budgetRows.filter((b, i) => budgets[i].period === 'current' && b.is_active && b.type === 'Expense' && Number(b.amount) > 0);
+        expect(finance.budgets.map((b) => b.budget_id).sort()).toEqual(inScope.map((b) => b.budget_id).sort());
+        expect(barsOfAlerts(finance.budgets)).toEqual(barsOfFunctionRows(sql));
+        expect(finance.budgets).toEqual(worstFirstCopy(finance.budgets));
       }),
       { numRuns: 80 },
     );
   });
 });
+
+type Bar = Pick<BudgetLine, 'budget_id' | 'category_path' | 'budget_amount' | 'actual_amount' | 'utilization_pct' | 'alert_threshold' | 'projected_month_end' | 'alert_severity'>;
+const byId = (a: Bar, b: Bar) => (a.budget_id < b.budget_id ? -1 : a.budget_id > b.budget_id ? 1 : 0);
+
+function barsOfAlerts(lines: readonly BudgetLine[]): Bar[] {
+  return lines
+    .filter((l) => l.alert_severity !== null)
+    .map(({ budget_id, category_path, budget_amount, actual_amount, utilization_pct, alert_threshold, projected_month_end, alert_severity }) => ({
+      budget_id, category_path, budget_amount, actual_amount, utilization_pct, alert_threshold, projected_month_end, alert_severity,
+    }))
+    .sort(byId);
+}
+
+/** The same figures read off the function's rows; its alert_id is `ALERT-<budget_id>-<12 digits>`. */
+function barsOfFunctionRows(rows: readonly SqlAlert[]): Bar[] {
+  return rows
+    .map((r) => ({
+      budget_id: r.alert_id.slice('ALERT-'.length, -13),
+      category_path: r.category_path,
+      budget_amount: r.budget_amount,
+      actual_amount: r.actual_amount,
+      utilization_pct: r.utilization_pct,
+      alert_threshold: r.alert_threshold,
+      projected_month_end: r.projected_month_end,
+      alert_severity: r.alert_severity,
+    }))
+    .sort(byId);
+}
+
+/** Worst first, written out independently of the bridge's sort: severity, then utilization descending. */
+function worstFirstCopy(lines: readonly BudgetLine[]): BudgetLine[] {
+  const rank = { CRITICAL: 0, HIGH: 1, MEDIUM: 2 } as const;
+  const r = (l: BudgetLine) => (l.alert_severity === null ? 3 : rank[l.alert_severity]);
+  return lines
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => r(a.l) - r(b.l) || b.l.utilization_pct - a.l.utilization_pct || a.i - b.i)
+    .map((x) => x.l);
+}
 
 /** The instant that Warsaw's clock shows as the given local time (day clamped to the month). */
 function warsawInstant(year: number, month: number, day: number, hour: number, minute: number): Date {
