@@ -15,12 +15,20 @@ Every setting is a flag, an environment variable, or a line in ./.env (flags win
 environment, then .env):
 `;
 
+const ENDPOINTS = `
+Once it runs (the API key, when set, is needed everywhere but /health/live):
+  /status /health /finance /history    the state, per domain, and recorded transitions (GET or POST alike)
+  /health/domain/<name>                one domain: health, finance or pantry
+  /health/live /health/ready /metrics  probes and Prometheus metrics
+  /docs /openapi.json                  the interactive API reference (served locally) and its OpenAPI document
+`;
+
 export function helpText(): string {
   const rows = SETTINGS.map((s) => {
     const flag = `--${s.flag}${s.boolean ? '' : ' <value>'}`;
     return `  ${flag.padEnd(32)} ${s.env.padEnd(28)} default: ${s.defaultText}\n  ${''.padEnd(32)} ${s.help}`;
   });
-  return `${USAGE}\n${rows.join('\n')}\n`;
+  return `${USAGE}\n${rows.join('\n')}\n${ENDPOINTS}`;
 }
 
 async function start(argv: string[]): Promise<void> {

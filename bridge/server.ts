@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
-import type { Config, SourceName } from './config/config';
+import { isLoopback, type Config, type SourceName } from './config/config';
 import type { ReadyResponse } from './contract/responses';
 import { prepareEmbeddedDatabases } from './db/embedded-databases';
 import { portFree, startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgres';
@@ -13,13 +13,17 @@ import { describeSourceError, withTimeout } from './engine/source-error';
 import { TwinEngine } from './engine/twin-engine';
 import { HistoryStore } from './history/history-store';
 import { startPeriodicSync } from './history/periodic-sync';
+import { retentionTask } from './history/retention';
 import { SyncTracker } from './history/sync-tracker';
 import { createApp } from './http/app';
+import { namesWithBoundHost } from './http/host-check';
 import { requestLog } from './http/request-log';
 import { silentLogger, type Logger } from './log/logger';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { systemClock, type Clock } from './time/clock';
 import { localDate } from './time/local-date';
+import type { WebhookDeliverer } from './webhook/webhook-deliverer';
+import { startWebhook, type WebhookTiming } from './webhook/start-webhook';
 import type express from 'express';
 
 export interface StartOptions {
@@ -29,6 +33,8 @@ export interface StartOptions {
   embeddedFsync?: boolean;
   /** Extra routes mounted behind the API key. */
   extraRoutes?: (deps: { metrics: Metrics }) => express.Router[];
+  /** Webhook retry and polling times (tests shorten them). */
+  webhookTiming?: WebhookTiming;
 }
 
 export interface Bridge {
@@ -41,6 +47,8 @@ export interface Bridge {
   embedded: EmbeddedServer | null;
   pools: Record<SourceName | 'twin', pg.Pool>;
   metrics: Metrics;
+  /** Pushes transitions to TWIN_WEBHOOK_URL; null when none is set. */
+  webhook: WebhookDeliverer | null;
   close(): Promise<void>;
 }
 
@@ -103,11 +111,12 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
     cleanups.push(() => Promise.all(Object.values(pools).map((p) => p.end())));
 
     if (embedded && config.embedded.demoData) {
-      const today = localDate(clock.now(), config.timezone).date;
+      const now = clock.now();
+      const today = localDate(now, config.timezone).date;
       const targets = { finance: pools.finance, training: pools.training, pantry: pools.pantry, twin: pools.twin };
-      const seeded = await seedDemoData(targets, { today, personId: config.personId });
+      const seeded = await seedDemoData(targets, { today, now, personId: config.personId });
       if (seeded.seeded) log.info({ counts: seeded.counts }, 'demo data created');
-      else await topUpDemoData(targets, { today, personId: config.personId });
+      else await topUpDemoData(targets, { today, now, personId: config.personId });
     }
 
     const history = new HistoryStore(pools.twin, config.personId, config.cacheMs);
@@ -122,9 +131,11 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
     );
 
     const metrics = createMetrics();
+    let webhook: WebhookDeliverer | null = null;
     const sync = new SyncTracker(history, clock, config.syncIntervalSeconds, {
       onWritten: (domains, at) => {
         metrics.lastHistoryWrite.set(at.getTime() / 1000);
+        webhook?.notify();
         log.debug({ domains }, 'history transitions written');
       },
       onSucceeded: (at) => metrics.lastSync.set(at.getTime() / 1000),
@@ -133,6 +144,9 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
     await sync.loadLastWrite().catch(() => {});
     const last = sync.info().last_history_write_at;
     if (last) metrics.lastHistoryWrite.set(Date.parse(last) / 1000);
+    // Runs beside everything else: a slow or absent receiver never holds up a request or a write.
+    webhook = startWebhook(config, { db: pools.twin, clock, log, metrics, sync }, o.webhookTiming);
+    if (webhook) cleanups.push(() => webhook!.stop());
 
     const engine = new TwinEngine({
       databases: pools,
@@ -144,6 +158,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       onComputed: (state) => {
         for (const d of ['health', 'finance', 'pantry'] as const) metrics.degraded.set({ domain: d }, state[d].status === 'ok' ? 0 : 1);
         void sync.record(state);
+        webhook?.observe(state, (domain) => engine.domainRecord(domain).consecutive_failures);
       },
       onSourceTimed: (source, seconds, ok) => metrics.sourceDuration.observe({ source, outcome: ok ? 'ok' : 'error' }, seconds),
     });
@@ -170,6 +185,10 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       sync,
       readiness,
       apiKey: config.apiKey,
+      corsOrigins: config.corsOrigins,
+      // The Host check guards against DNS rebinding, which reaches only a bridge on loopback.
+      allowedHosts: isLoopback(config.host) ? namesWithBoundHost(config.host, config.allowedHosts) : null,
+      log,
       before: [requestLog(log), metrics.middleware],
       extraRoutes: [metrics.router, ...(o.extraRoutes?.({ metrics }) ?? [])],
       onError: (err) => log.error({ err }, 'request failed'),
@@ -188,7 +207,18 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
     // A first state before announcing readiness: the first request is fast and history is current.
     // It cannot hang the start: each source has its time budget.
     await engine.getState(0);
-    const periodic = startPeriodicSync(engine, config.syncIntervalSeconds);
+    const retention =
+      config.historyRetentionDays === null
+        ? undefined
+        : retentionTask({
+            db: pools.twin,
+            personId: config.personId,
+            days: config.historyRetentionDays,
+            now: () => clock.now(),
+            log,
+            describeError: (err) => describeSourceError('history', err),
+          });
+    const periodic = startPeriodicSync(engine, config.syncIntervalSeconds, retention);
     log.info({ url, embedded: embedded !== null, ms: Math.round(performance.now() - started) }, `digital twin bridge listening on ${url}`);
     let closing: Promise<void> | null = null;
     return {
@@ -201,6 +231,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       embedded,
       pools,
       metrics,
+      webhook,
       close() {
         closing ??= (async () => {
           periodic.stop();
@@ -212,6 +243,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
           clearTimeout(force);
           await engine.idle();
           await sync.drain();
+          await webhook?.stop();
           await Promise.all(Object.values(pools).map((p) => p.end().catch(() => {})));
           if (embedded) await embedded.stop();
           log.info('bridge stopped');

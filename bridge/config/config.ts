@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, parseEnv } from 'node:util';
 import { z } from 'zod';
+import { OBSIDIAN_ORIGINS, allowedHostList, corsOriginList } from './host-lists';
 import { DEFAULT_PERSON_ID, SETTINGS, defaultDataDir, systemTimeZone } from './settings';
 
 export class ConfigError extends Error {}
@@ -27,6 +28,12 @@ const pgUrl = z
   .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: 'expected a postgres:// or postgresql:// URL' })
   .refine((v) => URL.canParse(v), { message: 'not a valid URL' });
 
+// Only http and https: anything else (a typo, file:, ftp:) would fail every delivery silently.
+const webhookUrl = z
+  .string()
+  .refine((v) => URL.canParse(v), { message: 'not a valid URL; expected http:// or https://' })
+  .refine((v) => !URL.canParse(v) || ['http:', 'https:'].includes(new URL(v).protocol), { message: 'expected an http:// or https:// URL' });
+
 const timeZone = z.string().refine(
   (tz) => {
     try {
@@ -44,6 +51,8 @@ const RawConfig = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DIGITAL_TWIN_API_KEY: z.string().min(8, { message: 'expected at least 8 characters' }).optional(),
   TWIN_ALLOW_INSECURE_BIND: boolText.default(false),
+  TWIN_CORS_ORIGINS: corsOriginList.optional(),
+  TWIN_ALLOWED_HOSTS: allowedHostList.optional(),
   FINANCE_DATABASE_URL: pgUrl.optional(),
   TRAINING_DATABASE_URL: pgUrl.optional(),
   PANTRY_DATABASE_URL: pgUrl.optional(),
@@ -54,6 +63,7 @@ const RawConfig = z.object({
   TWIN_TIMEZONE: timeZone.optional(),
   TWIN_CURRENCY: z.string().regex(/^[A-Z]{3}$/, { message: 'expected a three-letter ISO code such as PLN' }).default('PLN'),
   TWIN_PERSON_ID: z.uuid({ message: 'expected a uuid' }).default(DEFAULT_PERSON_ID),
+  TWIN_HISTORY_RETENTION_DAYS: intIn(1, 36_500).optional(),
   TWIN_SYNC_INTERVAL_SECONDS: intIn(0, 86_400).default(900),
   TWIN_CACHE_MS: intIn(0, 3_600_000).default(2000),
   // n8n gives up after 10 s: a source's budget must leave room for the rest of the answer.
@@ -61,6 +71,9 @@ const RawConfig = z.object({
   TWIN_POOL_SIZE: intIn(1, 100).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TWIN_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
+  TWIN_WEBHOOK_URL: webhookUrl.optional(),
+  TWIN_WEBHOOK_SECRET: z.string().min(16, { message: 'expected at least 16 characters' }).optional(),
+  TWIN_WEBHOOK_TIMEOUT_MS: intIn(500, 60_000).default(10_000),
 });
 
 export interface EmbeddedConfig {
@@ -74,18 +87,26 @@ export interface Config {
   host: string;
   apiKey: string | null;
   allowInsecureBind: boolean;
+  /** Origins whose pages may read the bridge (CORS); empty for none. */
+  corsOrigins: string[];
+  /** Host names accepted besides the loopback ones while listening on loopback. */
+  allowedHosts: string[];
   /** Connection URLs of the three sources and of the history table; null in embedded mode. */
   databases: { finance: string; training: string; pantry: string; twin: string } | null;
   embedded: EmbeddedConfig;
   timezone: string;
   currency: string;
   personId: string;
+  /** Days the bridge's own history rows are kept; null keeps everything. */
+  historyRetentionDays: number | null;
   syncIntervalSeconds: number;
   cacheMs: number;
   sourceTimeoutMs: number;
   poolSize: number;
   logLevel: string;
   logFormat: 'json' | 'pretty' | 'auto';
+  /** Where recorded transitions are pushed; null when no webhook is configured. */
+  webhook: { url: string; secret: string | null; timeoutMs: number } | null;
 }
 
 export interface ConfigInputs {
@@ -170,6 +191,10 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
     );
   }
 
+  if (raw.TWIN_WEBHOOK_SECRET && !raw.TWIN_WEBHOOK_URL) {
+    throw new ConfigError('Invalid configuration:\n  TWIN_WEBHOOK_SECRET (--webhook-secret): set without TWIN_WEBHOOK_URL; nothing would be signed.');
+  }
+
   if (!isLoopback(raw.HOST) && !raw.DIGITAL_TWIN_API_KEY && !raw.TWIN_ALLOW_INSECURE_BIND) {
     throw new ConfigError(
       `Invalid configuration:\n  HOST (--host) = "${raw.HOST}": listening beyond this machine needs DIGITAL_TWIN_API_KEY, ` +
@@ -182,16 +207,22 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
     host: raw.HOST,
     apiKey: raw.DIGITAL_TWIN_API_KEY ?? null,
     allowInsecureBind: raw.TWIN_ALLOW_INSECURE_BIND,
+    corsOrigins: raw.TWIN_CORS_ORIGINS ?? [...OBSIDIAN_ORIGINS],
+    allowedHosts: raw.TWIN_ALLOWED_HOSTS ?? [],
     databases,
     embedded: { dataDir: path.resolve(raw.TWIN_DATA_DIR ?? defaultDataDir()), port: raw.TWIN_PG_PORT, demoData: raw.TWIN_DEMO_DATA },
     timezone: raw.TWIN_TIMEZONE ?? systemTimeZone(),
     currency: raw.TWIN_CURRENCY,
     personId: raw.TWIN_PERSON_ID,
+    historyRetentionDays: raw.TWIN_HISTORY_RETENTION_DAYS ?? null,
     syncIntervalSeconds: raw.TWIN_SYNC_INTERVAL_SECONDS,
     cacheMs: raw.TWIN_CACHE_MS,
     sourceTimeoutMs: raw.TWIN_SOURCE_TIMEOUT_MS,
     poolSize: raw.TWIN_POOL_SIZE,
     logLevel: raw.LOG_LEVEL,
     logFormat: raw.TWIN_LOG_FORMAT,
+    webhook: raw.TWIN_WEBHOOK_URL
+      ? { url: raw.TWIN_WEBHOOK_URL, secret: raw.TWIN_WEBHOOK_SECRET ?? null, timeoutMs: raw.TWIN_WEBHOOK_TIMEOUT_MS }
+      : null,
   };
 }

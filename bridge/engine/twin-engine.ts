@@ -8,6 +8,7 @@ import { readHealth, type HealthData } from '../sources/health-source';
 import { PantrySource, type PantryData } from '../sources/pantry-source';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
+import { DomainTracker, type DomainRecord } from './domain-tracker';
 import { describeSourceError, withTimeout } from './source-error';
 
 export interface SourceDatabases {
@@ -44,8 +45,9 @@ const EMPTY: { [K in DomainName]: Omit<Domains[K], 'status' | 'error' | 'as_of'>
     days_since_workout: null,
     workouts_this_week: null,
     training_suggestion: null,
+    body_series: [],
   },
-  finance: { currency: '', month: null, mtd_net: null, mtd_income: null, mtd_expense: null, active_budget_alerts: null, alerts: [] },
+  finance: { currency: '', month: null, mtd_net: null, mtd_income: null, mtd_expense: null, active_budget_alerts: null, alerts: [], budgets: [], monthly_net: [] },
   pantry: {
     variant: null,
     tracked_products: null,
@@ -63,6 +65,7 @@ const SOURCE_OF: Record<DomainName, keyof SourceDatabases> = { health: 'training
 export class TwinEngine {
   private readonly pantry: PantrySource;
   private lastGood: Partial<Domains> = {};
+  private readonly tracker = new DomainTracker();
   private cached: { state: TwinState; atMs: number } | null = null;
   private inflight: Promise<TwinState> | null = null;
 
@@ -80,6 +83,11 @@ export class TwinEngine {
       return Promise.resolve(this.cached.state);
     }
     return this.inflight ?? this.computeShared();
+  }
+
+  /** When the domain last succeeded and how many computations in a row it has failed since. */
+  domainRecord(domain: DomainName): DomainRecord {
+    return this.tracker.get(domain);
   }
 
   /** Resolves when no computation is running (shutdown waits for it before the last history write). */
@@ -115,8 +123,10 @@ export class TwinEngine {
     if (result.ok) {
       const fresh = { status: 'ok', error: null, as_of: computedAt, ...(result.value as object) } as Domains[K];
       this.lastGood[domain] = fresh;
+      this.tracker.succeeded(domain, computedAt);
       return fresh;
     }
+    this.tracker.failed(domain, computedAt);
     const last = this.lastGood[domain];
     const base = last ?? ({ ...EMPTY[domain], as_of: null } as unknown as Domains[K]);
     return { ...base, status: 'degraded', error: result.error } as Domains[K];

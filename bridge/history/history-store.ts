@@ -3,6 +3,7 @@
 // database, never write the same transition twice.
 import type pg from 'pg';
 import { TWIN_UPDATES_TABLE } from '../db/schema/twin-updates';
+import { inTransaction } from '../db/transaction';
 import { TWIN_UPDATES_INDEXES } from '../db/schema/twin-updates-indexes';
 import { describeSourceError } from '../engine/source-error';
 import type { HistoryEntity, HistoryEntry } from '../contract/responses';
@@ -30,20 +31,22 @@ const INSERT_IF_CHANGED_SQL = `
   )
   RETURNING created_at`;
 
-// Keyset paging on (created_at, id), newest first, read from the indexes of db/schema/twin-updates-indexes.ts.
+// Keyset paging on (created_at, id), newest first, read from the indexes of db/schema/twin-updates-indexes.ts;
+// since (inclusive) and until (exclusive) bound the same index range.
+const TIME_RANGE = `AND ($5::timestamptz IS NULL OR created_at >= $5::timestamptz) AND ($6::timestamptz IS NULL OR created_at < $6::timestamptz)`;
 const PAGE_SQL = {
   all: `
     SELECT id, entity_type, entity_id, update_data, source_system, update_type, created_at,
            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_exact
     FROM digital_twin_updates
-    WHERE entity_id = $1::uuid AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+    WHERE entity_id = $1::uuid AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid)) ${TIME_RANGE}
     ORDER BY created_at DESC, id DESC
     LIMIT $4`,
   entity: `
     SELECT id, entity_type, entity_id, update_data, source_system, update_type, created_at,
            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_exact
     FROM digital_twin_updates
-    WHERE entity_type = $5 AND entity_id = $1::uuid AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+    WHERE entity_type = $7 AND entity_id = $1::uuid AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid)) ${TIME_RANGE}
     ORDER BY created_at DESC, id DESC
     LIMIT $4`,
 };
@@ -53,6 +56,15 @@ const PAGE_SQL = {
 export class HistoryUnavailableError extends Error {}
 
 const RETRY_MS = 5000;
+
+export interface PageQuery {
+  limit: number;
+  entity: HistoryEntity | null;
+  cursor: CursorPosition | null;
+  /** ISO timestamps: rows created at or after `since` and before `until`. */
+  since?: string | null;
+  until?: string | null;
+}
 
 export interface HistoryPage {
   items: HistoryEntry[];
@@ -117,18 +129,9 @@ export class HistoryStore {
     await this.ensureReady();
     const pending = DOMAIN_NAMES.map((d) => [d, snapshotOf(state, d)] as const).filter(([, s]) => s !== null);
     if (pending.length === 0) return { written: [], at: null };
-    const client = await this.db.connect();
-    // A connection lost between two statements is reported as an event, not as a rejected query;
-    // unheard, it would end the process.
-    let broken = false;
-    const onError = () => {
-      broken = true;
-    };
-    client.on('error', onError);
     const written: DomainName[] = [];
     let at: Date | null = null;
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.db, async (client) => {
       for (const [domain, snapshot] of pending) {
         // Lock order is the fixed domain order, so two writers cannot deadlock.
         await client.query(`SELECT pg_advisory_xact_lock(hashtext('digital_twin_updates'), hashtext($1 || ':' || $2))`, [
@@ -142,23 +145,15 @@ export class HistoryStore {
           at = res.rows[0].created_at;
         }
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw err;
-    } finally {
-      client.off('error', onError);
-      // A broken connection is closed rather than handed to the next caller.
-      client.release(broken);
-    }
+    });
     return { written, at };
   }
 
-  async page(o: { limit: number; entity: HistoryEntity | null; cursor: CursorPosition | null }): Promise<HistoryPage> {
+  async page(o: PageQuery): Promise<HistoryPage> {
     await this.ensureReady();
-    if (o.cursor !== null || this.firstPageCacheMs <= 0) return this.readPage(o);
+    // Only the plain first pages that dashboards poll are cached; a time range is read as asked.
+    const ranged = (o.since ?? null) !== null || (o.until ?? null) !== null;
+    if (o.cursor !== null || ranged || this.firstPageCacheMs <= 0) return this.readPage(o);
     const key = `${o.limit}:${o.entity ?? ''}`;
     const hit = this.firstPages.get(key);
     if (hit && Date.now() - hit.atMs <= this.firstPageCacheMs) return hit.page;
@@ -167,8 +162,8 @@ export class HistoryStore {
     return page;
   }
 
-  private async readPage(o: { limit: number; entity: HistoryEntity | null; cursor: CursorPosition | null }): Promise<HistoryPage> {
-    const params: unknown[] = [this.personId, o.cursor?.createdAt ?? null, o.cursor?.id ?? null, o.limit + 1];
+  private async readPage(o: PageQuery): Promise<HistoryPage> {
+    const params: unknown[] = [this.personId, o.cursor?.createdAt ?? null, o.cursor?.id ?? null, o.limit + 1, o.since ?? null, o.until ?? null];
     if (o.entity) params.push(o.entity);
     const { rows } = await this.db.query(o.entity ? PAGE_SQL.entity : PAGE_SQL.all, params);
     const more = rows.length > o.limit;

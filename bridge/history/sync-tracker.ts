@@ -1,7 +1,7 @@
 // Records the transitions of every computed state and keeps what /status shows about it: when the
 // last sync succeeded, when history was last written, and the last error. Writes run in the
 // background (a failed write never fails a request) but are awaited on shutdown.
-import type { SyncInfo } from '../contract/responses';
+import type { SyncInfo, WebhookStatus } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import type { Clock } from '../time/clock';
 import { HistoryUnavailableError, type HistoryStore } from './history-store';
@@ -24,6 +24,7 @@ export class SyncTracker {
   private next: { state: TwinState; waiters: (() => void)[] } | null = null;
   // The snapshots last confirmed against the database, to spare identical writes for a moment.
   private confirmed: { key: string; atMs: number } | null = null;
+  private webhook: (() => WebhookStatus) | null = null;
 
   constructor(
     private readonly store: HistoryStore,
@@ -89,6 +90,11 @@ export class SyncTracker {
     }
   }
 
+  /** Shows the webhook's delivery state in info() (and so in /status.sync). */
+  showWebhook(status: () => WebhookStatus): void {
+    this.webhook = status;
+  }
+
   /** Waits for every queued write: nothing acknowledged is lost on shutdown. */
   async drain(): Promise<void> {
     while (this.writing) await this.writing;
@@ -102,6 +108,7 @@ export class SyncTracker {
       last_error: this.lastError,
       last_history_write_at: iso(this.lastWrite),
       interval_seconds: this.intervalSeconds,
+      webhook: this.webhook?.() ?? null,
     };
   }
 }

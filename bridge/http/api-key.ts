@@ -1,5 +1,6 @@
-// The API key check: X-API-KEY or Authorization: Bearer, compared in constant time (both sides are
-// hashed first, so neither the key's length nor its prefix leaks through timing).
+// The API key check: X-API-KEY, Authorization: Bearer, or HTTP Basic with the key as password (what
+// a browser can send for the /docs page), compared in constant time (both sides are hashed first,
+// so neither the key's length nor its prefix leaks through timing).
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { HttpError } from './http-error';
@@ -13,19 +14,31 @@ export function presentedKey(headers: Record<string, string | string[] | undefin
   if (typeof auth === 'string') {
     const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
     if (m) return m[1];
+    const basic = /^Basic\s+([A-Za-z0-9+/=]{1,1000})$/i.exec(auth.trim());
+    if (basic) {
+      const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon >= 0 && colon < decoded.length - 1) return decoded.slice(colon + 1);
+    }
   }
   return null;
 }
 
+// Only the reference page asks a browser for the key with its login dialog; a dashboard's fetch
+// must never make Obsidian pop one up.
+const CHALLENGED = /^\/docs(\/|$)/;
+const CHALLENGE = 'Basic realm="Digital Twin bridge", charset="UTF-8"';
+
 export function requireApiKey(apiKey: string | null, open: readonly string[]): RequestHandler {
   const expected = apiKey === null ? null : digest(apiKey);
-  return (req, _res, next) => {
+  return (req, res, next) => {
     // Express matches routes case-insensitively and with a trailing slash; so does this.
     const path = req.path.toLowerCase().replace(/\/+$/, '');
     if (expected === null || open.includes(path)) return next();
     const key = presentedKey(req.headers);
+    if (key !== null && crypto.timingSafeEqual(digest(key), expected)) return next();
+    if (CHALLENGED.test(path)) res.set('WWW-Authenticate', CHALLENGE);
     if (key === null) return next(new HttpError(401, 'unauthorized', 'an API key is required: send it as X-API-KEY or Authorization: Bearer'));
-    if (!crypto.timingSafeEqual(digest(key), expected)) return next(new HttpError(401, 'unauthorized', 'the API key is wrong'));
-    next();
+    next(new HttpError(401, 'unauthorized', 'the API key is wrong'));
   };
 }

@@ -1,8 +1,13 @@
 // The HTTP surface: every endpoint on GET and POST, JSON in and out, errors as JSON.
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { silentLogger, type Logger } from '../log/logger';
 import { requireApiKey } from './api-key';
+import { cors } from './cors';
+import { hostCheck } from './host-check';
 import { HttpError, errorBody } from './http-error';
 import type { RouteDeps } from './route-deps';
+import { docsRoute } from './routes/docs-route';
+import { domainHealthRoute } from './routes/domain-health-route';
 import { domainRoutes } from './routes/domain-routes';
 import { historyRoute } from './routes/history-route';
 import { openApiRoute } from './routes/openapi-route';
@@ -12,6 +17,11 @@ import { securityHeaders } from './security-headers';
 
 export interface AppOptions extends RouteDeps {
   apiKey: string | null;
+  /** Origins whose pages may read the API from a browser; none when absent. */
+  corsOrigins?: readonly string[];
+  /** Host names accepted besides the loopback ones; null when Host is not checked (not on loopback). */
+  allowedHosts?: readonly string[] | null;
+  log?: Logger;
   /** Runs first on every request (request logging, metrics). */
   before?: RequestHandler[];
   /** Extra routes behind the API key (metrics, OpenAPI). */
@@ -21,17 +31,25 @@ export interface AppOptions extends RouteDeps {
 
 export const BODY_LIMIT = '16kb';
 
+// Open without the key and whatever the Host: container health checks call it by any name.
+const OPEN_PATHS = ['/health/live'];
+
 export function createApp(o: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // Parameter parsing logs what it ignores through this.
+  app.locals.log = o.log;
   app.use(...(o.before ?? []), securityHeaders);
+  if (o.allowedHosts) app.use(hostCheck({ extraNames: o.allowedHosts, open: OPEN_PATHS, log: o.log ?? silentLogger }));
+  // Before the key check: a browser's preflight never carries the key.
+  app.use(cors(o.corsOrigins ?? []));
   app.use((req, _res, next) => {
     if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD') return next();
     next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
   });
-  app.use(requireApiKey(o.apiKey, ['/health/live']));
+  app.use(requireApiKey(o.apiKey, OPEN_PATHS));
   // Bodies as n8n sends them: JSON, or a form (its "Form Urlencoded" body mode).
   app.use(express.json({ limit: BODY_LIMIT, strict: false }), express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use((req, _res, next) => {
@@ -39,7 +57,7 @@ export function createApp(o: AppOptions): express.Express {
     if (!hasBody || req.is(['application/json', 'application/x-www-form-urlencoded'])) return next();
     next(new HttpError(415, 'unsupported_media_type', 'send the parameters in the query string, or as a JSON object (application/json) or a form (application/x-www-form-urlencoded)'));
   });
-  app.use(probeRoutes(o), statusRoute(o), domainRoutes(o), historyRoute(o), openApiRoute(), ...(o.extraRoutes ?? []));
+  app.use(probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), openApiRoute(), docsRoute(), ...(o.extraRoutes ?? []));
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     let status = 500;

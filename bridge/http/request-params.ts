@@ -1,7 +1,9 @@
 // Request input, validated once: the query string and, for POST, a JSON object body (n8n's
-// nodes may wrap it in a one-element array). Both carry the same parameters; unknown ones are
-// refused with the list of those allowed.
+// nodes may wrap it in a one-element array). Both carry the same parameters. n8n's router and AI
+// tool nodes add fields of their own (chat_id, query, …): unknown parameters are ignored (and logged
+// at debug level), while known ones with bad values are refused with what is allowed.
 import type { Request } from 'express';
+import type { Logger } from '../log/logger';
 import { z } from 'zod';
 import { HistoryEntity } from '../contract/responses';
 import { decodeCursor, type CursorPosition } from '../history/history-cursor';
@@ -9,9 +11,35 @@ import { HttpError } from './http-error';
 
 const format = z.enum(['json', 'text'], { message: 'format must be json or text (both answer JSON)' }).optional();
 
-export const TextParams = z.strictObject({ format });
+export const TextParams = z.object({ format });
 
-export const HistoryParams = z.strictObject({
+const ISO_TIMESTAMP = z.iso.datetime({ offset: true });
+
+// Bounds keep every accepted instant one that PostgreSQL's timestamptz and toISOString agree on.
+const EARLIEST_MS = Date.UTC(1900, 0, 1);
+const LATEST_MS = Date.UTC(9999, 11, 31);
+
+/** An ISO 8601 timestamp with a zone (Z or ±hh:mm), as UTC with milliseconds. */
+const timestamp = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): string | null => {
+      if (v === undefined || v === '') return null;
+      const text = v.trim();
+      // zod's pattern also refuses dates that do not exist (2026-02-30).
+      const ms = ISO_TIMESTAMP.safeParse(text).success ? Date.parse(text) : Number.NaN;
+      if (!(ms >= EARLIEST_MS && ms < LATEST_MS)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be an ISO 8601 timestamp with a time zone between the years 1900 and 9999, e.g. 2026-11-01T00:00:00Z or 2026-11-01T00:00:00+01:00 (got ${JSON.stringify(v.slice(0, 40))})`,
+        });
+        return z.NEVER;
+      }
+      return new Date(ms).toISOString();
+    });
+
+export const HistoryParams = z.object({
   format,
   limit: z
     .union([z.string(), z.number()])
@@ -39,12 +67,17 @@ export const HistoryParams = z.strictObject({
       }
       return position;
     }),
+  since: timestamp('since'),
+  until: timestamp('until'),
+}).superRefine((p, ctx) => {
+  if (p.since !== null && p.until !== null && p.since > p.until) {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: `until (${p.until}) must not be before since (${p.since})` });
+  }
 });
 
-function describe(error: z.ZodError, allowed: string[]): string {
+function describe(error: z.ZodError): string {
   return error.issues
     .map((i) => {
-      if (i.code === 'unrecognized_keys') return `unknown parameter ${i.keys.map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}; allowed: ${allowed.join(', ') || 'none'}`;
       if (i.code === 'invalid_value' && i.path[0] === 'entity') return `entity must be one of ${HistoryEntity.options.join(', ')}`;
       if (i.code === 'invalid_type') return `${String(i.path[0] ?? 'parameter')} must be given once, as text`;
       return i.message;
@@ -68,10 +101,13 @@ function bodyParams(req: Request): Record<string, unknown> {
 
 export function parseParams<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
   const merged = { ...bodyParams(req), ...(req.query as Record<string, unknown>) };
-  const result = schema.safeParse(merged);
-  if (!result.success) {
-    const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-    throw new HttpError(400, 'invalid_parameter', describe(result.error, allowed));
+  const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const unknown = Object.keys(merged).filter((k) => !known.includes(k));
+  if (unknown.length > 0) {
+    const log = (req.app.locals as { log?: Logger }).log;
+    log?.debug({ path: req.path.slice(0, 100), ignored: unknown.slice(0, 20).map((k) => k.slice(0, 40)) }, 'unknown parameters ignored');
   }
+  const result = schema.safeParse(merged);
+  if (!result.success) throw new HttpError(400, 'invalid_parameter', describe(result.error));
   return result.data;
 }

@@ -4,7 +4,7 @@ import type { HistoryStore } from '../history/history-store';
 import type { SyncTracker } from '../history/sync-tracker';
 
 export interface RouteDeps {
-  engine: Pick<TwinEngine, 'getState'>;
+  engine: Pick<TwinEngine, 'getState' | 'domainRecord'>;
   history: Pick<HistoryStore, 'page'>;
   sync: Pick<SyncTracker, 'info'>;
   readiness: () => Promise<ReadyResponse['sources']>;

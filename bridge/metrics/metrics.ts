@@ -11,11 +11,28 @@ export interface Metrics {
   degraded: client.Gauge<'domain'>;
   lastSync: client.Gauge;
   lastHistoryWrite: client.Gauge;
+  webhookPending: client.Gauge;
+  webhookLastDelivery: client.Gauge;
+  webhookLastError: client.Gauge;
+  webhookAttempts: client.Counter<'outcome'>;
   middleware: RequestHandler;
   router: Router;
 }
 
-const KNOWN_ROUTES = new Set(['/status', '/health', '/finance', '/history', '/health/live', '/health/ready', '/metrics', '/openapi.json']);
+const KNOWN_ROUTES = new Set([
+  '/status',
+  '/health',
+  '/finance',
+  '/history',
+  '/health/domain/health',
+  '/health/domain/finance',
+  '/health/domain/pantry',
+  '/health/live',
+  '/health/ready',
+  '/metrics',
+  '/openapi.json',
+  '/docs',
+]);
 
 export function createMetrics(): Metrics {
   // A registry per bridge: tests and benchmarks run several bridges in one process.
@@ -66,5 +83,41 @@ export function createMetrics(): Metrics {
     res.set('Content-Type', registry.contentType).send(await registry.metrics());
   });
 
-  return { registry, requestDuration, sourceDuration, degraded, lastSync, lastHistoryWrite, middleware, router };
+  // Pushing transitions to TWIN_WEBHOOK_URL: a pending count that only grows means the receiver is down.
+  const webhookPending = new client.Gauge({
+    name: 'twin_webhook_pending',
+    help: 'Transitions recorded and not yet delivered to the webhook',
+    registers: [registry],
+  });
+  const webhookLastDelivery = new client.Gauge({
+    name: 'twin_webhook_last_delivery_timestamp_seconds',
+    help: 'Unix time of the last transition delivered to the webhook by this bridge',
+    registers: [registry],
+  });
+  const webhookLastError = new client.Gauge({
+    name: 'twin_webhook_last_error_timestamp_seconds',
+    help: 'Unix time of the last failed webhook delivery attempt',
+    registers: [registry],
+  });
+  const webhookAttempts = new client.Counter({
+    name: 'twin_webhook_attempts_total',
+    help: 'Webhook delivery attempts by outcome (delivered or failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+
+  return {
+    registry,
+    requestDuration,
+    sourceDuration,
+    degraded,
+    lastSync,
+    lastHistoryWrite,
+    webhookPending,
+    webhookLastDelivery,
+    webhookLastError,
+    webhookAttempts,
+    middleware,
+    router,
+  };
 }

@@ -1,4 +1,4 @@
-// GET|POST /history?limit=&entity=&cursor=: recorded transitions, newest first, in pages.
+// GET|POST /history?limit=&entity=&cursor=&since=&until=: recorded transitions, newest first, in pages.
 import { Router } from 'express';
 import { plural } from '../../briefing/domain-lines';
 import type { HistoryEntry, HistoryResponse } from '../../contract/responses';
@@ -38,6 +38,8 @@ export function historyRoute(deps: RouteDeps): Router {
         limit: params.limit,
         entity: params.entity,
         next_cursor: page.nextCursor,
+        since: params.since,
+        until: params.until,
       };
     });
     res.type('application/json').send(json);

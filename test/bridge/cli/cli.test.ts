@@ -31,6 +31,7 @@ describe('digital-twin', () => {
       expect(out).toContain(s.env);
       expect(out).toContain(s.defaultText);
     }
+    for (const endpoint of ['/health/domain/<name>', '/docs', '/openapi.json', '/metrics']) expect(out).toContain(endpoint);
   });
 
   it('stops before listening when the configuration is invalid, naming the setting', () => {

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type ConfigInputs } from '../../../bridge/config/config';
 import { DEFAULT_PERSON_ID, systemTimeZone } from '../../../bridge/config/settings';
+import { load, refusal } from './config-inputs';
 
 let envDir: string;
 beforeAll(() => {
@@ -18,17 +18,6 @@ afterAll(() => {
   fs.rmSync(envDir, { recursive: true, force: true });
 });
 
-const load = (o: ConfigInputs) => loadConfig({ envFileDir: null, env: {}, ...o });
-
-function refusal(o: ConfigInputs): string {
-  try {
-    load(o);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 const URLS = {
   FINANCE_DATABASE_URL: 'postgres://twin:pw@db.lan:5432/autonomous_finance',

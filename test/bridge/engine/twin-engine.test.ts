@@ -143,7 +143,11 @@ describe('TwinEngine with a source down, hung or cancelled', () => {
     expect([s.finance.status, s.pantry.status]).toEqual(['ok', 'ok']);
   });
 
-  it('degrades finance when its query is cancelled by the statement timeout (table locked elsewhere)', async () => {
+  // Under libfaketime (npm run test:calendar) PostgreSQL's statement_timeout never fires while the
+  // lock waits, so the client's own read timeout answers instead. It fails the same way on an ordinary
+  // mid-month day under the same faking (faketime -f '@2027-03-15 12:00:00'), so it is the faked clock
+  // inside PostgreSQL, not the date; the ordinary run keeps the test.
+  it.skipIf(process.env.LD_PRELOAD?.includes('faketime'))('degrades finance when its query is cancelled by the statement timeout (table locked elsewhere)', async () => {
     const locker = new pg.Client({ connectionString: dbs.finance });
     await locker.connect();
     cleanups.push(() => locker.end());

@@ -1,0 +1,48 @@
+// One POST of one body to the receiver, with a time limit. Anything but a 2xx answer is a failure
+// (the caller retries); redirects are not followed, since a moved receiver is a configuration error.
+// A user and password in the URL (n8n's Webhook node offers Basic Auth) become an Authorization
+// header: fetch refuses URLs that carry them.
+import { SIGNATURE_HEADER, signBody } from './webhook-signature';
+
+export class WebhookDeliveryError extends Error {}
+
+export interface PostTarget {
+  url: string;
+  secret: string | null;
+  timeoutMs: number;
+}
+
+export async function postTransition(target: PostTarget, body: string, deliveryId: string, event: string, stop: AbortSignal): Promise<void> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'User-Agent': 'digital-twin-bridge',
+    'X-Twin-Event': event,
+    'X-Twin-Delivery': deliveryId,
+  };
+  if (target.secret) headers[SIGNATURE_HEADER] = signBody(body, target.secret);
+  const url = new URL(target.url);
+  if (url.username || url.password) {
+    const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    headers.Authorization = `Basic ${Buffer.from(user, 'utf8').toString('base64')}`;
+    url.username = '';
+    url.password = '';
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.any([AbortSignal.timeout(target.timeoutMs), stop]),
+    });
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    if (e.name === 'TimeoutError') throw new WebhookDeliveryError(`receiver did not answer within ${target.timeoutMs} ms`);
+    if (e.name === 'AbortError') throw new WebhookDeliveryError('delivery interrupted by shutdown');
+    throw new WebhookDeliveryError(`receiver unreachable: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
+  }
+  // The answer's body is not needed, but reading it frees the connection.
+  await res.arrayBuffer().catch(() => undefined);
+  if (res.status < 200 || res.status > 299) throw new WebhookDeliveryError(`receiver answered HTTP ${res.status}`);
+}
