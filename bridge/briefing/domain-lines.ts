@@ -1,6 +1,7 @@
 // The lines each domain contributes to the human texts; shared by the briefing and the /health,
 // /finance and /history reports so that one figure is always worded one way.
 import type { FinanceDomain, HealthDomain, PantryDomain } from '../contract/twin-state';
+import { worstFirst } from '../sources/budget-overview';
 import { signedMoney } from './money';
 
 /** Long lists are cut so that the whole briefing stays far below Telegram's 4096 characters. */
@@ -11,11 +12,9 @@ export function listed(items: readonly string[], max = 5): string {
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const SEVERITY_RANK = { CRITICAL: 0, HIGH: 1, MEDIUM: 2 } as const;
-
 const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
-function degradedLine(icon: string, name: string, d: { error: string | null; as_of: string | null }): string {
+export function degradedLine(icon: string, name: string, d: { error: string | null; as_of: string | null }): string {
   const since = d.as_of ? `, showing data from ${d.as_of.slice(0, 16).replace('T', ' ')} UTC` : '';
   return `${icon} ${name}: ⚠️ Failure: ${d.error ?? 'unavailable'}${since}`;
 }
@@ -50,9 +49,9 @@ export function financeLines(f: FinanceDomain): string[] {
   const critical = f.alerts.filter((a) => a.alert_severity === 'CRITICAL' || a.alert_severity === 'HIGH');
   if (f.alerts.length > 0) {
     lines.push(`🚨 Budget Alert: ${f.alerts.length} active (${critical.length} critical or high)`);
-    // The rows keep the order of get_current_budget_alerts(); a person reads the worst first.
-    const worstFirst = [...f.alerts].sort((a, b) => SEVERITY_RANK[a.alert_severity] - SEVERITY_RANK[b.alert_severity]);
-    for (const a of worstFirst.slice(0, 5)) lines.push(`• ${a.alert_severity} ${a.category_path} ${one(a.utilization_pct)}%: ${a.recommended_action}`);
+    // The rows keep the order of get_current_budget_alerts(); a person reads the worst first, in the
+    // order the panel shows them (severity, then utilization).
+    for (const a of worstFirst(f.alerts).slice(0, 5)) lines.push(`• ${a.alert_severity} ${a.category_path} ${one(a.utilization_pct)}%: ${a.recommended_action}`);
     if (f.alerts.length > 5) lines.push(`• and ${f.alerts.length - 5} more`);
   }
   return lines;

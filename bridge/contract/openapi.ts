@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SETTINGS } from '../config/settings';
 import {
+  DomainHealthResponse,
   ErrorResponse,
   FinanceResponse,
   HealthResponse,
@@ -12,8 +13,9 @@ import {
   ReadyResponse,
   StatusResponse,
 } from './responses';
+import { TransitionPayload } from './webhook-payload';
 
-const schemas = { StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, LiveResponse, ReadyResponse, ErrorResponse };
+const schemas = { StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse };
 
 const formatParam = {
   name: 'format',
@@ -39,6 +41,7 @@ function operation(summary: string, ok: keyof typeof schemas, params: object[], 
       '200': json(ok, 'OK'),
       '400': json('ErrorResponse', 'A parameter or the body is not valid; the message says what is allowed'),
       '401': json('ErrorResponse', 'DIGITAL_TWIN_API_KEY is set and the request did not carry it'),
+      '421': json('ErrorResponse', 'The Host header does not name this bridge (listening on loopback; see TWIN_ALLOWED_HOSTS)'),
       ...extra,
     },
   };
@@ -75,11 +78,58 @@ export function openApiDocument(version: string): object {
         { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 20 } },
         { name: 'entity', in: 'query', required: false, schema: { type: 'string', enum: HistoryEntity.options } },
         { name: 'cursor', in: 'query', required: false, description: 'next_cursor of the previous page', schema: { type: 'string' } },
+        {
+          name: 'since',
+          in: 'query',
+          required: false,
+          description: 'only rows created at or after this ISO 8601 timestamp with a zone, e.g. 2026-11-01T00:00:00+01:00',
+          schema: { type: 'string', format: 'date-time' },
+        },
+        {
+          name: 'until',
+          in: 'query',
+          required: false,
+          description: 'only rows created before this ISO 8601 timestamp with a zone; not before since',
+          schema: { type: 'string', format: 'date-time' },
+        },
       ], { '503': json('ErrorResponse', 'The history table is not available') }),
+      '/health/domain/{name}': operation(
+        "One domain's state for troubleshooting: status, error, as_of, last success, failures in a row",
+        'DomainHealthResponse',
+        [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: ['health', 'finance', 'pantry'] } }, formatParam],
+        { '404': json('ErrorResponse', 'No domain of that name') },
+      ),
       '/health/live': operation('Liveness: the process answers (never needs the key)', 'LiveResponse', [formatParam]),
       '/health/ready': operation('Readiness: every source answers', 'ReadyResponse', [formatParam], {
         '503': json('ReadyResponse', 'One or more sources are down; `down` names them'),
       }),
+      '/docs': {
+        get: {
+          summary: 'This reference, interactive (Swagger UI served by the bridge, no internet needed); a browser may give the key as the password of its login dialog',
+          responses: {
+            '200': { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } },
+            '401': json('ErrorResponse', 'DIGITAL_TWIN_API_KEY is set and the request did not carry it'),
+          },
+        },
+      },
+    },
+    // What the bridge POSTs to TWIN_WEBHOOK_URL (OpenAPI 3.1 webhooks: requests the API makes).
+    webhooks: {
+      transition: {
+        post: {
+          summary: 'A recorded transition, or a domain that became degraded or came back, pushed to TWIN_WEBHOOK_URL',
+          description:
+            'Sent at least once, oldest first (so in order per entity), retried with capped back-off until the receiver answers 2xx. ' +
+            'Deduplicate by `id`. With TWIN_WEBHOOK_SECRET set, X-Twin-Signature is sha256=<hex HMAC-SHA256 of the raw body>.',
+          parameters: [
+            { name: 'X-Twin-Event', in: 'header', required: true, schema: { type: 'string', enum: ['transition', 'domain_status'] } },
+            { name: 'X-Twin-Delivery', in: 'header', required: true, description: 'the body\'s id', schema: { type: 'string' } },
+            { name: 'X-Twin-Signature', in: 'header', required: false, description: 'sha256=<hex>, when a secret is set', schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(TransitionPayload, { io: 'output', unrepresentable: 'any' }) } } },
+          responses: { '200': { description: 'Any 2xx marks the transition delivered; anything else, or no answer in time, is retried' } },
+        },
+      },
     },
     'x-settings': SETTINGS.map((s) => ({ env: s.env, flag: `--${s.flag}`, default: s.defaultText })),
   };

@@ -9,6 +9,21 @@ const text = {
   content: z.string(),
 };
 
+/** Pushing recorded transitions to TWIN_WEBHOOK_URL, as this bridge last saw it. */
+export const WebhookStatus = z.object({
+  /** Transitions recorded and not yet delivered (read from the database); null before the first look. */
+  pending: z.number().int().nullable(),
+  last_delivery_at: z.string().nullable(),
+  /** History row id of the last transition this bridge delivered. */
+  last_delivered_id: z.string().nullable(),
+  /** Why the last failed attempt failed (kept after later successes; compare last_error_at with last_delivery_at). */
+  last_error: z.string().nullable(),
+  last_error_at: z.string().nullable(),
+  consecutive_failures: z.number().int(),
+  /** When the next try is due while backing off; null when not backing off. */
+  next_retry_at: z.string().nullable(),
+});
+
 export const SyncInfo = z.object({
   /** Last time a state was computed and its transitions recorded, ISO 8601; null before the first. */
   last_success_at: z.string().nullable(),
@@ -17,6 +32,8 @@ export const SyncInfo = z.object({
   /** Newest history row of this person known to this bridge: read at start, then each row it writes. Shows whether history is still being written. */
   last_history_write_at: z.string().nullable(),
   interval_seconds: z.number().int(),
+  /** Delivery of transitions to the webhook; null when TWIN_WEBHOOK_URL is not set. */
+  webhook: WebhookStatus.nullable(),
 });
 
 export const StatusResponse = z.object({
@@ -67,6 +84,9 @@ export const HistoryResponse = z.object({
   entity: HistoryEntity.nullable(),
   /** Pass as `cursor` to get the next (older) page; null on the last page. */
   next_cursor: z.string().nullable(),
+  /** The time range asked for, as UTC timestamps; null when open. */
+  since: z.string().nullable().optional(),
+  until: z.string().nullable().optional(),
 });
 
 export const LiveResponse = z.object({ status: z.literal('live'), uptime_seconds: z.number() });
@@ -77,11 +97,24 @@ export const ReadyResponse = z.object({
   down: z.array(z.string()),
 });
 
+export const DomainHealthResponse = z.object({
+  ...text,
+  domain: z.enum(['health', 'finance', 'pantry']),
+  status: z.enum(['ok', 'degraded']),
+  error: z.string().nullable().describe('why the domain is degraded; null when ok'),
+  as_of: z.string().nullable().describe('when the figures served were computed'),
+  last_success_at: z.string().nullable().describe('last computation in which the domain answered; null since start when it never did'),
+  last_failure_at: z.string().nullable(),
+  consecutive_failures: z.number().int().describe('computations in a row that failed since the last success (0 when ok)'),
+  computed_at: z.string(),
+});
+
 export const ErrorResponse = z.object({
   ...text,
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
+export type WebhookStatus = z.infer<typeof WebhookStatus>;
 export type SyncInfo = z.infer<typeof SyncInfo>;
 export type StatusResponse = z.infer<typeof StatusResponse>;
 export type HealthResponse = z.infer<typeof HealthResponse>;
@@ -92,4 +125,5 @@ export type HistoryResponse = z.infer<typeof HistoryResponse>;
 export type LiveResponse = z.infer<typeof LiveResponse>;
 export type ReadyResponse = z.infer<typeof ReadyResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+export type DomainHealthResponse = z.infer<typeof DomainHealthResponse>;
 export type { BudgetAlert };

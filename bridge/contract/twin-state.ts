@@ -27,6 +27,13 @@ export const LastWorkout = z.object({
   duration_min: z.number().nullable(),
 });
 
+/** One measurement for the weight and body-fat charts. */
+export const BodyPoint = z.object({
+  date: z.string().describe('YYYY-MM-DD'),
+  bodyweight_kg: z.number().nullable(),
+  bodyfat_pct: z.number().nullable(),
+});
+
 export const HealthDomain = z.object({
   ...domainMeta,
   measurement_date: z.string().nullable(),
@@ -40,6 +47,7 @@ export const HealthDomain = z.object({
   days_since_workout: z.number().int().nullable(),
   workouts_this_week: z.number().int().nullable(),
   training_suggestion: z.object({ code: TrainingSuggestionCode, text: z.string() }).nullable(),
+  body_series: z.array(BodyPoint).describe('one point per measurement over the last 90 days up to today, oldest first'),
 });
 
 export const AlertSeverity = z.enum(['CRITICAL', 'HIGH', 'MEDIUM']);
@@ -61,6 +69,28 @@ export const BudgetAlert = z.object({
   priority: z.string().nullable(),
 });
 
+/** Every budget in the scope of get_current_budget_alerts(), alerting or not, for the budget bars. */
+export const BudgetLine = z.object({
+  budget_id: z.string(),
+  category_path: z.string(),
+  priority: z.string().nullable(),
+  budget_amount: z.number(),
+  actual_amount: z.number().describe('spent this month'),
+  utilization_pct: z.number(),
+  alert_threshold: z.number().int().nullable().describe('percent'),
+  month_elapsed_pct: z.number().describe('share of the month gone, through today: where a budget spent evenly would be'),
+  projected_month_end: z.number(),
+  alert_severity: AlertSeverity.nullable().describe('as in alerts; null when the budget does not alert'),
+});
+
+/** Income, expense and net of one calendar month. */
+export const MonthNet = z.object({
+  month: z.string().describe('YYYY-MM'),
+  income: z.number(),
+  expense: z.number(),
+  net: z.number(),
+});
+
 export const FinanceDomain = z.object({
   ...domainMeta,
   currency: z.string(),
@@ -70,6 +100,8 @@ export const FinanceDomain = z.object({
   mtd_expense: z.number().nullable(),
   active_budget_alerts: z.number().int().nullable(),
   alerts: z.array(BudgetAlert),
+  budgets: z.array(BudgetLine).describe('worst first: CRITICAL, HIGH, MEDIUM, then the rest, each by utilization descending'),
+  monthly_net: z.array(MonthNet).describe('the last 12 calendar months including this one, oldest first; months without transactions are 0'),
 });
 
 export const PantryVariant = z.enum(['single', 'by_location']);
@@ -122,6 +154,9 @@ export type LastWorkout = z.infer<typeof LastWorkout>;
 export type HealthDomain = z.infer<typeof HealthDomain>;
 export type AlertSeverity = z.infer<typeof AlertSeverity>;
 export type BudgetAlert = z.infer<typeof BudgetAlert>;
+export type BudgetLine = z.infer<typeof BudgetLine>;
+export type MonthNet = z.infer<typeof MonthNet>;
+export type BodyPoint = z.infer<typeof BodyPoint>;
 export type FinanceDomain = z.infer<typeof FinanceDomain>;
 export type PantryVariant = z.infer<typeof PantryVariant>;
 export type LowStockItem = z.infer<typeof LowStockItem>;

@@ -29,7 +29,8 @@ export function alertStamp(date: string, hour: number, minute: number): string {
   return `${date.replaceAll('-', '')}${String(hour).padStart(2, '0')}${String(minute).padStart(2, '0')}`;
 }
 
-function severityOf(b: BudgetFigures): AlertSeverity | null {
+/** The function's severity for one budget; null when it returns no row for it. */
+export function severityOf(b: BudgetFigures): AlertSeverity | null {
   const utilization = Number(b.utilization_pct);
   if (utilization >= 100) return 'CRITICAL';
   if (b.alert_threshold !== null && utilization >= b.alert_threshold) return 'HIGH';

@@ -3,6 +3,8 @@ import type { FinanceDomain } from '../contract/twin-state';
 import { numOrNull, type Queryable } from '../db/pools';
 import type { LocalDate } from '../time/local-date';
 import { alertStamp, budgetAlerts, type BudgetFigures } from './budget-alerts';
+import { budgetLines } from './budget-overview';
+import { chartMonths, MONTHLY_NET_SQL, monthlyNet, monthlyNetRange } from './monthly-net';
 
 export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;
 
@@ -65,7 +67,7 @@ export interface FinanceContext {
 
 export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<FinanceData> {
   const { today } = ctx;
-  const [totals, figures] = await Promise.all([
+  const [totals, figures, months] = await Promise.all([
     db.query(MONTH_TO_DATE_SQL, [today.monthStart, today.nextMonthStart]),
     db.query<BudgetFigures>(BUDGET_FIGURES_SQL, [
       today.monthStart,
@@ -75,10 +77,12 @@ export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<F
       today.day,
       today.daysInMonth,
     ]),
+    db.query<{ month: string; income: string; expense: string; net: string }>(MONTHLY_NET_SQL, monthlyNetRange(today)),
   ]);
   const row = totals.rows[0];
+  const budgets = figures.rows.map((r) => ({ ...r, category_path: r.category_path ?? '(no category)', alert_threshold: r.alert_threshold === null ? null : Number(r.alert_threshold) }));
   const alerts = budgetAlerts(
-    figures.rows.map((r) => ({ ...r, category_path: r.category_path ?? '(no category)', alert_threshold: r.alert_threshold === null ? null : Number(r.alert_threshold) })),
+    budgets,
     alertStamp(today.date, today.hour, today.minute),
     ctx.currency,
   );
@@ -90,5 +94,7 @@ export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<F
     mtd_expense: numOrNull(row.expense),
     active_budget_alerts: alerts.length,
     alerts,
+    budgets: budgetLines(budgets, today.day, today.daysInMonth),
+    monthly_net: monthlyNet(chartMonths(today), months.rows),
   };
 }

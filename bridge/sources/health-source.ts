@@ -1,7 +1,7 @@
 // autonomous_training → body composition, last workout, days since it, workouts this week.
 import type { HealthDomain, WeightTrend } from '../contract/twin-state';
 import { numOrNull, type Queryable } from '../db/pools';
-import { daysBetween, type LocalDate } from '../time/local-date';
+import { addDays, daysBetween, type LocalDate } from '../time/local-date';
 import { trainingSuggestion } from './training-suggestion';
 
 export type HealthData = Omit<HealthDomain, 'status' | 'error' | 'as_of'>;
@@ -24,6 +24,15 @@ const LAST_WORKOUT_SQL = `
   ORDER BY w.workout_date DESC, w.template_id DESC
   LIMIT 1`;
 
+// The charts' 90 days, read from the table by its primary key (one row per measurement_date).
+const SERIES_SQL = `
+  SELECT measurement_date, bodyweight_kg, bodyfat_pct
+  FROM measurements
+  WHERE measurement_date > $1::date AND measurement_date <= $2::date
+  ORDER BY measurement_date`;
+
+export const SERIES_DAYS = 90;
+
 const WEEK_SQL = `
   SELECT count(*)::int AS n
   FROM workouts
@@ -31,10 +40,11 @@ const WEEK_SQL = `
 
 export async function readHealth(db: Queryable, ctx: { today: LocalDate }): Promise<HealthData> {
   const { today } = ctx;
-  const [body, last, week] = await Promise.all([
+  const [body, last, week, series] = await Promise.all([
     db.query(BODY_SQL),
     db.query(LAST_WORKOUT_SQL, [today.date]),
     db.query(WEEK_SQL, [today.weekStart, today.date]),
+    db.query(SERIES_SQL, [addDays(today.date, -SERIES_DAYS), today.date]),
   ]);
   const b = body.rows[0];
   const w = last.rows[0];
@@ -60,5 +70,6 @@ export async function readHealth(db: Queryable, ctx: { today: LocalDate }): Prom
     days_since_workout: daysSince,
     workouts_this_week: week.rows[0].n,
     training_suggestion: trainingSuggestion(daysSince),
+    body_series: series.rows.map((r) => ({ date: r.measurement_date, bodyweight_kg: numOrNull(r.bodyweight_kg), bodyfat_pct: numOrNull(r.bodyfat_pct) })),
   };
 }

@@ -13,6 +13,19 @@ export function formatSignedMoney(value: number, currency: string): string {
   return `${sign}${body} ${currency}`;
 }
 
+/** `1,234.50 PLN`, `-80 PLN`: like formatSignedMoney without the plus sign, for amounts rather than changes. */
+export function formatMoney(value: number, currency: string): string {
+  return formatSignedMoney(value, currency).replace(/^\+/, '');
+}
+
+/** `+4.9k PLN`, `-850 PLN`: short enough for a chart's scale; the exact figure is on each point. */
+export function formatCompactMoney(value: number, currency: string): string {
+  const abs = Math.abs(value);
+  const sign = Math.round(abs) === 0 ? '' : value > 0 ? '+' : '-';
+  const body = abs >= 1000 ? `${formatNumber(abs / 1000)}k` : String(Math.round(abs));
+  return `${sign}${body} ${currency}`;
+}
+
 /** At most `digits` decimals, without trailing zeros: 82.4, 0.5, 82. */
 export function formatNumber(value: number, digits = 1): string {
   return String(Number(value.toFixed(digits)));

@@ -1,7 +1,11 @@
 // What counts as "something needs attention" in a twin state: used to open the briefing callout,
 // for the status bar count and for the panel's alert list.
 import type { StatusResponse } from '../../bridge/contract/responses';
+import { worstFirst } from '../../bridge/contract/alert-order';
 import type { DomainName } from '../../bridge/contract/twin-state';
+
+// The views sort budgets with it too.
+export { worstFirst } from '../../bridge/contract/alert-order';
 
 export interface TwinAlert {
   domain: DomainName;
@@ -16,6 +20,8 @@ export const OPENING_WORDS = /\b(alert|anomaly|breach|urgent|failure|train today
 
 const OVERDUE_DAYS = 5;
 
+const TWIN_ALERT_RANK: Record<TwinAlert['severity'], number> = { critical: 0, high: 1, warning: 2 };
+
 export function degradedDomains(status: StatusResponse): DomainName[] {
   return DOMAINS.filter((name) => status.state[name]?.status === 'degraded');
 }
@@ -23,7 +29,7 @@ export function degradedDomains(status: StatusResponse): DomainName[] {
 export function collectAlerts(status: StatusResponse): TwinAlert[] {
   const alerts: TwinAlert[] = [];
   const { health, finance, pantry } = status.state;
-  for (const alert of finance.alerts) {
+  for (const alert of worstFirst(finance.alerts)) {
     if (alert.alert_severity === 'CRITICAL' || alert.alert_severity === 'HIGH') {
       alerts.push({
         domain: 'finance',
@@ -43,7 +49,8 @@ export function collectAlerts(status: StatusResponse): TwinAlert[] {
     const error = status.state[name].error;
     alerts.push({ domain: name, severity: 'warning', text: `${name} data degraded${error ? `: ${error}` : ''}` });
   }
-  return alerts;
+  // Stable: within a severity, finance (worst budget first), then health, then pantry.
+  return alerts.sort((a, b) => TWIN_ALERT_RANK[a.severity] - TWIN_ALERT_RANK[b.severity]);
 }
 
 /** Open the callout when anything needs attention, or the text itself says so. */

@@ -13,9 +13,11 @@ export interface TwinSnapshot {
   /** Why the most recent request failed; null when it succeeded. */
   error: BridgeFailure | null;
   errorAt: Date | null;
+  /** Why today's briefing could not be written into the note (for the panel); null when nothing is wrong. */
+  briefingIssue?: string | null;
 }
 
-export const EMPTY_SNAPSHOT: TwinSnapshot = { status: null, fetchedAt: null, loading: false, error: null, errorAt: null };
+export const EMPTY_SNAPSHOT: TwinSnapshot = { status: null, fetchedAt: null, loading: false, error: null, errorAt: null, briefingIssue: null };
 
 export class TwinStore {
   private current: TwinSnapshot = EMPTY_SNAPSHOT;
@@ -49,6 +51,11 @@ export class TwinStore {
       });
     }
     return this.inFlight;
+  }
+
+  /** Records (or clears) a problem with today's note that the user has to fix. */
+  setBriefingIssue(issue: string | null): void {
+    if ((this.current.briefingIssue ?? null) !== issue) this.update({ briefingIssue: issue });
   }
 
   private update(change: Partial<TwinSnapshot>): void {

@@ -4,6 +4,7 @@
 import type { HistoryEntry } from '../../bridge/contract/responses';
 import { localDateKey } from '../daily-note/briefing-schedule';
 import { formatNumber, formatSignedMoney, parseTimestamp } from '../twin/format';
+import { severityRank } from '../../bridge/contract/alert-order';
 
 export interface HistoryChange {
   entry: HistoryEntry;
@@ -98,39 +99,61 @@ const SUGGESTIONS: Record<string, string> = {
   no_workouts: 'no workouts yet',
 };
 
-/** Budget alerts by id, each with the name a person knows it by (its category when recorded). */
+/**
+ * Budget alerts by id, each with the name a person knows it by (its category when recorded), worst
+ * first: the rows keep the database function's order (budget priority), a person reads severity.
+ */
 function alertMap(value: unknown): Map<string, { name: string; severity: string }> {
-  const map = new Map<string, { name: string; severity: string }>();
-  if (!Array.isArray(value)) return map;
+  const found: [string, { name: string; severity: string }][] = [];
+  if (!Array.isArray(value)) return new Map();
   for (const item of value) {
     const alert = asData(item);
     const id = alert ? text(alert.budget_id) : null;
-    if (alert && id !== null) map.set(id, { name: text(alert.category) ?? id, severity: text(alert.severity) ?? '?' });
+    if (alert && id !== null) found.push([id, { name: text(alert.category) ?? id, severity: text(alert.severity) ?? '?' }]);
   }
-  return map;
+  // A stable sort: within a severity, the recorded order stays.
+  return new Map(found.sort((a, b) => severityRank(a[1].severity) - severityRank(b[1].severity)));
+}
+
+/**
+ * Budgets are per month, so their ids change with the month: across a change of month an alert is
+ * matched by its category instead, and one that goes on alerting is not reported as cleared and new.
+ */
+function rekeyByName(alerts: Map<string, { name: string; severity: string }>): Map<string, { name: string; severity: string }> {
+  const byName = new Map<string, { name: string; severity: string }>();
+  for (const alert of alerts.values()) if (!byName.has(alert.name)) byName.set(alert.name, alert);
+  return byName;
 }
 
 function describeFinance(data: Data, prev: Data | null): string[] {
   const first = prev === null;
   const p = prev ?? {};
   const lines: string[] = [];
-  if (!first) textChange(lines, 'Month', data.month, p.month, false);
+  const month = text(data.month);
+  const monthBefore = text(p.month);
+  const newMonth = !first && month !== null && monthBefore !== null && month !== monthBefore;
+  if (newMonth) lines.push(`New month: ${month}`);
   const net = num(data.mtd_net);
   const netBefore = num(p.mtd_net);
   const currency = currencyOf(data);
   if (net !== null) {
-    if (first || netBefore === null) lines.push(`Net this month ${formatSignedMoney(net, currency)}`);
+    // A new month's net starts again from zero: "before → after" would compare two months.
+    if (first || newMonth || netBefore === null) lines.push(`Net this month ${formatSignedMoney(net, currency)}`);
     else if (net !== netBefore) lines.push(`Net this month ${formatSignedMoney(netBefore, currencyOf(p))} → ${formatSignedMoney(net, currency)}`);
   }
   numberChange(lines, 'Budget alerts', data.active_budget_alerts, p.active_budget_alerts, '', first);
-  const now = alertMap(data.alerts);
-  const before = first ? new Map<string, { name: string; severity: string }>() : alertMap(p.alerts);
-  for (const [id, { name, severity }] of now) {
-    const old = before.get(id);
+  let now = alertMap(data.alerts);
+  let before = first ? new Map<string, { name: string; severity: string }>() : alertMap(p.alerts);
+  if (newMonth) {
+    now = rekeyByName(now);
+    before = rekeyByName(before);
+  }
+  for (const [key, { name, severity }] of now) {
+    const old = before.get(key);
     if (old === undefined) lines.push(`New alert: ${name} (${severity})`);
     else if (old.severity !== severity) lines.push(`Alert ${name}: ${old.severity} → ${severity}`);
   }
-  for (const [id, { name }] of before) if (!now.has(id)) lines.push(`Alert cleared: ${name}`);
+  for (const [key, { name }] of before) if (!now.has(key)) lines.push(`Alert cleared: ${name}`);
   return lines;
 }
 

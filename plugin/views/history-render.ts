@@ -4,7 +4,8 @@ import type { HistoryEntry } from '../../bridge/contract/responses';
 import type { BridgeFailure } from '../bridge-client/bridge-client';
 import { formatNumber, formatSignedMoney } from '../twin/format';
 import { currencyOf, describeEntries, groupByDay, seriesOf } from './history-model';
-import type { SeriesName } from './history-model';
+import type { SeriesName, SeriesPoint } from './history-model';
+import { localDateKey } from '../daily-note/briefing-schedule';
 import { renderSparkline } from './sparkline';
 
 export interface HistoryState {
@@ -32,6 +33,17 @@ function timeOf(date: Date | null): string {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
+/** The lowest and highest value and the first and last local day of a series (oldest first). */
+export function trendScale(points: readonly SeriesPoint[], show: (v: number) => string): { min: string; max: string; from: string; to: string } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of points) {
+    if (p.v < min) min = p.v;
+    if (p.v > max) max = p.v;
+  }
+  return { min: show(min), max: show(max), from: localDateKey(new Date(points[0].t)), to: localDateKey(new Date(points[points.length - 1].t)) };
+}
+
 function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void {
   const box = root.createDiv({ cls: 'dt-trends' });
   const newestFinance = entries.find((e) => e.entity_type === 'finance')?.update_data;
@@ -41,8 +53,15 @@ function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void
     if (points.length === 0) continue;
     const el = box.createDiv({ cls: `dt-trend dt-trend-${trend.name}` });
     el.createSpan({ cls: 'dt-trend-label', text: trend.label });
-    if (points.length > 1) renderSparkline(el, points, `${trend.label} over ${points.length} changes`, `dt-sparkline-${trend.name}`);
-    el.createSpan({ cls: 'dt-trend-value', text: trend.show((points[points.length - 1] as { v: number }).v, currency) });
+    const latest = trend.show((points[points.length - 1] as { v: number }).v, currency);
+    if (points.length > 1) {
+      const scale = trendScale(points, (v) => trend.show(v, currency));
+      renderSparkline(el, points, `${trend.label}, ${points.length} changes from ${scale.from} to ${scale.to}: lowest ${scale.min}, highest ${scale.max}, latest ${latest}`, `dt-sparkline-${trend.name}`);
+      // The scale in words beside the line: its range, and the days it spans.
+      el.createSpan({ cls: 'dt-trend-scale', text: `${scale.min} – ${scale.max}`, attr: { 'aria-hidden': 'true' } });
+      el.createSpan({ cls: 'dt-trend-scale', text: scale.from === scale.to ? scale.from : `${scale.from} → ${scale.to}`, attr: { 'aria-hidden': 'true' } });
+    }
+    el.createSpan({ cls: 'dt-trend-value', text: latest });
   }
   if (box.childElementCount === 0) box.remove();
 }

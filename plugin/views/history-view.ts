@@ -41,7 +41,9 @@ export class HistoryView extends ItemView {
     this.addAction('refresh-cw', 'Refresh', () => {
       void this.reload();
     });
-    await this.reload();
+    // Opening never waits on the network: the view shows "Loading" (or what it had) and fills in later.
+    this.show(this.state);
+    void this.reload();
   }
 
   override async onClose(): Promise<void> {

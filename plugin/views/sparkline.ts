@@ -19,11 +19,13 @@ export function sparklinePoints(points: readonly SeriesPoint[]): string {
   return points.map((p) => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ');
 }
 
+/** `label` names the line for screen readers and, as its <title>, on hover. */
 export function renderSparkline(parent: HTMLElement, points: readonly SeriesPoint[], label: string, cls: string): SVGSVGElement {
   const svg = parent.createSvg('svg', {
     cls: `dt-sparkline ${cls}`,
     attr: { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': label },
   });
+  svg.createSvg('title').textContent = label;
   svg.createSvg('polyline', { cls: 'dt-sparkline-line', attr: { points: sparklinePoints(points), 'vector-effect': 'non-scaling-stroke' } });
   return svg;
 }

@@ -2,14 +2,37 @@
 // view, the browser preview and the tests all use the same code.
 import type { StatusResponse } from '../../bridge/contract/responses';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
-import { formatAge, formatClock, formatNumber, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
+import { formatAge, formatClock, formatCompactMoney, formatNumber, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
+import { worstFirst } from '../twin/twin-alerts';
 import type { TwinSnapshot } from '../twin/twin-store';
+import { renderBudgetBars } from './budget-bars';
+import { renderTiles } from './domain-tiles';
+import { renderLimited } from './show-more';
+import { renderChart } from './small-chart';
 
 /** Sync is called stale when it is older than this many sync intervals. */
 const SYNC_STALE_INTERVALS = 3;
 const HISTORY_STALE_MS = 48 * 3600 * 1000;
 
 const DOMAIN_TITLES: Record<DomainName, string> = { health: 'Health', finance: 'Finance', pantry: 'Pantry' };
+
+/** Lists a person opened with "Show N more", per panel element: they stay open across refreshes. */
+const openedLists = new WeakMap<HTMLElement, Set<string>>();
+
+interface ListState {
+  expanded(key: string): boolean;
+  expand(key: string): void;
+}
+
+function listState(root: HTMLElement): ListState {
+  let opened = openedLists.get(root);
+  if (opened === undefined) {
+    opened = new Set();
+    openedLists.set(root, opened);
+  }
+  const set = opened;
+  return { expanded: (key) => set.has(key), expand: (key) => void set.add(key) };
+}
 
 function row(parent: HTMLElement, label: string, value: string, cls?: string): HTMLElement {
   const el = parent.createDiv({ cls: cls ? `dt-row ${cls}` : 'dt-row' });
@@ -47,6 +70,12 @@ function stateBanner(root: HTMLElement, snapshot: TwinSnapshot, now: Date): void
     root.createDiv({ cls: 'dt-state-detail dt-last-data', text: `Showing the last data received, ${formatAge(fetchedAt, now)} (${formatClock(fetchedAt, now)}).` });
   }
   if (loading) root.createDiv({ cls: 'dt-state dt-state-loading', text: status === null ? 'Loading the twin…' : 'Refreshing…' });
+  // A briefing that could not be written safely (a broken marker block) stays visible until fixed.
+  if (snapshot.briefingIssue) {
+    const el = root.createDiv({ cls: 'dt-state dt-state-briefing' });
+    el.createDiv({ cls: 'dt-state-title', text: 'Briefing not written' });
+    el.createDiv({ cls: 'dt-state-detail', text: snapshot.briefingIssue });
+  }
 }
 
 function section(root: HTMLElement, name: DomainName, status: StatusResponse, now: Date): HTMLElement {
@@ -65,6 +94,7 @@ function section(root: HTMLElement, name: DomainName, status: StatusResponse, no
 }
 
 function renderHealth(el: HTMLElement, health: HealthDomain): void {
+  const series = health.body_series ?? [];
   const trend = health.weight_trend ? ` · ${health.weight_trend.toLowerCase()}` : '';
   row(el, 'Weight', health.bodyweight_kg === null ? '—' : `${formatNumber(health.bodyweight_kg)} kg${trend}`);
   row(el, 'Body fat', health.bodyfat_pct === null ? '—' : `${formatNumber(health.bodyfat_pct)} %`);
@@ -72,47 +102,82 @@ function renderHealth(el: HTMLElement, health: HealthDomain): void {
   row(el, 'Since last workout', days === null ? 'no workouts yet' : days === 0 ? 'today' : plural(days, 'day', 'days'), days !== null && days > 5 ? 'dt-alert' : undefined);
   if (health.workouts_this_week !== null) row(el, 'Workouts this week', String(health.workouts_this_week));
   if (health.training_suggestion) el.createDiv({ cls: `dt-suggestion dt-suggestion-${health.training_suggestion.code}`, text: health.training_suggestion.text });
+  if (series.length === 0) return;
+  const charts = el.createDiv({ cls: 'dt-charts' });
+  const weight = series.flatMap((p) => (p.bodyweight_kg === null ? [] : [{ label: p.date, value: p.bodyweight_kg }]));
+  const fat = series.flatMap((p) => (p.bodyfat_pct === null ? [] : [{ label: p.date, value: p.bodyfat_pct }]));
+  renderChart(charts, { name: 'weight', title: 'Weight, 90 days', points: weight, show: (v) => `${formatNumber(v)} kg`, kind: 'line' });
+  if (fat.length > 0) renderChart(charts, { name: 'bodyfat', title: 'Body fat, 90 days', points: fat, show: (v) => `${formatNumber(v)} %`, kind: 'line' });
 }
 
-function renderFinance(el: HTMLElement, finance: FinanceDomain): void {
+function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState): void {
   const net = finance.mtd_net;
-  row(el, 'Net this month', net === null ? '—' : formatSignedMoney(net, finance.currency), net === null ? undefined : net < 0 ? 'dt-negative' : 'dt-positive');
-  if (finance.alerts.length === 0) {
+  const currency = finance.currency || 'PLN';
+  row(el, 'Net this month', net === null ? '—' : formatSignedMoney(net, currency), net === null ? undefined : net < 0 ? 'dt-negative' : 'dt-positive');
+  // A bridge older than the budget bars sends only the alerts.
+  const budgets = finance.budgets ?? [];
+  if (budgets.length > 0) {
+    el.createDiv({ cls: 'dt-subtitle', text: `Budgets (${budgets.length}, ${plural(finance.alerts.length, 'alert', 'alerts')})` });
+    renderBudgetBars(el, budgets, finance.alerts, currency, { expanded: lists.expanded('budgets'), onExpand: () => lists.expand('budgets') });
+  } else if (finance.alerts.length === 0) {
     el.createDiv({ cls: 'dt-muted', text: 'No budget alerts.' });
-    return;
+  } else {
+    renderLimited(el, 'dt-alerts', {
+      items: worstFirst(finance.alerts),
+      renderItem: (list, alert) => {
+        const item = list.createEl('li', { cls: `dt-alert-item dt-severity-${alert.alert_severity.toLowerCase()}` });
+        const head = item.createDiv({ cls: 'dt-alert-head' });
+        head.createSpan({ cls: 'dt-badge', text: alert.alert_severity });
+        head.createSpan({ cls: 'dt-alert-category', text: `${alert.category_path} · ${formatNumber(alert.utilization_pct)}%` });
+        item.createDiv({ cls: 'dt-alert-action', text: alert.recommended_action });
+        return item;
+      },
+      expanded: lists.expanded('alerts'),
+      onExpand: () => lists.expand('alerts'),
+    });
   }
-  const list = el.createEl('ul', { cls: 'dt-alerts' });
-  for (const alert of finance.alerts) {
-    const item = list.createEl('li', { cls: `dt-alert-item dt-severity-${alert.alert_severity.toLowerCase()}` });
-    const head = item.createDiv({ cls: 'dt-alert-head' });
-    head.createSpan({ cls: 'dt-badge', text: alert.alert_severity });
-    head.createSpan({ cls: 'dt-alert-category', text: `${alert.category_path} · ${formatNumber(alert.utilization_pct)}%` });
-    item.createDiv({ cls: 'dt-alert-action', text: alert.recommended_action });
+  const months = finance.monthly_net ?? [];
+  if (months.length > 0) {
+    renderChart(el.createDiv({ cls: 'dt-charts' }), {
+      name: 'net',
+      title: 'Net per month',
+      points: months.map((m) => ({ label: m.month, value: m.net })),
+      show: (v) => formatSignedMoney(v, currency),
+      axis: (v) => formatCompactMoney(v, currency),
+      kind: 'bars',
+    });
   }
 }
 
-function renderPantry(el: HTMLElement, pantry: PantryDomain): void {
+function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): void {
   if (pantry.low_stock.length === 0 && pantry.expiring.length === 0) {
     el.createDiv({ cls: 'dt-muted', text: 'Nothing low or expiring.' });
     return;
   }
   if (pantry.low_stock.length > 0) {
     el.createDiv({ cls: 'dt-subtitle', text: `Low stock (${pantry.low_stock.length})` });
-    const list = el.createEl('ul', { cls: 'dt-list' });
-    for (const item of pantry.low_stock) {
-      list.createEl('li', { text: `${item.product}: ${formatNumber(item.quantity, 2)}${item.unit ? ` ${item.unit}` : ''} (min ${formatNumber(item.critical_threshold, 2)})` });
-    }
+    renderLimited(el, 'dt-list', {
+      items: pantry.low_stock,
+      renderItem: (list, item) =>
+        list.createEl('li', { text: `${item.product}: ${formatNumber(item.quantity, 2)}${item.unit ? ` ${item.unit}` : ''} (min ${formatNumber(item.critical_threshold, 2)})` }),
+      expanded: lists.expanded('low'),
+      onExpand: () => lists.expand('low'),
+    });
   }
   const expired = pantry.expiring.filter((i) => i.level === 'expired');
   const soon = pantry.expiring.filter((i) => i.level !== 'expired');
   for (const [title, items] of [['Expired', expired], ['Expiring', soon]] as const) {
     if (items.length === 0) continue;
     el.createDiv({ cls: 'dt-subtitle', text: `${title} (${items.length})` });
-    const list = el.createEl('ul', { cls: 'dt-list' });
-    for (const item of items) {
-      const when = item.days_left < 0 ? `${plural(-item.days_left, 'day', 'days')} ago` : item.days_left === 0 ? 'today' : `in ${plural(item.days_left, 'day', 'days')}`;
-      list.createEl('li', { cls: `dt-expiry-${item.level}`, text: `${item.product}${item.location ? ` (${item.location})` : ''}: ${when}` });
-    }
+    renderLimited(el, 'dt-list', {
+      items,
+      renderItem: (list, item) => {
+        const when = item.days_left < 0 ? `${plural(-item.days_left, 'day', 'days')} ago` : item.days_left === 0 ? 'today' : `in ${plural(item.days_left, 'day', 'days')}`;
+        return list.createEl('li', { cls: `dt-expiry-${item.level}`, text: `${item.product}${item.location ? ` (${item.location})` : ''}: ${when}` });
+      },
+      expanded: lists.expanded(title),
+      onExpand: () => lists.expand(title),
+    });
   }
 }
 
@@ -134,8 +199,10 @@ export function renderTwinPanel(root: HTMLElement, snapshot: TwinSnapshot, now: 
     if (!snapshot.loading && snapshot.error === null) root.createDiv({ cls: 'dt-muted', text: 'No data yet. Use the refresh button.' });
     return;
   }
+  const lists = listState(root);
+  renderTiles(root, status);
   renderHealth(section(root, 'health', status, now), status.state.health);
-  renderFinance(section(root, 'finance', status, now), status.state.finance);
-  renderPantry(section(root, 'pantry', status, now), status.state.pantry);
+  renderFinance(section(root, 'finance', status, now), status.state.finance, lists);
+  renderPantry(section(root, 'pantry', status, now), status.state.pantry, lists);
   freshness(root, status, now);
 }

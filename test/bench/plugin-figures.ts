@@ -39,7 +39,8 @@ export function mainJsSize(): BundleSize {
 
 export interface PluginTimes {
   onload: { first: number; median: number };
-  panel: { first: number; median: number; elements: number };
+  /** Every list opened: all budget bars, every chart point. */
+  panel: { first: number; median: number; elements: number; budgets: number; chartPoints: number };
   history: { first: number; median: number; entries: number; elements: number };
 }
 

@@ -28,19 +28,28 @@ export interface PlanFinding {
 }
 
 /**
- * A sequential scan of a watched table. It is accepted only when the relation is tiny (a partition
- * holding a few weeks of workouts fits in one page, and reading that page beats any index) and the
- * planner does find an index path when sequential scans are priced out; anything else fails.
+ * A sequential scan of a watched table. It is accepted only when the planner does find an index path
+ * when sequential scans are priced out, and either the relation is tiny (a partition holding a few
+ * weeks of workouts fits in one page, and reading that page beats any index) or the statement keeps
+ * most of the partition's rows (twelve months of net read the current year's partition whole: an index
+ * cannot skip rows that are all needed, and partition pruning still bounds the cost to the months
+ * asked for, flat as the years add up). Anything else fails.
  */
 export interface SeqScan {
   relation: string;
   /** pg_class.reltuples after ANALYZE. */
   rows: number;
+  /** The planner's estimate of the rows this scan keeps. */
+  keptRows: number;
   indexPath: boolean;
   accepted: boolean;
+  /** Why it was accepted, for the report. */
+  reason: 'tiny' | 'reads most of the partition' | null;
 }
 
 export const SMALL_RELATION_ROWS = 1000;
+/** A scan keeping at least this share of a partition's rows is rightly sequential. */
+export const MOST_OF_PARTITION = 0.5;
 
 const WATCHED = /^(transactions|workouts|digital_twin_updates)(_\w+)?$/;
 const SKIP = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
@@ -164,12 +173,16 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
       const relations = nodes.map((n) => n['Relation Name']).filter((x): x is string => typeof x === 'string');
       const paged = r.sql.includes('$2::timestamptz IS NULL') ? (r.params[1] === null ? ' [first page]' : ' [next page]') : '';
       const seqScans: SeqScan[] = [];
-      for (const rel of new Set(nodes.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.test(String(n['Relation Name']))).map((n) => String(n['Relation Name'])))) {
+      for (const node of nodes.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.test(String(n['Relation Name'])))) {
+        const rel = String(node['Relation Name']);
+        if (seqScans.some((x) => x.relation === rel)) continue;
         const rows = Number((await pool.query('SELECT reltuples::bigint AS n FROM pg_class WHERE relname = $1', [rel])).rows[0]?.n ?? -1);
+        const keptRows = Number(node['Plan Rows'] ?? 0);
         // Would an index serve it? Ask the planner again with sequential scans priced out.
         const forced = await planNodes(pool, r.sql, r.params, true);
         const indexPath = !forced.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === rel);
-        seqScans.push({ relation: rel, rows, indexPath, accepted: indexPath && rows >= 0 && rows < SMALL_RELATION_ROWS });
+        const reason = !indexPath || rows < 0 ? null : rows < SMALL_RELATION_ROWS ? 'tiny' : keptRows >= rows * MOST_OF_PARTITION ? 'reads most of the partition' : null;
+        seqScans.push({ relation: rel, rows, keptRows, indexPath, accepted: reason !== null, reason });
       }
       findings.push({
         source: r.source,

@@ -16,6 +16,7 @@ import { systemTimeZone } from '../../bridge/config/settings';
 import { prepareCluster, type BenchCluster, type DataSet, type SizeName } from './datasets';
 import { load, type LoadResult } from './load';
 import { mainJsSize, pluginTimes, type BundleSize, type PluginTimes } from './plugin-figures';
+import { browserTimes, type BrowserTimes } from './plugin-figures-browser';
 import { REPO_ROOT, RssSampler, forkServer, rssBytes, type ServedChild } from './processes';
 import { checkQueryPlans, type PlanFinding } from './query-plans';
 import { int, mark, mb, ms, ratio, table } from './report';
@@ -189,6 +190,7 @@ function targetsOf(
   bundle: BundleSize | Error,
   plugin: PluginTimes | Error,
   plans: PlanFinding[] | Error,
+  browser: BrowserTimes | Error,
 ): Target[] {
   const of = (size: SizeName, e: EndpointKey) => m.find((x) => x.size === size && x.endpoint === e)!;
   const names = sizes.map((s) => s.set.spec.name);
@@ -239,31 +241,41 @@ function targetsOf(
       ok: bundle.bytes <= 80_000,
     });
   if (plugin instanceof Error) {
-    for (const figure of ['plugin onload', 'twin panel render, full state', 'history view, 1,000 entries'])
+    for (const figure of ['plugin onload', 'twin panel render, all budgets and charts', 'history view, 1,000 entries'])
       t.push({ figure, target: '', measured: `not measured: ${plugin.message.split('\n')[0].slice(0, 160)}`, ok: null });
   } else {
     t.push({ figure: 'plugin onload', target: '≤ 10 ms', measured: `${ms(plugin.onload.median)} ms median (first ${ms(plugin.onload.first)} ms)`, ok: plugin.onload.median <= 10 });
+    // The targets are judged in Chromium, the engine Obsidian runs on; happy-dom builds elements
+    // many times more slowly, so its figures are shown as an upper bound only.
+    const chromium = (figure: string, f: BrowserTimes['panel'] | null, target: number) =>
+      t.push(
+        f === null
+          ? { figure, target: `≤ ${target} ms`, measured: `not measured: ${(browser as Error).message.split('\n')[0].slice(0, 160)}`, ok: null }
+          : { figure, target: `≤ ${target} ms`, measured: `${ms(f.median)} ms median, best ${ms(f.best)} ms (first ${ms(f.first)} ms), ${f.elements} elements`, ok: f.median <= target },
+      );
+    chromium(`twin panel render in Chromium, all ${plugin.panel.budgets} budgets and ${plugin.panel.chartPoints} chart points`, browser instanceof Error ? null : browser.panel, 5);
+    chromium(`history view in Chromium, ${plugin.history.entries} entries`, browser instanceof Error ? null : browser.history, 50);
     t.push({
-      figure: 'twin panel render, full state',
-      target: '≤ 5 ms',
+      figure: 'twin panel render in happy-dom (upper bound)',
+      target: '–',
       measured: `${ms(plugin.panel.median)} ms median (first ${ms(plugin.panel.first)} ms), ${plugin.panel.elements} elements`,
-      ok: plugin.panel.median <= 5,
+      ok: null,
     });
     t.push({
-      figure: 'history view, 1,000 entries',
-      target: '≤ 50 ms',
+      figure: 'history view in happy-dom (upper bound), 1,000 entries',
+      target: '–',
       measured: `${ms(plugin.history.median)} ms median (first ${ms(plugin.history.first)} ms), ${plugin.history.elements} elements`,
-      ok: plugin.history.median <= 50,
+      ok: null,
     });
   }
   if (plans instanceof Error) t.push({ figure: 'query plans, largest data set', target: 'no Seq Scan of big tables', measured: `failed: ${plans.message}`, ok: false });
   else {
     const bad = plans.flatMap((p) => p.seqScans.filter((s) => !s.accepted).map((s) => `${p.source}: ${s.relation}`));
-    const tiny = plans.flatMap((p) => p.seqScans.filter((s) => s.accepted).map((s) => `${s.relation} (${s.rows} rows)`));
+    const tiny = plans.flatMap((p) => p.seqScans.filter((s) => s.accepted).map((s) => `${s.relation} (${s.rows} rows, ${s.reason === 'tiny' ? 'tiny' : `keeps ${s.keptRows}: ${s.reason}`})`));
     t.push({
       figure: 'query plans, largest data set',
       target: 'no Seq Scan of transactions*, workouts*, digital_twin_updates',
-      measured: `${plans.length} statements; ${bad.length === 0 ? 'none' : bad.join(', ')}${tiny.length ? `; accepted on a tiny partition with an index path: ${tiny.join(', ')}` : ''}`,
+      measured: `${plans.length} statements; ${bad.length === 0 ? 'none' : bad.join(', ')}${tiny.length ? `; accepted with an index path: ${tiny.join(', ')}` : ''}`,
       ok: bad.length === 0,
     });
   }
@@ -306,8 +318,9 @@ async function main(): Promise<number> {
   log('Plugin…');
   const bundle = await attempt('main.js build', () => mainJsSize());
   const plugin = await attempt('plugin figures', () => pluginTimes(pluginInput.value!));
+  const browser = await attempt('plugin figures in Chromium', () => browserTimes(pluginInput.value!));
 
-  const targets = targetsOf(measurements, sizes, starts, bundle, plugin, plans);
+  const targets = targetsOf(measurements, sizes, starts, bundle, plugin, plans, browser);
   const loadErrors = measurements.filter((x) => x.bridge.errors + x.bridge.non2xx + x.bridge.timeouts + x.baseline.errors + x.baseline.non2xx > 0);
   const plansFailed = plans instanceof Error || plans.some((p) => p.seqScans.some((s) => !s.accepted));
 
@@ -369,7 +382,7 @@ async function main(): Promise<number> {
           p.statement.replace(/\|/g, '\\|'),
           p.scans.join('; ') || '(no table)',
           [p.partitions.transactions ? `transactions ${p.partitions.transactions}` : '', p.partitions.workouts ? `workouts ${p.partitions.workouts}` : ''].filter(Boolean).join(', ') || '–',
-          p.seqScans.length === 0 ? 'none' : p.seqScans.map((s) => `${s.relation} (${s.rows} rows, index path ${s.indexPath ? 'exists' : 'MISSING'}) ${s.accepted ? 'accepted' : '✗'}`).join('; '),
+          p.seqScans.length === 0 ? 'none' : p.seqScans.map((s) => `${s.relation} (${s.rows} rows, keeps ${s.keptRows}, index path ${s.indexPath ? 'exists' : 'MISSING'}) ${s.accepted ? `accepted: ${s.reason}` : '✗'}`).join('; '),
         ]),
       )}`,
     );

@@ -19,6 +19,10 @@ export function healthDomain(over: Partial<HealthDomain> = {}): HealthDomain {
     days_since_workout: 3,
     workouts_this_week: 2,
     training_suggestion: { code: 'training_day', text: '🏋️ Train Today' },
+    body_series: [
+      { date: '2025-03-03', bodyweight_kg: 81.1, bodyfat_pct: 18.5 },
+      { date: '2025-03-10', bodyweight_kg: 80.5, bodyfat_pct: 18.2 },
+    ],
     ...over,
   };
 }
@@ -54,6 +58,24 @@ export function financeDomain(over: Partial<FinanceDomain> = {}): FinanceDomain 
     mtd_expense: 5550,
     active_budget_alerts: 1,
     alerts: [alert()],
+    budgets: [
+      {
+        budget_id: 'B-1',
+        category_path: 'Lifestyle > Groceries',
+        priority: 'High',
+        budget_amount: 1000,
+        actual_amount: 1200.5,
+        utilization_pct: 120.05,
+        alert_threshold: 80,
+        month_elapsed_pct: 38.71,
+        projected_month_end: 3101.29,
+        alert_severity: 'CRITICAL',
+      },
+    ],
+    monthly_net: [
+      { month: '2025-02', income: 8000, expense: 6100, net: 1900 },
+      { month: '2025-03', income: 8000, expense: 5550, net: 2450 },
+    ],
     ...over,
   };
 }

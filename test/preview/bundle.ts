@@ -11,7 +11,7 @@ const FIXTURE_OBSIDIAN = path.join(REPO_ROOT, 'test/fixtures/obsidian');
 const OBSIDIAN_ENTRY = path.join(FIXTURE_OBSIDIAN, 'index.ts');
 const BROWSER_REQUEST_URL = path.join(HERE, 'browser-request-url.ts');
 
-const previewAliases: esbuild.Plugin = {
+export const previewAliases: esbuild.Plugin = {
   name: 'preview-aliases',
   setup(build) {
     build.onResolve({ filter: /^obsidian$/ }, () => ({ path: OBSIDIAN_ENTRY }));
@@ -21,20 +21,30 @@ const previewAliases: esbuild.Plugin = {
   },
 };
 
-/** The page script as JavaScript (an ES2022 IIFE with an inline source map). Throws on build errors. */
-export async function bundlePreview(): Promise<string> {
+/**
+ * A page script (`entry`, relative to the repository) bundled for the browser with the in-memory
+ * Obsidian: an ES2022 IIFE, with an inline source map unless minified. Throws on build errors.
+ */
+export async function bundlePage(entry: string, options: { minify?: boolean } = {}): Promise<string> {
+  const minify = options.minify ?? false;
   const result = await esbuild.build({
-    entryPoints: [path.join(HERE, 'page.ts')],
+    entryPoints: [path.join(REPO_ROOT, entry)],
     bundle: true,
     write: false,
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    sourcemap: 'inline',
+    minify,
+    sourcemap: minify ? false : 'inline',
     logLevel: 'silent',
     plugins: [previewAliases],
   });
   const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no output for the preview page.');
+  if (!file) throw new Error(`esbuild produced no output for ${entry}.`);
   return file.text;
+}
+
+/** The preview page's script (page.ts). */
+export function bundlePreview(): Promise<string> {
+  return bundlePage('test/preview/page.ts');
 }

@@ -107,9 +107,26 @@ function states(section: HTMLElement): void {
     expired: 2,
     mtdNet: -1234.5,
     alerts: [
-      budgetAlert({ alert_severity: 'CRITICAL', category_path: 'Lifestyle > Restaurants and takeaway food', utilization_pct: 134.2, recommended_action: '🚨 OVER BUDGET: 412.60 PLN over the monthly limit; stop spending in this category.' }),
+      budgetAlert({
+        budget_id: 'restaurants',
+        alert_severity: 'CRITICAL',
+        category_path: 'Lifestyle > Restaurants and takeaway food',
+        budget_amount: 1200,
+        actual_amount: 1610.4,
+        utilization_pct: 134.2,
+        recommended_action: '🚨 STOP SPENDING: Budget exceeded by 410.40 PLN',
+      }),
       budgetAlert(),
-      budgetAlert({ alert_severity: 'MEDIUM', category_path: 'Transport > Fuel', utilization_pct: 76.1, recommended_action: 'On track if spending stays under 40.00 PLN/day.' }),
+      budgetAlert({
+        budget_id: 'fuel',
+        alert_severity: 'MEDIUM',
+        category_path: 'Transport > Fuel',
+        budget_amount: 950,
+        actual_amount: 722.95,
+        utilization_pct: 76.1,
+        alert_threshold: 100,
+        recommended_action: '📊 PROJECTED OVERSPEND: Current rate suggests 450.74 PLN overage',
+      }),
     ],
   });
   busy.sync.last_success_at = '2025-01-14T18:00:00.000Z';

@@ -12,21 +12,11 @@ import { loadConfig } from '../../bridge/config/config';
 import { startBridge } from '../../bridge/server';
 import type { Bridge } from '../../bridge/server';
 import { REPO_ROOT } from './bundle';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { startPreviewServer } from './preview-server';
 import type { PreviewServer } from './preview-server';
 import { freePort } from '../fixtures/free-port';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 

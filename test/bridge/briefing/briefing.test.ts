@@ -42,6 +42,25 @@ describe('briefing', () => {
     expect(text).toContain('240.00 PLN overage');
   });
 
+  it('lists alerts worst first, as the panel does: CRITICAL, HIGH, MEDIUM, then by utilization', () => {
+    // In the function's order: budget priority first, so the worst alert comes last.
+    const text = briefing(
+      twinState({
+        finance: {
+          active_budget_alerts: 4,
+          alerts: [
+            alert({ budget_id: 'M', alert_severity: 'MEDIUM', category_path: 'Fun > Cinema', utilization_pct: 40, priority: 'Critical' }),
+            alert({ budget_id: 'H1', alert_severity: 'HIGH', category_path: 'Transport > Fuel', utilization_pct: 85, priority: 'High' }),
+            alert({ budget_id: 'H2', alert_severity: 'HIGH', category_path: 'Home > Energy', utilization_pct: 95, priority: 'Low' }),
+            alert({ budget_id: 'C', alert_severity: 'CRITICAL', category_path: 'Lifestyle > Groceries', utilization_pct: 120.05, priority: 'Low' }),
+          ],
+        },
+      }),
+    );
+    const order = lines(text).filter((l) => l.startsWith('• ')).map((l) => l.split(' ').slice(1, 3).join(' '));
+    expect(order).toEqual(['CRITICAL Lifestyle', 'HIGH Home', 'HIGH Transport', 'MEDIUM Fun']);
+  });
+
   it('shows a negative month as a minus amount', () => {
     expect(briefing(twinState({ finance: { mtd_net: -1234.4 } }))).toMatch(/💰 Finance: [-−]1,234 PLN MTD/);
   });

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFinance } from '../../../bridge/sources/finance-source';
+import { chartMonths } from '../../../bridge/sources/monthly-net';
 import { localDate } from '../../../bridge/time/local-date';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
@@ -87,6 +88,8 @@ describe('readFinance month to date', () => {
       mtd_expense: 0,
       active_budget_alerts: 0,
       alerts: [],
+      budgets: [],
+      monthly_net: chartMonths({ year: 2025, month: 3 }).map((month) => ({ month, income: 0, expense: 0, net: 0 })),
     });
   });
 
@@ -116,5 +119,38 @@ describe('readFinance month to date', () => {
     expect([dec.month, dec.mtd_net]).toEqual(['2024-12', -50]);
     const jan = await readFinance(db, { today: todayAt('2025-01-01T00:30:00+01:00'), currency: 'PLN' });
     expect([jan.month, jan.mtd_net]).toEqual(['2025-01', -70]);
+  });
+});
+
+describe('readFinance net per month', () => {
+  it('gives the twelve months ending with this one, oldest first, across a year boundary, transfers excluded', async () => {
+    await insertTransactions(db, [
+      { date: '2024-03-31', type: 'Income', amount: '999.00' }, // twelve months back: outside
+      { date: '2024-04-01', type: 'Income', amount: '5000.00' },
+      { date: '2024-04-30', type: 'Expense', amount: '1234.56' },
+      { date: '2024-12-31', type: 'Expense', amount: '0.01' },
+      { date: '2025-01-01', type: 'Transfer', amount: '7777.00' },
+      { date: '2025-03-10', type: 'Income', amount: '100.10' },
+      { date: '2025-03-11', type: 'Expense', amount: '250.00' }, // after today, still this month
+      { date: '2025-04-01', type: 'Income', amount: '5000.00' },
+    ]);
+    const f = await readFinance(db, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+    expect(f.monthly_net.map((m) => m.month)).toEqual([
+      '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03',
+    ]);
+    expect(f.monthly_net[0]).toEqual({ month: '2024-04', income: 5000, expense: 1234.56, net: 3765.44 });
+    expect(f.monthly_net.find((m) => m.month === '2024-12')).toEqual({ month: '2024-12', income: 0, expense: 0.01, net: -0.01 });
+    expect(f.monthly_net.find((m) => m.month === '2025-01')).toEqual({ month: '2025-01', income: 0, expense: 0, net: 0 });
+    expect(f.monthly_net.at(-1)).toEqual({ month: '2025-03', income: 100.1, expense: 250, net: -149.9 });
+    // This month's entry is the month-to-date figure.
+    expect(f.monthly_net.at(-1)?.net).toBe(f.mtd_net);
+  });
+
+  it('names the months in the configured zone: 00:30 on 1 April in Warsaw is April', async () => {
+    await insertTransactions(db, [{ date: '2024-04-01', type: 'Income', amount: '10.00' }]);
+    const f = await readFinance(db, { today: todayAt('2025-04-01T00:30:00+02:00'), currency: 'PLN' });
+    expect(f.monthly_net[0]).toEqual({ month: '2024-05', income: 0, expense: 0, net: 0 });
+    expect(f.monthly_net.at(-1)?.month).toBe('2025-04');
+    expect(f.monthly_net.some((m) => m.income === 10)).toBe(false);
   });
 });

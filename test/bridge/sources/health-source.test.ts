@@ -96,7 +96,25 @@ describe('readHealth body composition', () => {
       days_since_workout: null,
       workouts_this_week: 0,
       training_suggestion: { code: 'no_workouts', text: '📝 Log your first workout' },
+      body_series: [],
     });
+  });
+
+  it('gives the 90 days up to today as the chart series, oldest first, without older or future-dated rows', async () => {
+    const today = todayAt(WEDNESDAY);
+    await measure([
+      [addDays(today.date, 1), '79.00', '17.00'], // a typo dated tomorrow
+      [today.date, '80.10', null],
+      [addDays(today.date, -30), '81.25', '18.40'],
+      [addDays(today.date, -89), '82.00', '19.00'], // the first of the 90 days
+      [addDays(today.date, -90), '83.00', '19.50'], // 91 days ago: outside
+    ]);
+    const h = await readHealth(db, { today });
+    expect(h.body_series).toEqual([
+      { date: '2024-12-13', bodyweight_kg: 82, bodyfat_pct: 19 },
+      { date: '2025-02-10', bodyweight_kg: 81.25, bodyfat_pct: 18.4 },
+      { date: '2025-03-12', bodyweight_kg: 80.1, bodyfat_pct: null },
+    ]);
   });
 });
 

@@ -80,7 +80,59 @@ describe('history model', () => {
   });
 });
 
+describe('a change of month', () => {
+  const alert = (budget_id: string, category: string, severity: string) => ({ budget_id, category, severity });
+  const month = (m: string, net: number, alerts: ReturnType<typeof alert>[]) => ({ ...financeData(net), month: m, active_budget_alerts: alerts.length, alerts });
+
+  it('is one line, not "alert cleared" and "new alert" for the same category', () => {
+    const rows: HistoryEntry[] = [
+      historyEntry('finance', iso(31, 23), month('2025-02', -120, [alert('BUD-2025-02-FOOD', 'Lifestyle > Groceries', 'HIGH'), alert('BUD-2025-02-FUEL', 'Transport > Fuel', 'CRITICAL'), alert('BUD-2025-02-GIFT', 'Gifts', 'MEDIUM')])),
+      historyEntry('finance', iso(31, 22), month('2025-01', 2450, [alert('BUD-2025-01-FOOD', 'Lifestyle > Groceries', 'HIGH'), alert('BUD-2025-01-FUEL', 'Transport > Fuel', 'HIGH'), alert('BUD-2025-01-CAFE', 'Cafe', 'MEDIUM')])),
+    ];
+    const [change] = describeEntries(rows);
+    expect(change?.lines).toEqual([
+      'New month: 2025-02',
+      'Net this month -120 PLN', // a new month's net starts again: no "before → after" across months
+      'Alert Transport > Fuel: HIGH → CRITICAL',
+      'New alert: Gifts (MEDIUM)',
+      'Alert cleared: Cafe',
+    ]);
+    expect(change?.lines.join('\n')).not.toContain('Groceries');
+  });
+
+  it('within a month, alerts are still matched by budget', () => {
+    const rows: HistoryEntry[] = [
+      historyEntry('finance', iso(20, 8), month('2025-01', 2000, [alert('B-2', 'Lifestyle > Groceries', 'HIGH')])),
+      historyEntry('finance', iso(19, 8), month('2025-01', 2000, [alert('B-1', 'Lifestyle > Groceries', 'HIGH')])),
+    ];
+    expect(describeEntries(rows)[0]?.lines).toEqual(['New alert: Lifestyle > Groceries (HIGH)', 'Alert cleared: Lifestyle > Groceries']);
+  });
+
+  it('lists alerts worst first, whatever order they were recorded in', () => {
+    // Recorded in the database function's order: budget priority, so the worst came last.
+    const rows: HistoryEntry[] = [
+      historyEntry('finance', iso(20, 8), month('2025-01', 2000, [alert('B-1', 'Cafe', 'MEDIUM'), alert('B-2', 'Fuel', 'HIGH'), alert('B-3', 'Fun', 'CRITICAL'), alert('B-4', 'Gifts', 'MEDIUM')])),
+      historyEntry('finance', iso(19, 8), month('2025-01', 2000, [alert('B-5', 'Books', 'MEDIUM'), alert('B-6', 'Travel', 'CRITICAL')])),
+    ];
+    const lines = describeEntries(rows)[0]?.lines ?? [];
+    expect(lines.filter((l) => l.startsWith('New alert'))).toEqual(['New alert: Fun (CRITICAL)', 'New alert: Fuel (HIGH)', 'New alert: Cafe (MEDIUM)', 'New alert: Gifts (MEDIUM)']);
+    expect(lines.filter((l) => l.startsWith('Alert cleared'))).toEqual(['Alert cleared: Travel', 'Alert cleared: Books']);
+  });
+});
+
 describe('history rendering', () => {
+  it('gives each trend line its scale and an accessible label', () => {
+    const el = render({ entries, nextCursor: null });
+    const weight = el.querySelector('.dt-trend-weight');
+    expect(Array.from(weight?.querySelectorAll('.dt-trend-scale') ?? []).map((e) => e.textContent)).toEqual(['82 kg – 82.4 kg', '2025-01-14 → 2025-01-15']);
+    const svg = weight?.querySelector('svg.dt-sparkline');
+    const label = 'Weight, 2 changes from 2025-01-14 to 2025-01-15: lowest 82 kg, highest 82.4 kg, latest 82 kg';
+    expect(svg?.getAttribute('role')).toBe('img');
+    expect(svg?.getAttribute('aria-label')).toBe(label);
+    expect(svg?.querySelector('title')?.textContent).toBe(label);
+    expect(el.querySelector('.dt-trend-mtd_net .dt-trend-scale')?.textContent).toBe('+1,800 PLN – +2,450 PLN');
+  });
+
   it('shows trend lines, days and changes', () => {
     const el = render({ entries, nextCursor: null });
     expect(Array.from(el.querySelectorAll('.dt-day-title')).map((e) => e.textContent)).toEqual(['2025-01-15', '2025-01-14']);
@@ -156,6 +208,20 @@ describe('history view', () => {
     d = await startDevice({ data: { bridgeUrl: 'http://127.0.0.1:9' } });
     await d.plugin.openView(VIEW_TYPE_HISTORY);
     const view = d.app.workspace.getLeavesOfType(VIEW_TYPE_HISTORY)[0]?.view as unknown as { contentEl: HTMLElement };
-    expect(view.contentEl.querySelector('.dt-state-offline .dt-state-title')?.textContent).toBe('History unavailable');
+    await vi.waitFor(() => expect(view.contentEl.querySelector('.dt-state-offline .dt-state-title')?.textContent).toBe('History unavailable'));
+  });
+
+  it('opens at once and shows loading while the bridge has not answered', async () => {
+    fake.mode = 'hang';
+    try {
+      d = await startDevice({ data: { bridgeUrl: fake.url } });
+      // Resolves although /history never answers: opening does not wait on the network.
+      await d.plugin.openView(VIEW_TYPE_HISTORY);
+      const view = d.app.workspace.getLeavesOfType(VIEW_TYPE_HISTORY)[0]?.view as unknown as { contentEl: HTMLElement };
+      expect(view.contentEl.querySelector('.dt-state-loading')?.textContent).toBe('Loading history…');
+      expect(fake.requests.some((r) => r.path.startsWith('/history'))).toBe(true);
+    } finally {
+      fake.mode = 'ok';
+    }
   });
 });

@@ -1,0 +1,43 @@
+// Income, expense and net per calendar month over the last twelve, for the net-per-month chart.
+import type { MonthNet } from '../contract/twin-state';
+import { numOrNull } from '../db/pools';
+import { isoDate, type LocalDate } from '../time/local-date';
+
+export const CHART_MONTHS = 12;
+
+// The same definition of net as month-to-date (transfers excluded). The date range keeps the scan to
+// at most two yearly partitions, read through idx_transactions_date.
+export const MONTHLY_NET_SQL = `
+  SELECT to_char(transaction_date, 'YYYY-MM') AS month,
+         coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0) AS income,
+         coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS expense,
+         coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0)
+           - coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS net
+  FROM transactions
+  WHERE transaction_date >= $1::date AND transaction_date < $2::date
+    AND type IN ('Income', 'Expense')
+  GROUP BY 1`;
+
+/** YYYY-MM of the twelve months ending with today's, oldest first. */
+export function chartMonths(today: Pick<LocalDate, 'year' | 'month'>): string[] {
+  const months: string[] = [];
+  for (let back = CHART_MONTHS - 1; back >= 0; back--) {
+    const index = today.year * 12 + (today.month - 1) - back;
+    months.push(isoDate(Math.floor(index / 12), (index % 12) + 1, 1).slice(0, 7));
+  }
+  return months;
+}
+
+/** Query parameters: first day of the oldest month, first day of the next month. */
+export function monthlyNetRange(today: Pick<LocalDate, 'year' | 'month' | 'nextMonthStart'>): [string, string] {
+  return [`${chartMonths(today)[0]}-01`, today.nextMonthStart];
+}
+
+/** One entry per month, zeros where nothing was booked; net subtracted in SQL, exactly. */
+export function monthlyNet(months: readonly string[], rows: readonly { month: string; income: unknown; expense: unknown; net: unknown }[]): MonthNet[] {
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  return months.map((month) => {
+    const r = byMonth.get(month);
+    return { month, income: numOrNull(r?.income) ?? 0, expense: numOrNull(r?.expense) ?? 0, net: numOrNull(r?.net) ?? 0 };
+  });
+}
