@@ -39,3 +39,16 @@ export function briefingLines(status: StatusResponse, dateKey: string, time: str
 export function unavailableLines(message: string): string[] {
   return ['> [!failure]+ Twin briefing unavailable', ...quote(message), '> It is filled in automatically once the bridge answers.', ''];
 }
+
+/**
+ * The "one status line" style: the stamp and a single line for the top of the note, as the user's
+ * own spec describes the BRIEFING block ("a unified system status line for the header").
+ */
+export function statusLineLines(status: StatusResponse, dateKey: string, time: string): string[] {
+  const alerts = collectAlerts(status);
+  const summary =
+    alerts.length === 0
+      ? '✅ Twin: all well'
+      : `⚠️ Twin: ${alerts.length} need${alerts.length === 1 ? 's' : ''} attention: ${alerts.map((alert) => alert.text.replace(/\s+/g, ' ').trim()).join(' · ')}`;
+  return [stampLine(dateKey, time), `${summary} (${time})`];
+}

@@ -30,9 +30,19 @@ export function briefingMomentOn(day: Date, time: BriefingTime): Date {
   return new Date(day.getFullYear(), day.getMonth(), day.getDate(), time.hours, time.minutes, 0, 0);
 }
 
-export function isBriefingDue(now: Date, time: BriefingTime, lastBriefedDate: string | null): boolean {
+/** Saturday or Sunday, in local time. */
+export function isWeekend(date: Date): boolean {
+  const day = date.getDay();
+  return day === 0 || day === 6;
+}
+
+export function isBriefingDue(now: Date, time: BriefingTime, lastBriefedDate: string | null, weekdaysOnly = false): boolean {
   if (lastBriefedDate === localDateKey(now)) return false;
-  return now.getTime() >= briefingMomentOn(now, time).getTime();
+  if (weekdaysOnly && isWeekend(now)) return false;
+  // Wall-clock minutes, not an instant: on the night clocks go forward a time inside the skipped
+  // hour (02:30 in Europe/Warsaw) is due at the first minute after it, 03:00; when they go back, a
+  // time that happens twice is due at its first occurrence and the date key prevents the second.
+  return now.getHours() * 60 + now.getMinutes() >= time.hours * 60 + time.minutes;
 }
 
 /**

@@ -1,19 +1,25 @@
 // Writing the briefing into today's daily note. Fetch first (nothing is written when the bridge is
-// down), then one atomic Vault.process that replaces or appends the marked block. A note whose block
-// already carries today's stamp (another synced device got there first) is left alone unless forced.
+// down), then one edit that replaces, merges or appends the marked block: through the editor when
+// the note is open in one, else with the atomic Vault.process. A note whose block already carries
+// today's stamp (another synced device got there first) is left alone unless forced.
 import { moment } from '../time/moment';
 import type { App } from 'obsidian';
 import type { StatusResponse } from '../../bridge/contract/responses';
 import type { BridgeResult } from '../bridge-client/bridge-client';
-import { briefedDateOf, briefingLines } from './briefing-callout';
+import type { BriefingStyle } from '../settings/settings';
+import { briefedDateOf, briefingLines, statusLineLines } from './briefing-callout';
 import { localDateKey } from './briefing-schedule';
-import { ensureDailyNote, findDailyNote } from './daily-note-file';
-import { readDailyNoteSettings } from './daily-note-settings';
-import { readBlock, upsertBlock } from './note-block';
+import { dailyNotePath, readDailyNoteSettings } from './daily-note-settings';
+import { ensureDailyNote } from './daily-note-file';
+import { applyBlock, readBlock, scanBlocks } from './note-block';
+import type { BlockEdit, MissingMarkers } from './note-block';
+import { openEditorFor, replaceChangedSpan } from './open-editor';
 
 export type BriefingOutcome =
   | { kind: 'written'; path: string; date: string }
   | { kind: 'already-briefed'; path: string; date: string }
+  | { kind: 'no-markers'; path: string; date: string }
+  | { kind: 'broken'; path: string; date: string; message: string }
   | { kind: 'offline'; message: string; date: string }
   | { kind: 'failed'; message: string; date: string };
 
@@ -23,35 +29,86 @@ export interface BriefingDeps {
   now: () => Date;
 }
 
+export interface BriefingOptions {
+  force: boolean;
+  missing: MissingMarkers;
+  style: BriefingStyle;
+  /** Folder and format of today's note when neither daily-note plugin is on. */
+  ownDailyNotes: { folder: string; format: string };
+}
+
 function briefedOn(text: string, dateKey: string): boolean {
   return briefedDateOf(readBlock(text)) === dateKey;
 }
 
-export async function writeDailyBriefing(deps: BriefingDeps, options: { force: boolean }): Promise<BriefingOutcome> {
+export function brokenMessage(path: string): string {
+  return `${path} has a briefing start marker without an end marker. Add %%BRIEFING_END%% where the briefing should end; nothing was written.`;
+}
+
+/**
+ * A note holding the briefing block more than once (a sync merge of two devices' edits keeps both):
+ * the first block stays with its content, the others go. Nothing else changes; a broken note or a
+ * block this plugin cannot rewrite is left alone. Returns whether the note changed.
+ */
+export async function mergeDuplicateBlocks(app: App, path: string): Promise<boolean> {
+  const file = app.vault.getFileByPath(path);
+  if (file === null) return false;
+  const merge = (text: string): string => {
+    const scan = scanBlocks(text);
+    const first = scan.blocks[0];
+    if (scan.brokenAt !== null || first === undefined || scan.blocks.length < 2) return text;
+    try {
+      return applyBlock(text, text.slice(first.contentStart, first.contentEnd)).text;
+    } catch {
+      return text;
+    }
+  };
+  const editor = openEditorFor(app, path);
+  const before = editor !== null ? editor.getValue() : await app.vault.read(file);
+  if (merge(before) === before) return false;
+  if (editor !== null) replaceChangedSpan(editor, merge(editor.getValue()));
+  else await app.vault.process(file, merge);
+  return true;
+}
+
+export async function writeDailyBriefing(deps: BriefingDeps, options: BriefingOptions): Promise<BriefingOutcome> {
   const now = deps.now();
   const date = localDateKey(now);
   try {
-    const settings = await readDailyNoteSettings(deps.app);
-    const existing = findDailyNote(deps.app, settings, now);
+    const settings = await readDailyNoteSettings(deps.app, options.ownDailyNotes);
+    const path = dailyNotePath(settings, now);
+    const existing = deps.app.vault.getFileByPath(path);
     if (!options.force && existing !== null && briefedOn(await deps.app.vault.read(existing), date)) {
-      return { kind: 'already-briefed', path: existing.path, date };
+      await mergeDuplicateBlocks(deps.app, path);
+      return { kind: 'already-briefed', path, date };
     }
 
     const result = await deps.fetchStatus();
     if (!result.ok) return { kind: 'offline', message: result.message, date };
 
     const file = await ensureDailyNote(deps.app, settings, now);
-    const lines = briefingLines(result.data, date, moment(deps.now()).format('HH:mm'));
-    let skipped = false;
-    await deps.app.vault.process(file, (text) => {
-      // Checked again inside the atomic edit: another device's block may have arrived meanwhile.
+    const time = moment(deps.now()).format('HH:mm');
+    const lines = options.style === 'status-line' ? statusLineLines(result.data, date, time) : briefingLines(result.data, date, time);
+    const outcome: { skipped: boolean; edit: BlockEdit | null } = { skipped: false, edit: null };
+    const change = (text: string): string => {
+      // Checked again at the moment of the edit: another device's block may have arrived meanwhile.
       if (!options.force && briefedOn(text, date)) {
-        skipped = true;
+        outcome.skipped = true;
         return text;
       }
-      return upsertBlock(text, lines);
-    });
-    return skipped ? { kind: 'already-briefed', path: file.path, date } : { kind: 'written', path: file.path, date };
+      outcome.edit = applyBlock(text, lines, { missing: options.missing });
+      return outcome.edit.text;
+    };
+
+    const editor = openEditorFor(deps.app, file.path);
+    if (editor !== null) replaceChangedSpan(editor, change(editor.getValue()));
+    else await deps.app.vault.process(file, change);
+
+    if (outcome.skipped) return { kind: 'already-briefed', path: file.path, date };
+    const done = outcome.edit;
+    if (done?.kind === 'broken') return { kind: 'broken', path: file.path, date, message: brokenMessage(file.path) };
+    if (done?.kind === 'no-markers') return { kind: 'no-markers', path: file.path, date };
+    return { kind: 'written', path: file.path, date };
   } catch (error) {
     return { kind: 'failed', message: error instanceof Error ? error.message : String(error), date };
   }

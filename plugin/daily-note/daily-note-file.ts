@@ -1,7 +1,7 @@
 // Finding or creating today's daily note (folders and template included). Vault adapter only.
 import { TFile, TFolder, normalizePath } from 'obsidian';
 import type { App } from 'obsidian';
-import { applyTemplate, dailyNotePath, templateFilePath } from './daily-note-settings';
+import { applyTemplate, dailyNotePath, findTemplateFile } from './daily-note-settings';
 import type { DailyNoteSettings } from './daily-note-settings';
 
 async function ensureFolder(app: App, folderPath: string): Promise<void> {
@@ -22,9 +22,7 @@ async function ensureFolder(app: App, folderPath: string): Promise<void> {
 }
 
 async function templateText(app: App, settings: DailyNoteSettings, date: Date): Promise<string> {
-  const path = templateFilePath(settings.template);
-  if (path === null) return '';
-  const file = app.vault.getFileByPath(path);
+  const file = findTemplateFile(app, settings.template);
   if (file === null) return '';
   return applyTemplate(await app.vault.cachedRead(file), date, settings);
 }

@@ -1,30 +1,34 @@
-// Where today's daily note lives, read from the user's own settings: Periodic Notes when its daily
-// notes are enabled, else the core Daily notes plugin, else the user's convention. Both are internal
-// APIs (not in obsidian.d.ts), so they are read through narrow local interfaces and checked at runtime.
+// Where today's daily note lives, decided the way Obsidian decides it: Periodic Notes when its daily
+// notes are on, else the core Daily notes plugin (its defaults, the vault root and YYYY-MM-DD, for
+// whatever options are unset), else this plugin's own folder and format. Both plugins' settings are
+// internal (not in obsidian.d.ts), so they are read through narrow local interfaces, checked at runtime.
 import { normalizePath } from 'obsidian';
 import { moment } from '../time/moment';
-import type { App } from 'obsidian';
+import type { App, TFile } from 'obsidian';
+
+export type DailyNoteSource = 'periodic-notes' | 'daily-notes' | 'plugin';
 
 export interface DailyNoteSettings {
   folder: string;
   /** A moment.js format; may contain `/` for sub-folders, e.g. `YYYY/MM/YYYY-MM-DD`. */
   format: string;
-  /** Path of the template note, with or without `.md`; empty for none. */
+  /** The template as the user typed it: a path or a link path, with or without `.md`; empty for none. */
   template: string;
-  source: 'periodic-notes' | 'daily-notes' | 'default';
+  source: DailyNoteSource;
 }
 
-export const DEFAULT_DAILY_NOTE_SETTINGS: DailyNoteSettings = {
-  folder: '01_Daily_Notes',
-  format: 'YYYY-MM-DD',
-  template: '',
-  source: 'default',
-};
+/** The core plugin's own defaults when an option is empty. */
+export const CORE_DAILY_NOTE_DEFAULTS = { folder: '', format: 'YYYY-MM-DD', template: '' };
+
+/** This plugin's folder and format, used when neither daily-note plugin is on (the user's convention). */
+export const DEFAULT_OWN_DAILY_NOTES = { folder: '01_Daily_Notes', format: 'YYYY-MM-DD' };
 
 interface RawDailyOptions {
   folder?: unknown;
   format?: unknown;
   template?: unknown;
+  /** Periodic Notes 1.x calls the template `templatePath`. */
+  templatePath?: unknown;
   enabled?: unknown;
 }
 
@@ -33,7 +37,7 @@ interface InternalPluginsLike {
 }
 
 interface CommunityPluginsLike {
-  getPlugin?(id: string): { settings?: { daily?: RawDailyOptions } } | null | undefined;
+  getPlugin?(id: string): { settings?: unknown } | null | undefined;
 }
 
 interface AppInternals {
@@ -45,13 +49,15 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** Null when the options set nothing (a plugin switched on but never configured). */
-function fromOptions(options: RawDailyOptions, source: DailyNoteSettings['source']): DailyNoteSettings | null {
-  if (str(options.folder) === '' && str(options.format) === '' && str(options.template) === '') return null;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function fromOptions(options: RawDailyOptions, source: DailyNoteSource): DailyNoteSettings {
   return {
-    folder: str(options.folder),
-    format: str(options.format) || DEFAULT_DAILY_NOTE_SETTINGS.format,
-    template: str(options.template),
+    folder: str(options.folder).replace(/^\/+|\/+$/g, ''),
+    format: str(options.format) || CORE_DAILY_NOTE_DEFAULTS.format,
+    template: str(options.template) || str(options.templatePath),
     source,
   };
 }
@@ -64,25 +70,45 @@ function safely<T>(read: () => T): T | undefined {
   }
 }
 
+/**
+ * Periodic Notes keeps its settings in one of two shapes: its stable release has `settings.daily`;
+ * its 1.x releases keep a Svelte store whose value holds `calendarSets` (each with a `day`) and the
+ * id of the `activeCalendarSet`. A store hands its value to a subscriber synchronously.
+ */
+export function periodicDailyOptions(settings: unknown): RawDailyOptions | null {
+  if (!isRecord(settings)) return null;
+  if (isRecord(settings.daily)) return settings.daily;
+  let value: unknown = settings;
+  if (typeof settings.subscribe === 'function') {
+    const subscribe = settings.subscribe as (run: (v: unknown) => void) => unknown;
+    const stop = subscribe((v) => {
+      value = v;
+    });
+    if (typeof stop === 'function') (stop as () => void)();
+  }
+  const store = value;
+  if (!isRecord(store) || !Array.isArray(store.calendarSets)) return null;
+  const sets = store.calendarSets.filter(isRecord);
+  const active = sets.find((set) => set.id === store.activeCalendarSet) ?? sets[0];
+  return active !== undefined && isRecord(active.day) ? active.day : null;
+}
+
 /** Reads the settings that decide today's note. Never throws. */
-export async function readDailyNoteSettings(app: App): Promise<DailyNoteSettings> {
+export async function readDailyNoteSettings(app: App, own: { folder: string; format: string } = DEFAULT_OWN_DAILY_NOTES): Promise<DailyNoteSettings> {
   const internals = app as unknown as AppInternals;
 
-  const periodic = safely(() => internals.plugins?.getPlugin?.('periodic-notes')?.settings?.daily);
-  if (periodic && periodic.enabled === true) {
-    const settings = fromOptions(periodic, 'periodic-notes');
-    if (settings) return settings;
-  }
+  const periodic = safely(() => periodicDailyOptions(internals.plugins?.getPlugin?.('periodic-notes')?.settings));
+  if (periodic && periodic.enabled === true) return fromOptions(periodic, 'periodic-notes');
 
   const core = safely(() => internals.internalPlugins?.getPluginById?.('daily-notes'));
   if (core && core.enabled === true) {
-    // When the plugin is on but its options are not exposed, read the file it keeps them in.
-    const options = core.instance?.options ?? (await readCoreOptionsFile(app));
-    const settings = options ? fromOptions(options, 'daily-notes') : null;
-    if (settings) return settings;
+    // When the plugin is on but its options are not exposed, read the file it keeps them in; a new
+    // vault has no such file, and then every option is the default.
+    const options = core.instance?.options ?? (await readCoreOptionsFile(app)) ?? {};
+    return fromOptions(options, 'daily-notes');
   }
 
-  return DEFAULT_DAILY_NOTE_SETTINGS;
+  return { folder: own.folder.trim(), format: own.format.trim() || DEFAULT_OWN_DAILY_NOTES.format, template: '', source: 'plugin' };
 }
 
 async function readCoreOptionsFile(app: App): Promise<RawDailyOptions | null> {
@@ -90,23 +116,28 @@ async function readCoreOptionsFile(app: App): Promise<RawDailyOptions | null> {
     const path = normalizePath(`${app.vault.configDir}/daily-notes.json`);
     if (!(await app.vault.adapter.exists(path))) return null;
     const parsed = JSON.parse(await app.vault.adapter.read(path)) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed) : null;
+    return isRecord(parsed) ? parsed : null;
   } catch {
     return null;
   }
 }
 
-/** The vault path of the daily note for `date` (local time). */
-export function dailyNotePath(settings: DailyNoteSettings, date: Date): string {
-  const name = moment(date).format(settings.format || DEFAULT_DAILY_NOTE_SETTINGS.format);
-  const path = settings.folder ? `${settings.folder}/${name}` : name;
-  return normalizePath(path.endsWith('.md') ? path : `${path}.md`);
-}
-
-export function templateFilePath(template: string): string | null {
+/**
+ * The template note, found as Obsidian finds a link: `Templates/Daily` or just `Daily` resolves
+ * through the metadata cache; an exact path (with or without `.md`) is tried as well.
+ */
+export function findTemplateFile(app: App, template: string): TFile | null {
   const trimmed = template.trim();
   if (trimmed === '') return null;
-  return normalizePath(trimmed.endsWith('.md') ? trimmed : `${trimmed}.md`);
+  const linkpath = trimmed.replace(/\.md$/i, '');
+  return app.metadataCache.getFirstLinkpathDest(linkpath, '') ?? app.vault.getFileByPath(normalizePath(`${linkpath}.md`));
+}
+
+/** The vault path of the daily note for `date` (local time). */
+export function dailyNotePath(settings: DailyNoteSettings, date: Date): string {
+  const name = moment(date).format(settings.format || CORE_DAILY_NOTE_DEFAULTS.format);
+  const path = settings.folder ? `${settings.folder}/${name}` : name;
+  return normalizePath(path.endsWith('.md') ? path : `${path}.md`);
 }
 
 /**
@@ -114,7 +145,7 @@ export function templateFilePath(template: string): string | null {
  * `{{time}}`, with an optional `:FORMAT`, and `{{date+1d}}`-style offsets.
  */
 export function applyTemplate(template: string, date: Date, settings: DailyNoteSettings): string {
-  const format = settings.format || DEFAULT_DAILY_NOTE_SETTINGS.format;
+  const format = settings.format || CORE_DAILY_NOTE_DEFAULTS.format;
   const title = moment(date).format(format).split('/').pop() ?? '';
   return template
     .replace(/{{\s*title\s*}}/gi, title)

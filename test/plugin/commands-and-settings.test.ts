@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { findBlock, readBlock } from '../../plugin/daily-note/note-block';
 import { startFakeBridge } from '../fixtures/fake-bridge';
 import type { FakeBridge } from '../fixtures/fake-bridge';
-import { Notice, settingsIn } from '../fixtures/obsidian/index';
+import { Notice, secretComponentIn, settingsIn } from '../fixtures/obsidian/index';
 import type { ButtonComponent, TextComponent, ToggleComponent } from '../fixtures/obsidian/index';
 import { FakeClock, startDevice, stopDevice } from '../fixtures/plugin-harness';
 import type { Device } from '../fixtures/plugin-harness';
@@ -80,7 +80,21 @@ describe('settings tab', () => {
   const text = (s: Map<string, { components: unknown[] }>, name: string) => s.get(name)?.components[0] as TextComponent;
 
   it('lists the settings in sentence case', () => {
-    expect([...open().keys()]).toEqual(['Bridge URL', 'API key', 'Refresh interval', 'Daily briefing', 'Briefing time', 'Status bar', 'Test connection']);
+    expect([...open().keys()]).toEqual([
+      'Bridge URL',
+      'API key',
+      'Refresh interval',
+      'Daily briefing',
+      'Briefing time',
+      'Weekdays only',
+      'Briefing style',
+      'Note without briefing markers',
+      "Today's note",
+      'Daily note folder',
+      'Daily note format',
+      'Status bar',
+      'Test connection',
+    ]);
   });
 
   it('rejects bad values with a message and saves good ones', async () => {
@@ -116,7 +130,7 @@ describe('settings tab', () => {
     expect(s.get('Test connection')?.descEl.textContent).toMatch(/^Connected to http:\/\/127\.0\.0\.1:\d+ in \d+ ms\. Data computed .*\. All sources answer\.$/);
 
     fake.apiKey = 'right';
-    await text(s, 'API key').type('wrong');
+    await secretComponentIn(s.get('API key')?.controlEl as HTMLElement)?.choose('twin-bridge', 'wrong');
     await button.click();
     expect(s.get('Test connection')?.descEl.textContent).toContain('refused the API key');
   });

@@ -10,36 +10,32 @@ import { startTestBridge } from '../fixtures/bridge-server';
 import type { TestBridge } from '../fixtures/bridge-server';
 import { installDomGlobals } from '../fixtures/dom-globals';
 import { FileStore, Notice } from '../fixtures/obsidian/index';
-import { FakeClock, startDevice, stopDevice } from '../fixtures/plugin-harness';
+import { deviceFleet, FakeClock } from '../fixtures/plugin-harness';
 import type { Device } from '../fixtures/plugin-harness';
 
 const KEY = 'integration-key-123';
 let tb: TestBridge;
-const devices: Device[] = [];
 let removeDom: () => Promise<void>;
 
+/** The test's day: a fixed date, so that neither the real date nor the zone can change what runs. */
 function todayAt(h: number, m = 0): Date {
-  const d = new Date();
-  d.setHours(h, m, 0, 0);
-  return d;
+  return new Date(2025, 0, 15, h, m);
 }
 
 function notePath(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `01_Daily_Notes/${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.md`;
+  // A new vault: core Daily notes on with no options, so the note is at the root, named YYYY-MM-DD.
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.md`;
 }
 
-async function device(o: Parameters<typeof startDevice>[0] = {}): Promise<Device> {
-  const d = await startDevice({ clock: new FakeClock(todayAt(5, 0)), ...o, data: { bridgeUrl: tb.url, apiKey: KEY, ...o.data } });
-  devices.push(d);
-  return d;
-}
+const fleet = deviceFleet(() => ({ clock: new FakeClock(todayAt(5, 0)), data: { bridgeUrl: tb.url, apiKey: KEY } }));
+const device = fleet.start;
 
 const contentOf = (d: Device, type: string) => (d.app.workspace.getLeavesOfType(type)[0]?.view as unknown as { contentEl: HTMLElement }).contentEl;
 
 beforeAll(async () => {
   removeDom = installDomGlobals();
-  tb = await startTestBridge({ demo: true, env: { DIGITAL_TWIN_API_KEY: KEY, LOG_LEVEL: process.env.TWIN_TEST_LOG ?? 'silent' } });
+  tb = await startTestBridge({ demo: true, clock: { now: () => todayAt(5, 0) }, env: { DIGITAL_TWIN_API_KEY: KEY, LOG_LEVEL: process.env.TWIN_TEST_LOG ?? 'silent' } });
 }, 120_000);
 afterAll(async () => {
   await tb?.close();
@@ -47,7 +43,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   Notice.reset();
-  for (const d of devices.splice(0)) stopDevice(d);
+  fleet.stopAll();
 });
 
 describe('plugin with a real bridge', () => {

@@ -71,11 +71,9 @@ describe('bridge client', () => {
 
   it('gives up after the timeout as unreachable', async () => {
     fake.mode = 'hang';
-    const started = Date.now();
     const result = await client().getStatus();
     expect(result).toMatchObject({ ok: false, kind: 'unreachable' });
     if (!result.ok) expect(result.message).toContain('did not answer');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('maps a closed port to unreachable', async () => {

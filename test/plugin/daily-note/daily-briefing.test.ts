@@ -6,22 +6,18 @@ import { readBlock } from '../../../plugin/daily-note/note-block';
 import { startFakeBridge } from '../../fixtures/fake-bridge';
 import type { FakeBridge } from '../../fixtures/fake-bridge';
 import { FileStore, Notice } from '../../fixtures/obsidian/index';
-import { FakeClock, startDevice, stopDevice } from '../../fixtures/plugin-harness';
-import type { Device } from '../../fixtures/plugin-harness';
+import { deviceFleet, FakeClock, stopDevice } from '../../fixtures/plugin-harness';
 import { budgetAlert, statusResponse } from '../../fixtures/twin-responses';
 
-const NOTE = '01_Daily_Notes/2025-01-15.md';
+// A new vault: core Daily notes on with no options saved, so today's note is at the vault root.
+const NOTE = '2025-01-15.md';
 const at = (h: number, m = 0, day = 15) => new Date(2025, 0, day, h, m);
 const countBlocks = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() === '%%BRIEFING_START%%').length;
 
 let fake: FakeBridge;
-const devices: Device[] = [];
 
-async function device(o: Parameters<typeof startDevice>[0] = {}): Promise<Device> {
-  const d = await startDevice({ ...o, data: { bridgeUrl: fake.url, ...o.data } });
-  devices.push(d);
-  return d;
-}
+const fleet = deviceFleet(() => ({ data: { bridgeUrl: fake.url } }));
+const device = fleet.start;
 
 const statusRequests = () => fake.requests.filter((r) => r.path === '/status').length;
 
@@ -36,7 +32,7 @@ beforeEach(() => {
   fake.status = statusResponse();
 });
 afterEach(() => {
-  for (const d of devices.splice(0)) stopDevice(d);
+  fleet.stopAll();
 });
 
 describe('daily briefing schedule', () => {
@@ -123,7 +119,6 @@ describe('bridge down at 06:00', () => {
       d.clock.set(at(6, 2));
       await d.plugin.onTrigger('focus');
       expect(d.app.vault.getFileByPath(NOTE)).toBeNull();
-      expect(d.app.vault.getFolderByPath('01_Daily_Notes')).toBeNull();
       expect(Notice.messages).toHaveLength(1);
       expect(Notice.messages[0]).toContain("Today's briefing is waiting for the bridge");
       expect(d.plugin.data.lastBriefedDate).toBeNull();
@@ -171,11 +166,12 @@ describe("today's daily note", () => {
     expect(store.readFile('Core/2025-01-15.md')).toBeUndefined();
   });
 
-  it('falls back to 01_Daily_Notes/YYYY-MM-DD when nothing is configured', async () => {
+  it("uses the plugin's own folder and format, 01_Daily_Notes/YYYY-MM-DD, when neither plugin is on", async () => {
     const d = await device({ clock: new FakeClock(at(6, 5)) });
     d.app.internalPlugins.configureDailyNotes(false);
     await d.plugin.onTick();
-    expect(d.app.vault.store.readFile(NOTE)?.startsWith('%%BRIEFING_START%%\n')).toBe(true);
+    expect(d.app.vault.store.readFile('01_Daily_Notes/2025-01-15.md')?.startsWith('%%BRIEFING_START%%\n')).toBe(true);
+    expect(d.app.vault.store.readFile(NOTE)).toBeUndefined();
   });
 
   it("reads the core plugin's file when its options are not exposed", async () => {
