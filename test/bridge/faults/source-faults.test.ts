@@ -1,29 +1,20 @@
 // A source database that goes down, hangs, or comes back, seen through the HTTP API: the request
 // is answered within the time budget, only that domain is degraded, readiness names the source,
 // and the bridge recovers without a restart.
-import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
-import { startTcpProxy, type TcpProxy } from '../../fixtures/tcp-proxy';
+import { startBridgeWithSourceBehindProxy, type BridgeBehindProxy, type TestBridge } from '../../fixtures/bridge-server';
+import type { TcpProxy } from '../../fixtures/tcp-proxy';
 
-let dbs: TestDatabases;
+let setup: BridgeBehindProxy;
 let proxy: TcpProxy;
 let tb: TestBridge;
 
 beforeAll(async () => {
-  dbs = await freshDatabases();
-  proxy = await startTcpProxy(inject('postgres').port);
-  const viaProxy = (url: string) => url.replace(`:${inject('postgres').port}/`, `:${proxy.port}/`);
-  tb = await startTestBridge({
-    dbs: { ...dbs, pantry: viaProxy(dbs.pantry) },
-    env: { TWIN_CACHE_MS: '0', TWIN_SOURCE_TIMEOUT_MS: '1500' },
-  });
+  setup = await startBridgeWithSourceBehindProxy('pantry', { TWIN_CACHE_MS: '0', TWIN_SOURCE_TIMEOUT_MS: '1500' });
+  ({ proxy, tb } = setup);
 });
 afterAll(async () => {
-  await tb?.close();
-  await proxy?.close();
-  await dbs?.drop();
+  await setup?.close();
 });
 
 async function get(path: string) {

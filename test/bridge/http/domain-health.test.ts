@@ -1,26 +1,20 @@
 // GET /health/domain/:name as the troubleshooting runbook calls it, with a finance database that
 // goes down (a proxy switched to refuse) and comes back.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainHealthResponse, ErrorResponse } from '../../../bridge/contract/responses';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
-import { startTcpProxy, type TcpProxy } from '../../fixtures/tcp-proxy';
+import { startBridgeWithSourceBehindProxy, type BridgeBehindProxy, type TestBridge } from '../../fixtures/bridge-server';
+import type { TcpProxy } from '../../fixtures/tcp-proxy';
 
-let dbs: TestDatabases;
+let setup: BridgeBehindProxy;
 let proxy: TcpProxy;
 let tb: TestBridge;
 
 beforeAll(async () => {
-  dbs = await freshDatabases();
-  proxy = await startTcpProxy(inject('postgres').port);
-  const viaProxy = (url: string) => url.replace(`:${inject('postgres').port}/`, `:${proxy.port}/`);
-  // History stays on the direct URL: only the finance source goes through the proxy.
-  tb = await startTestBridge({ dbs: { ...dbs, finance: viaProxy(dbs.finance) }, env: { TWIN_CACHE_MS: '0', TWIN_SOURCE_TIMEOUT_MS: '1500' } });
+  setup = await startBridgeWithSourceBehindProxy('finance', { TWIN_CACHE_MS: '0', TWIN_SOURCE_TIMEOUT_MS: '1500' });
+  ({ proxy, tb } = setup);
 });
 afterAll(async () => {
-  await tb?.close();
-  await proxy?.close();
-  await dbs?.drop();
+  await setup?.close();
 });
 
 async function domain(name: string, init?: RequestInit) {
