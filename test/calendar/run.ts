@@ -35,8 +35,9 @@ const RUNS: [date: string, zone: string][] = [
   [DATES.newYear, 'Pacific/Kiritimati'],
   [DATES.newYear, 'America/St_Johns'],
 ];
-// The tests whose outcome could hang on the day: the figures, the demo, the engine and the briefing.
-const FILES = ['test/bridge/time', 'test/bridge/demo', 'test/bridge/sources', 'test/bridge/engine', 'test/bridge/briefing'];
+// The tests whose outcome could hang on the day: the figures, the demo, the engine, the briefing, and the
+// plugin's 06:00 schedule, daily note and views.
+const FILES = ['test/bridge/time', 'test/bridge/demo', 'test/bridge/sources', 'test/bridge/engine', 'test/bridge/briefing', 'test/plugin/daily-note', 'test/plugin/views'];
 
 interface Options {
   runs: [string, string][];
