@@ -1,7 +1,7 @@
 // The lines each domain contributes to the human texts; shared by the briefing and the /health,
 // /finance and /history reports so that one figure is always worded one way.
 import type { FinanceDomain, HealthDomain, PantryDomain } from '../contract/twin-state';
-import { worstFirst } from '../sources/budget-overview';
+import { worstFirst } from '../contract/alert-order';
 import { signedMoney } from './money';
 
 /** Long lists are cut so that the whole briefing stays far below Telegram's 4096 characters. */

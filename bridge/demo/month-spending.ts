@@ -5,8 +5,8 @@
 //
 // The whole month is drawn at once from a stream keyed by (seed, month, line), so any day of it comes
 // out the same whenever it is generated, and the month's total is known before its first day.
-import { BUDGET_PLAN } from './budget-demo';
-import { daysInMonth } from './calendar';
+import { monthBudgets } from './budget-demo';
+import { dayOfMonth, daysInMonth, monthOf, monthStart } from './calendar';
 import { growth } from './prices';
 import { Rng } from './random';
 
@@ -101,20 +101,17 @@ function purchasesOf(rng: Rng, spend: PlannedSpend, targetCents: number, prices:
   return out;
 }
 
-/** Every purchase on the budgeted lines in the month that starts on `monthStart`. */
-export function monthPurchases(seed: number, monthStart: string, volume: number): PlannedPurchase[] {
-  const year = Number(monthStart.slice(0, 4));
-  const month = Number(monthStart.slice(5, 7));
-  const dim = daysInMonth(monthStart);
-  const prices = growth(`${monthStart.slice(0, 8)}15`, 0.035);
+/** Every purchase on the budgeted lines in the month that starts on `first`. */
+export function monthPurchases(seed: number, first: string, volume: number): PlannedPurchase[] {
+  const dim = daysInMonth(first);
+  const prices = growth(`${monthOf(first)}-15`, 0.035);
   const out: PlannedPurchase[] = [];
-  for (const line of BUDGET_PLAN) {
-    const spends = PLANNED_SPENDS.filter((s) => s.category === line.category);
+  for (const budget of monthBudgets(first, volume)) {
+    const spends = PLANNED_SPENDS.filter((s) => s.category === budget.category);
     if (spends.length === 0) continue;
-    const rng = new Rng(seed, `finance-month:${monthStart.slice(0, 7)}:${line.category}`);
-    const ending = monthEnding(rng, line.threshold);
-    const amount = line.amount(year, month, volume);
-    for (const spend of spends) out.push(...purchasesOf(rng, spend, Math.round(amount * ending * spend.share), prices, dim));
+    const rng = new Rng(seed, `finance-month:${monthOf(first)}:${budget.category}`);
+    const ending = monthEnding(rng, budget.threshold);
+    for (const spend of spends) out.push(...purchasesOf(rng, spend, Math.round(budget.amountCents * ending * spend.share), prices, dim));
   }
   return out;
 }
@@ -124,8 +121,8 @@ let cached: { key: string; purchases: PlannedPurchase[] } | null = null;
 
 /** The purchases on the budgeted lines on one day. */
 export function purchasesOn(seed: number, date: string, volume: number): PlannedPurchase[] {
-  const key = `${seed}|${date.slice(0, 7)}|${volume}`;
-  if (cached?.key !== key) cached = { key, purchases: monthPurchases(seed, `${date.slice(0, 7)}-01`, volume) };
-  const day = Number(date.slice(8, 10));
+  const key = `${seed}|${monthOf(date)}|${volume}`;
+  if (cached?.key !== key) cached = { key, purchases: monthPurchases(seed, monthStart(date), volume) };
+  const day = dayOfMonth(date);
   return cached.purchases.filter((p) => p.day === day);
 }

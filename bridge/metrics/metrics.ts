@@ -58,16 +58,16 @@ export function createMetrics(): Metrics {
     labelNames: ['domain'] as const,
     registers: [registry],
   });
-  const lastSync = new client.Gauge({
-    name: 'twin_last_sync_success_timestamp_seconds',
-    help: 'Unix time of the last state computed with every domain ok and its transitions recorded',
-    registers: [registry],
-  });
-  const lastHistoryWrite = new client.Gauge({
-    name: 'twin_last_history_write_timestamp_seconds',
-    help: 'Unix time of the newest history row of this person known to the bridge (read at start, then each row it writes)',
-    registers: [registry],
-  });
+  // The unlabelled gauges: a count and times of the last event.
+  const gauge = (name: string, help: string) => new client.Gauge({ name, help, registers: [registry] });
+  const lastSync = gauge(
+    'twin_last_sync_success_timestamp_seconds',
+    'Unix time of the last state computed with every domain ok and its transitions recorded',
+  );
+  const lastHistoryWrite = gauge(
+    'twin_last_history_write_timestamp_seconds',
+    'Unix time of the newest history row of this person known to the bridge (read at start, then each row it writes)',
+  );
 
   const middleware: RequestHandler = (req, res, next) => {
     const end = requestDuration.startTimer();
@@ -84,21 +84,9 @@ export function createMetrics(): Metrics {
   });
 
   // Pushing transitions to TWIN_WEBHOOK_URL: a pending count that only grows means the receiver is down.
-  const webhookPending = new client.Gauge({
-    name: 'twin_webhook_pending',
-    help: 'Transitions recorded and not yet delivered to the webhook',
-    registers: [registry],
-  });
-  const webhookLastDelivery = new client.Gauge({
-    name: 'twin_webhook_last_delivery_timestamp_seconds',
-    help: 'Unix time of the last transition delivered to the webhook by this bridge',
-    registers: [registry],
-  });
-  const webhookLastError = new client.Gauge({
-    name: 'twin_webhook_last_error_timestamp_seconds',
-    help: 'Unix time of the last failed webhook delivery attempt',
-    registers: [registry],
-  });
+  const webhookPending = gauge('twin_webhook_pending', 'Transitions recorded and not yet delivered to the webhook');
+  const webhookLastDelivery = gauge('twin_webhook_last_delivery_timestamp_seconds', 'Unix time of the last transition delivered to the webhook by this bridge');
+  const webhookLastError = gauge('twin_webhook_last_error_timestamp_seconds', 'Unix time of the last failed webhook delivery attempt');
   const webhookAttempts = new client.Counter({
     name: 'twin_webhook_attempts_total',
     help: 'Webhook delivery attempts by outcome (delivered or failed)',

@@ -4,9 +4,6 @@ import { worstFirst } from '../contract/alert-order';
 import type { BudgetLine } from '../contract/twin-state';
 import { severityOf, type BudgetFigures } from './budget-alerts';
 
-// The briefing reads them in the same order.
-export { worstFirst };
-
 /** Percent of the month gone by the end of `day`, two places (a budget on track has spent about this much). */
 export function monthElapsedPct(day: number, daysInMonth: number): number {
   return Math.round((day / daysInMonth) * 10_000) / 100;

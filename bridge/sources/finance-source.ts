@@ -1,23 +1,12 @@
 // autonomous_finance → month-to-date figures and budget alerts.
 import type { FinanceDomain } from '../contract/twin-state';
-import { numOrNull, type Queryable } from '../db/pools';
+import type { Queryable } from '../db/pools';
 import type { LocalDate } from '../time/local-date';
 import { alertStamp, budgetAlerts, type BudgetFigures } from './budget-alerts';
 import { budgetLines } from './budget-overview';
 import { chartMonths, MONTHLY_NET_SQL, monthlyNet, monthlyNetRange } from './monthly-net';
 
 export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;
-
-// Transfers move money between the person's own accounts: net is income minus expense.
-// The date range prunes the yearly partitions and uses idx_transactions_date.
-const MONTH_TO_DATE_SQL = `
-  SELECT coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0) AS income,
-         coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS expense,
-         coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0)
-           - coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS net
-  FROM transactions
-  WHERE transaction_date >= $1::date AND transaction_date < $2::date
-    AND type IN ('Income', 'Expense')`;
 
 // The figures of get_current_budget_alerts() for every budget in its scope, with "today" passed in
 // rather than read from the server's clock. Rounding is PostgreSQL's (numeric, half away from zero).
@@ -67,8 +56,8 @@ export interface FinanceContext {
 
 export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<FinanceData> {
   const { today } = ctx;
-  const [totals, figures, months] = await Promise.all([
-    db.query(MONTH_TO_DATE_SQL, [today.monthStart, today.nextMonthStart]),
+  // Month-to-date is the last of the chart's months: one pass over the transactions serves both.
+  const [figures, months] = await Promise.all([
     db.query<BudgetFigures>(BUDGET_FIGURES_SQL, [
       today.monthStart,
       today.nextMonthStart,
@@ -79,7 +68,8 @@ export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<F
     ]),
     db.query<{ month: string; income: string; expense: string; net: string }>(MONTHLY_NET_SQL, monthlyNetRange(today)),
   ]);
-  const row = totals.rows[0];
+  const monthly = monthlyNet(chartMonths(today), months.rows);
+  const mtd = monthly[monthly.length - 1];
   const budgets = figures.rows.map((r) => ({ ...r, category_path: r.category_path ?? '(no category)', alert_threshold: r.alert_threshold === null ? null : Number(r.alert_threshold) }));
   const alerts = budgetAlerts(
     budgets,
@@ -89,12 +79,12 @@ export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<F
   return {
     currency: ctx.currency,
     month: today.monthStart.slice(0, 7),
-    mtd_net: numOrNull(row.net),
-    mtd_income: numOrNull(row.income),
-    mtd_expense: numOrNull(row.expense),
+    mtd_net: mtd.net,
+    mtd_income: mtd.income,
+    mtd_expense: mtd.expense,
     active_budget_alerts: alerts.length,
     alerts,
     budgets: budgetLines(budgets, today.day, today.daysInMonth),
-    monthly_net: monthlyNet(chartMonths(today), months.rows),
+    monthly_net: monthly,
   };
 }

@@ -5,8 +5,9 @@ import { isoDate, type LocalDate } from '../time/local-date';
 
 export const CHART_MONTHS = 12;
 
-// The same definition of net as month-to-date (transfers excluded). The date range keeps the scan to
-// at most two yearly partitions, read through idx_transactions_date.
+// Transfers move money between the person's own accounts: net is income minus expense. The last
+// month is also the month-to-date figure. The date range keeps the scan to at most two yearly
+// partitions, read through idx_transactions_date.
 export const MONTHLY_NET_SQL = `
   SELECT to_char(transaction_date, 'YYYY-MM') AS month,
          coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0) AS income,

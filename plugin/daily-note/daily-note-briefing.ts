@@ -63,11 +63,19 @@ export async function mergeDuplicateBlocks(app: App, path: string): Promise<bool
       return text;
     }
   };
+  // Called on every save of today's note: an open editor's text is scanned once.
   const editor = openEditorFor(app, path);
-  const before = editor !== null ? editor.getValue() : await app.vault.read(file);
+  if (editor !== null) {
+    const before = editor.getValue();
+    const merged = merge(before);
+    if (merged === before) return false;
+    replaceChangedSpan(editor, merged);
+    return true;
+  }
+  // Read first so that a note with nothing to merge is left untouched.
+  const before = await app.vault.read(file);
   if (merge(before) === before) return false;
-  if (editor !== null) replaceChangedSpan(editor, merge(editor.getValue()));
-  else await app.vault.process(file, merge);
+  await app.vault.process(file, merge);
   return true;
 }
 

@@ -6,6 +6,7 @@ import { formatNumber, formatSignedMoney } from '../twin/format';
 import { currencyOf, describeEntries, groupByDay, seriesOf } from './history-model';
 import type { SeriesName, SeriesPoint } from './history-model';
 import { localDateKey } from '../daily-note/briefing-schedule';
+import { moment } from '../time/moment';
 import { renderSparkline } from './sparkline';
 
 export interface HistoryState {
@@ -30,7 +31,7 @@ const TRENDS: { name: SeriesName; label: string; show: (v: number, currency: str
 
 function timeOf(date: Date | null): string {
   if (date === null) return '';
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return moment(date).format('HH:mm');
 }
 
 /** The lowest and highest value and the first and last local day of a series (oldest first). */

@@ -35,8 +35,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => {
   Notice.reset();
-  fake.requests = [];
-  fake.mode = 'ok';
+  fake.reset();
   Platform.isMobile = true;
 });
 afterEach(() => {

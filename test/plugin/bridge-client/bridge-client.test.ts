@@ -14,9 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 beforeEach(() => {
-  fake.mode = 'ok';
-  fake.apiKey = null;
-  fake.requests = [];
+  fake.reset();
   apiKey = '';
 });
 

@@ -27,9 +27,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => {
   Notice.reset();
-  fake.requests = [];
-  fake.mode = 'ok';
-  fake.status = statusResponse();
+  fake.reset();
 });
 afterEach(() => {
   fleet.stopAll();

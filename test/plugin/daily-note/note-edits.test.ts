@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => {
   Notice.reset();
-  fake.status = statusResponse();
+  fake.reset();
 });
 afterEach(() => {
   fleet.stopAll();

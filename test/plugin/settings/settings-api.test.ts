@@ -31,8 +31,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => {
   Notice.reset();
-  fake.apiKey = null;
-  fake.requests = [];
+  fake.reset();
 });
 afterEach(() => {
   fleet.stopAll();

@@ -307,11 +307,7 @@ describe('twin panel view and status bar', () => {
     fake = await startFakeBridge(statusResponse());
   });
   afterAll(() => fake.close());
-  beforeEach(() => {
-    fake.status = statusResponse();
-    fake.requests = [];
-    fake.apiKey = null;
-  });
+  beforeEach(() => fake.reset());
   afterEach(() => {
     Platform.isMobile = false;
     for (const d of devices.splice(0)) stopDevice(d);
