@@ -3,7 +3,7 @@
 // display(), which draws the same rows. Values are checked as they are typed; an invalid value is
 // not saved and the row says what is allowed.
 import { PluginSettingTab, Setting } from 'obsidian';
-import type { App, Plugin } from 'obsidian';
+import type { App, Plugin, SettingDefinitionRender } from 'obsidian';
 import { parseBriefingTime } from '../daily-note/briefing-schedule';
 import type { DailyNoteSource } from '../daily-note/daily-note-settings';
 import { secretPickerClass } from './api-key';
@@ -28,13 +28,11 @@ export interface SettingsHost {
 }
 
 /**
- * One row: the shape of SettingDefinitionRender in obsidian.d.ts 1.13 (name and description for
- * search, `render` to draw it), declared here so that the code compiles against older typings too.
+ * One row: a SettingDefinitionRender (name and description for the settings search, `render` to draw
+ * it) whose `render` needs only the Setting, so that display() can draw it on apps older than 1.13.
  */
-export interface SettingRow {
-  name: string;
+export interface SettingRow extends SettingDefinitionRender {
   desc?: string;
-  aliases?: string[];
   render: (setting: Setting) => void;
 }
 
@@ -63,7 +61,7 @@ export class TwinSettingTab extends PluginSettingTab {
   }
 
   /** Obsidian 1.13+: the rows, for rendering and the settings search. */
-  getSettingDefinitions(): SettingRow[] {
+  override getSettingDefinitions(): SettingRow[] {
     return this.rows();
   }
 
