@@ -1,7 +1,7 @@
 // The twin panel: a sidebar view that shows the plugin's TwinStore. It holds no data of its own; the
 // plugin asks it to render after every change (found through the workspace, never kept).
-import { ItemView } from 'obsidian';
-import type { WorkspaceLeaf } from 'obsidian';
+import { ItemView, requireApiVersion } from 'obsidian';
+import type { App, WorkspaceLeaf } from 'obsidian';
 import type { TwinStore } from '../twin/twin-store';
 import { renderTwinPanel } from './twin-panel-render';
 
@@ -46,5 +46,23 @@ export class TwinPanelView extends ItemView {
 
   override async onClose(): Promise<void> {
     this.contentEl.empty();
+  }
+}
+
+/**
+ * Whether a twin panel is really displayed: a deferred leaf (1.7.2+: restored but not yet shown, its
+ * view a placeholder) and a panel in a collapsed sidebar do not count.
+ */
+export function twinPanelShown(app: App): boolean {
+  return app.workspace.getLeavesOfType(VIEW_TYPE_TWIN_PANEL).some((leaf) => {
+    if (requireApiVersion('1.7.2') && leaf.isDeferred) return false;
+    return leaf.view instanceof TwinPanelView && leaf.view.containerEl.isShown();
+  });
+}
+
+/** Draws every open twin panel again (after the store changed). */
+export function renderTwinPanels(app: App): void {
+  for (const leaf of app.workspace.getLeavesOfType(VIEW_TYPE_TWIN_PANEL)) {
+    if (leaf.view instanceof TwinPanelView) leaf.view.render();
   }
 }

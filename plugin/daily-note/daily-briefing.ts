@@ -1,0 +1,174 @@
+// The daily briefing as a service: when it is due (the configured time, or the first moment the app
+// runs after it), one write at a time, waits after a failure, what the user is told and what is
+// remembered in data.json; the "insert here" and refresh commands; and merging the duplicate blocks
+// that a sync of two devices' edits can leave. The plugin creates it and hands it its register helper.
+import { Notice } from 'obsidian';
+import type { App, Editor, Plugin } from 'obsidian';
+import type { TwinData } from '../settings/settings';
+import type { TwinStore } from '../twin/twin-store';
+import { moment } from '../time/moment';
+import { briefingLines, statusLineLines, unavailableLines } from './briefing-callout';
+import { RetryBackoff } from './briefing-retry';
+import { isBriefingDue, localDateKey, parseBriefingTime } from './briefing-schedule';
+import type { TriggerReason } from './briefing-schedule';
+import { mergeDuplicateBlocks, writeDailyBriefing } from './daily-note-briefing';
+import type { BriefingOutcome } from './daily-note-briefing';
+import { dailyNotePath, readDailyNoteSettings } from './daily-note-settings';
+import { planInsertion } from './insert-briefing';
+import type { InsertTarget } from './insert-briefing';
+import { renderBlock } from './note-block';
+import { openEditorFor, replaceChangedSpan } from './open-editor';
+
+export interface DailyBriefingDeps {
+  app: App;
+  store: TwinStore;
+  now: () => Date;
+  /** The plugin's settings object as it is now (it is replaced on load). */
+  settings: () => TwinData;
+  /** Writes the settings (and the dates kept with them) to data.json. */
+  persist: () => Promise<void>;
+}
+
+export class DailyBriefing {
+  private readonly retry = new RetryBackoff();
+  private run: Promise<BriefingOutcome | null> | null = null;
+  /** Date of the last broken-block notice this run, so that it is said once. */
+  private brokenNoticeDate: string | null = null;
+
+  constructor(private readonly deps: DailyBriefingDeps) {}
+
+  /** Sync writes other devices' edits into the vault; a merge may have doubled the briefing block. */
+  register(plugin: Pick<Plugin, 'registerEvent'>): void {
+    plugin.registerEvent(this.deps.app.vault.on('modify', (file) => void this.mergeAfterSync(file.path)));
+  }
+
+  /** Writes today's briefing when it is due. Resolves to what happened, or null when nothing was due. */
+  async maybeBrief(reason: TriggerReason): Promise<BriefingOutcome | null> {
+    const settings = this.deps.settings();
+    if (!settings.briefingEnabled) return null;
+    const time = parseBriefingTime(settings.briefingTime);
+    const now = this.deps.now();
+    if (time === null || !isBriefingDue(now, time, settings.lastBriefedDate, settings.weekdaysOnly)) return null;
+    // After a failure, scheduled attempts wait (1, 2, 5, 15 … minutes); a start-up tries at once.
+    if (reason !== 'startup' && !this.retry.mayTry(now.getTime(), localDateKey(now))) return null;
+    return this.brief(false);
+  }
+
+  /** The refresh command: writes today's briefing now, replacing one that is already there. */
+  async refreshToday(): Promise<BriefingOutcome | null> {
+    const outcome = await this.brief(true);
+    if (outcome?.kind === 'written') new Notice(`Briefing written to ${outcome.path}.`);
+    if (outcome?.kind === 'no-markers') new Notice(`${outcome.path} has no briefing markers; nothing was written (see the plugin's settings).`);
+    return outcome;
+  }
+
+  /** The briefing as a marked block (markers included), ready to put into a note. */
+  async markedBlock(): Promise<string> {
+    const result = await this.deps.store.refresh();
+    const now = this.deps.now();
+    const lines = result.ok ? briefingLines(result.data, localDateKey(now), moment(now).format('HH:mm')) : unavailableLines(result.message);
+    return renderBlock(lines);
+  }
+
+  /** Inserts into the note captured when the command ran, never into another one. */
+  async insert(editor: Editor, target: InsertTarget): Promise<void> {
+    const { app } = this.deps;
+    const lines = await this.blockLines();
+    const file = target.path === null ? null : app.vault.getFileByPath(target.path);
+    if (target.path !== null && file === null) {
+      new Notice(`Digital twin: ${target.path} is gone; the briefing was not inserted.`);
+      return;
+    }
+    // The note's own editor if it is open (the command's leaf may show another note by now).
+    const open = target.path === null ? editor : openEditorFor(app, target.path);
+    const result: { problem: string | null } = { problem: null };
+    const change = (current: string): string => {
+      const plan = planInsertion(target, current, lines);
+      if (plan.kind === 'text') return plan.text;
+      result.problem = plan.kind === 'broken' ? 'the note has a briefing start marker without an end marker' : 'the note changed around the cursor';
+      return current;
+    };
+    if (open !== null) replaceChangedSpan(open, change(open.getValue()));
+    else if (file !== null) await app.vault.process(file, change);
+    if (result.problem !== null) new Notice(`Digital twin: the briefing was not inserted: ${result.problem}.`);
+  }
+
+  /** Merges duplicated briefing blocks in today's or yesterday's daily note, and only there. */
+  async mergeAfterSync(path: string): Promise<void> {
+    const { folder, format } = this.ownDailyNotes();
+    const settings = await readDailyNoteSettings(this.deps.app, { folder, format });
+    const today = this.deps.now();
+    const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1, 12);
+    if (path !== dailyNotePath(settings, today) && path !== dailyNotePath(settings, yesterday)) return;
+    await mergeDuplicateBlocks(this.deps.app, path);
+  }
+
+  private ownDailyNotes(): { folder: string; format: string } {
+    const settings = this.deps.settings();
+    return { folder: settings.dailyNoteFolder, format: settings.dailyNoteFormat };
+  }
+
+  /** One write at a time: a trigger that arrives while one runs gets its outcome. */
+  private brief(force: boolean): Promise<BriefingOutcome | null> {
+    if (this.run === null) {
+      this.run = this.write(force).finally(() => {
+        this.run = null;
+      });
+    }
+    return this.run;
+  }
+
+  private async write(force: boolean): Promise<BriefingOutcome> {
+    const settings = this.deps.settings();
+    const outcome = await writeDailyBriefing(
+      { app: this.deps.app, fetchStatus: () => this.deps.store.refresh(), now: this.deps.now },
+      { force, missing: settings.missingMarkers, style: settings.briefingStyle, ownDailyNotes: this.ownDailyNotes() },
+    );
+    await this.record(outcome, force);
+    return outcome;
+  }
+
+  /** What an outcome changes: the retry wait, the panel's note problem, data.json and notices. */
+  private async record(outcome: BriefingOutcome, force: boolean): Promise<void> {
+    const settings = this.deps.settings();
+    const nowMs = this.deps.now().getTime();
+    if (outcome.kind === 'written' || outcome.kind === 'already-briefed' || outcome.kind === 'no-markers') {
+      this.retry.reset();
+      this.deps.store.setBriefingIssue(null);
+      if (settings.lastBriefedDate !== outcome.date) {
+        settings.lastBriefedDate = outcome.date;
+        await this.deps.persist();
+      }
+    } else if (outcome.kind === 'broken') {
+      // Never guess where a broken block ends: say so once, in a notice and in the panel.
+      this.retry.failed(nowMs, outcome.date);
+      this.deps.store.setBriefingIssue(outcome.message);
+      if (force || this.brokenNoticeDate !== outcome.date) {
+        this.brokenNoticeDate = outcome.date;
+        new Notice(`Digital twin: ${outcome.message}`);
+      }
+    } else {
+      this.retry.failed(nowMs, outcome.date);
+      // Tell the user once a day (remembered across restarts); later attempts are quiet.
+      if (force || settings.offlineNoticeDate !== outcome.date) {
+        settings.offlineNoticeDate = outcome.date;
+        await this.deps.persist();
+        const what = outcome.kind === 'offline' ? "Today's briefing is waiting for the bridge" : "Today's briefing could not be written";
+        new Notice(`Digital twin: ${what}. ${outcome.message}`);
+      }
+      if (outcome.kind === 'failed') console.error('Digital twin: briefing failed', outcome.message);
+    }
+  }
+
+  /** Lines for the block at the insertion point, in the configured style. */
+  private async blockLines(): Promise<string[]> {
+    const result = await this.deps.store.refresh();
+    const now = this.deps.now();
+    if (!result.ok) {
+      new Notice(`Digital twin: ${result.message}`);
+      return unavailableLines(result.message);
+    }
+    const style = this.deps.settings().briefingStyle === 'status-line' ? statusLineLines : briefingLines;
+    return style(result.data, localDateKey(now), moment(now).format('HH:mm'));
+  }
+}
