@@ -9,7 +9,7 @@ import type { TriggerReason } from './daily-note/briefing-schedule';
 import { DailyBriefing } from './daily-note/daily-briefing';
 import { dailyNotePath, readDailyNoteSettings } from './daily-note/daily-note-settings';
 import { captureTarget } from './daily-note/insert-briefing';
-import { migrateApiKey, resolveApiKey, secretPickerClass, secretStoreOf } from './settings/api-key';
+import { migrateApiKey, resolveApiKey } from './settings/api-key';
 import { testConnection } from './settings/connection-test';
 import { normaliseData } from './settings/settings';
 import type { TwinData } from './settings/settings';
@@ -123,10 +123,6 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     Object.assign(this.settings, fresh);
     if (migrateApiKey(this.app, this.settings)) await this.saveData(this.settings);
     this.updateStatusBar();
-  }
-
-  usesSecretStorage(): boolean {
-    return secretStoreOf(this.app) !== null && secretPickerClass() !== null;
   }
 
   async todaysNote(): Promise<TodaysNote> {

@@ -2,11 +2,10 @@
 // take the rows from getSettingDefinitions() (so they show in the settings search), older apps call
 // display(), which draws the same rows. Values are checked as they are typed; an invalid value is
 // not saved and the row says what is allowed.
-import { PluginSettingTab, Setting } from 'obsidian';
+import { PluginSettingTab, SecretComponent, Setting, requireApiVersion } from 'obsidian';
 import type { App, Plugin, SettingDefinitionRender } from 'obsidian';
 import { parseBriefingTime } from '../daily-note/briefing-schedule';
 import type { DailyNoteSource } from '../daily-note/daily-note-settings';
-import { secretPickerClass } from './api-key';
 import { DEFAULT_SETTINGS, parseRefreshInterval, validateBridgeUrl } from './settings';
 import type { BriefingStyle, TwinData } from './settings';
 
@@ -23,8 +22,6 @@ export interface SettingsHost {
   testConnection(): Promise<string>;
   /** Where today's note is, and which settings decided it. */
   todaysNote(): Promise<TodaysNote>;
-  /** Whether the API key goes to Obsidian's secret storage on this app. */
-  usesSecretStorage(): boolean;
 }
 
 /**
@@ -274,14 +271,14 @@ export class TwinSettingTab extends PluginSettingTab {
 
   private apiKeyRow(): SettingRow {
     const settings = this.host.settings;
-    const Picker = this.host.usesSecretStorage() ? secretPickerClass() : null;
-    if (Picker !== null) {
+    // Apps with secret storage pick a secret by name (SecretComponent; setValue and onChange 1.11.4).
+    if (requireApiVersion('1.11.4')) {
       return {
         name: 'API key',
         desc: "The secret holding the bridge's key, sent as the X-API-KEY header. Secrets stay on this device, outside the vault.",
         aliases: ['secret', 'X-API-KEY'],
         render: (setting) => {
-          new Picker(this.app, setting.controlEl).setValue(settings.apiKeySecret).onChange(async (value) => {
+          new SecretComponent(this.app, setting.controlEl).setValue(settings.apiKeySecret).onChange(async (value) => {
             settings.apiKeySecret = value;
             await this.save();
           });
