@@ -6,7 +6,7 @@ import { addDays, dayOfMonth, daysInMonth, eachDay, monthStart } from '../../../
 import { generateFinanceDay } from '../../../bridge/demo/finance-demo';
 import { historyBatches, type HistoryRow } from '../../../bridge/demo/history-demo';
 import { measurementFor, workoutDays, workoutFor } from '../../../bridge/demo/training-demo';
-import { snapshotOf } from '../../../bridge/history/snapshots';
+import { snapshotOf } from '../../../bridge/contract/snapshot';
 import { twinState } from '../state-fixture';
 
 describe('finance days', () => {
