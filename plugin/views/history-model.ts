@@ -5,7 +5,8 @@
 import type { HistoryEntry } from '../../bridge/contract/responses';
 import type { TransitionChange } from '../../bridge/contract/transition-change';
 import { BRIDGE_SOURCE_SYSTEM } from '../../bridge/contract/source-system';
-import { asData, numberOf, transitionChanges } from '../../bridge/contract/transition';
+import type { FinanceSnapshot, HealthSnapshot, PantrySnapshot } from '../../bridge/contract/snapshot';
+import { asData, readFinance, readHealth, transitionChanges } from '../../bridge/contract/transition';
 import { localDateKey } from '../daily-note/briefing-schedule';
 import { parseTimestamp } from '../twin/format';
 import { changeLines } from './history-lines';
@@ -63,7 +64,9 @@ function describeGeneric(data: unknown, prev: unknown): string[] {
   return lines;
 }
 
-const KNOWN: Record<string, { title: string; keys: string[] }> = {
+// A row is read as its entity's snapshot when it carries one of these fields (other systems write
+// rows of their own shapes for the same entity types).
+const KNOWN: Record<string, { title: string; keys: (keyof HealthSnapshot | keyof FinanceSnapshot | keyof PantrySnapshot)[] }> = {
   health: { title: 'Health', keys: ['bodyweight_kg', 'bodyfat_pct', 'days_since_workout'] },
   finance: { title: 'Finance', keys: ['mtd_net', 'active_budget_alerts'] },
   pantry: { title: 'Pantry', keys: ['low_stock_count', 'expired_count'] },
@@ -125,21 +128,20 @@ export function groupByDay(changes: readonly HistoryChange[]): HistoryDay[] {
   return days;
 }
 
-const SERIES: Record<SeriesName, { entity: string; key: string }> = {
-  weight: { entity: 'health', key: 'bodyweight_kg' },
-  bodyfat: { entity: 'health', key: 'bodyfat_pct' },
-  mtd_net: { entity: 'finance', key: 'mtd_net' },
+const SERIES: Record<SeriesName, { entity: HistoryEntry['entity_type']; value: (data: unknown) => number | null }> = {
+  weight: { entity: 'health', value: (data) => readHealth(data).bodyweight_kg },
+  bodyfat: { entity: 'health', value: (data) => readHealth(data).bodyfat_pct },
+  mtd_net: { entity: 'finance', value: (data) => readFinance(data).mtd_net },
 };
 
 /** Oldest first, for a trend line. */
 export function seriesOf(entries: readonly HistoryEntry[], name: SeriesName): SeriesPoint[] {
-  const { entity, key } = SERIES[name];
+  const { entity, value: valueOf } = SERIES[name];
   const points: SeriesPoint[] = [];
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     if (entry.entity_type !== entity) continue;
-    const data = asData(entry.update_data);
-    const value = data ? numberOf(data[key]) : null;
+    const value = valueOf(entry.update_data);
     const at = parseTimestamp(entry.created_at);
     if (value !== null && at !== null) points.push({ t: at.getTime(), v: value });
   }
