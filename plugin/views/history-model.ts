@@ -94,7 +94,9 @@ function titleOf(entry: HistoryEntry): string {
 
 /**
  * `entries` newest first, as /history returns them; each is compared with the next older row of its
- * entity type. Only the newest `limit` are described (older rows still serve as predecessors).
+ * entity type written by the same system, as the webhook pairs them: another system's row of a
+ * different shape in between is not the state the bridge's row changed from. Only the newest
+ * `limit` are described (older rows still serve as predecessors).
  */
 export function describeEntries(entries: readonly HistoryEntry[], limit = entries.length): HistoryChange[] {
   const count = Math.min(limit, entries.length);
@@ -102,8 +104,9 @@ export function describeEntries(entries: readonly HistoryEntry[], limit = entrie
   const lastSeen = new Map<string, HistoryEntry>();
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
-    const previous = lastSeen.get(entry.entity_type) ?? null;
-    lastSeen.set(entry.entity_type, entry);
+    const key = `${entry.entity_type} ${entry.source_system}`;
+    const previous = lastSeen.get(key) ?? null;
+    lastSeen.set(key, entry);
     if (i >= count) continue;
     let described: Pick<HistoryChange, 'lines' | 'changes'>;
     try {

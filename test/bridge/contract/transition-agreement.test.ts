@@ -31,11 +31,14 @@ function record(states: TwinState[]): HistoryEntry[] {
   return rows;
 }
 
-/** Each row's webhook payload (against the row of its entity before it) and the history view's description of it. */
+/**
+ * Each row's webhook payload and the history view's description of it. The payload is built against
+ * the row the outbox reads as its predecessor: the same entity's row before it from the same system.
+ */
 function bothSides(rows: HistoryEntry[]) {
   const view = describeEntries([...rows].reverse()).reverse();
   return rows.map((row, i) => {
-    const previous = rows.slice(0, i).filter((r) => r.entity_type === row.entity_type).pop() ?? null;
+    const previous = rows.slice(0, i).filter((r) => r.entity_type === row.entity_type && r.source_system === row.source_system).pop() ?? null;
     return { row, payload: TransitionPayload.parse(transitionPayload(row, previous, new Date(0))), view: view[i]! };
   });
 }
@@ -85,15 +88,16 @@ const finance = (month: string, mtd_net: number, alerts: ReturnType<typeof alert
 
 describe('the webhook and the history view find the same changes', () => {
   it('for budget alerts that appear, change severity, clear, and go through a degraded source', () => {
-    const sides = expectAgreement(
-      record([
-        finance('2025-03', 900, [groceries('MEDIUM')]),
-        finance('2025-03', 700, [groceries('HIGH'), fuel('MEDIUM')]),
-        twinState({ finance: degraded }),
-        finance('2025-03', 650, [fuel('CRITICAL')]),
-        finance('2025-03', 600, [fuel('HIGH')]),
-      ]).filter((r) => r.entity_type === 'finance'),
-    );
+    const rows = record([
+      finance('2025-03', 900, [groceries('MEDIUM')]),
+      finance('2025-03', 700, [groceries('HIGH'), fuel('MEDIUM')]),
+      twinState({ finance: degraded }),
+      finance('2025-03', 650, [fuel('CRITICAL')]),
+      finance('2025-03', 600, [fuel('HIGH')]),
+    ]).filter((r) => r.entity_type === 'finance');
+    // Another system's finance row in between is no predecessor of the bridge's next row.
+    rows.splice(2, 0, { ...rows[1]!, id: 'n8n-row', source_system: 'n8n', update_data: { mtd_net: 5, alerts: [] } });
+    const sides = expectAgreement(rows).filter((s) => s.row.source_system === 'g04_engine');
     expect(sides.map((s) => s.payload.alert_severity)).toEqual(['MEDIUM', 'HIGH', 'CRITICAL', null]);
     // The degraded computation wrote nothing: the row after it is compared with the one before.
     expect(sides[2]!.payload.changes.map((c) => c.kind)).toEqual(['mtd_net_changed', 'alert_count_changed', 'alert_escalated', 'alert_cleared']);

@@ -192,7 +192,7 @@ describe('history rows', () => {
   });
 
   it('have exactly the engine’s update_data keys and differ from the row before of the same entity', () => {
-    // The keys the engine itself records (bridge/history/snapshots.ts), so the two cannot drift apart.
+    // The keys the engine itself records (bridge/contract/snapshot.ts), so the two cannot drift apart.
     const state = twinState();
     const keys = {
       health: Object.keys(snapshotOf(state, 'health')!),
