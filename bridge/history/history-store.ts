@@ -52,7 +52,10 @@ const PAGE_SQL = {
 
 
 /** The history table cannot be used now (its database is down, or the table cannot be created). */
-/** A row of digital_twin_updates as the pages read it. update_data is whatever its writer stored. */
+/**
+ * A row of digital_twin_updates as the pages read it: entity_type is held to HistoryEntity by the
+ * table's CHECK constraint; update_data is whatever its writer stored, read by the contract's readers.
+ */
 interface HistoryRow {
   id: string;
   entity_type: HistoryEntity;
