@@ -8,11 +8,10 @@ import { TWIN_UPDATES_INDEXES } from '../db/schema/twin-updates-indexes';
 import { describeSourceError } from '../engine/source-error';
 import type { HistoryEntity, HistoryEntry } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
+import { BRIDGE_SOURCE_SYSTEM, BRIDGE_UPDATE_TYPE } from '../contract/source-system';
+import { snapshotOf } from '../contract/snapshot';
+import { utcMicrosText } from './exact-time';
 import { encodeCursor, type CursorPosition } from './history-cursor';
-import { snapshotOf } from './snapshots';
-
-export const SOURCE_SYSTEM = 'g04_engine';
-export const UPDATE_TYPE = 'status_sync';
 
 // created_at is the time of writing (clock_timestamp(), read once the lock is held), not the
 // transaction's start (now()): a writer that waited for the lock must not land behind the row it
@@ -37,14 +36,14 @@ const TIME_RANGE = `AND ($5::timestamptz IS NULL OR created_at >= $5::timestampt
 const PAGE_SQL = {
   all: `
     SELECT id, entity_type, entity_id, update_data, source_system, update_type, created_at,
-           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_exact
+           ${utcMicrosText('created_at')} AS created_exact
     FROM digital_twin_updates
     WHERE entity_id = $1::uuid AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid)) ${TIME_RANGE}
     ORDER BY created_at DESC, id DESC
     LIMIT $4`,
   entity: `
     SELECT id, entity_type, entity_id, update_data, source_system, update_type, created_at,
-           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_exact
+           ${utcMicrosText('created_at')} AS created_exact
     FROM digital_twin_updates
     WHERE entity_type = $7 AND entity_id = $1::uuid AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid)) ${TIME_RANGE}
     ORDER BY created_at DESC, id DESC
@@ -53,6 +52,22 @@ const PAGE_SQL = {
 
 
 /** The history table cannot be used now (its database is down, or the table cannot be created). */
+/**
+ * A row of digital_twin_updates as the pages read it: entity_type is held to HistoryEntity by the
+ * table's CHECK constraint; update_data is whatever its writer stored, read by the contract's readers.
+ */
+interface HistoryRow {
+  id: string;
+  entity_type: HistoryEntity;
+  entity_id: string;
+  update_data: unknown;
+  source_system: string;
+  update_type: string;
+  // Nullable in the user's schema (a default, not NOT NULL): another system may write null.
+  created_at: Date | null;
+  created_exact: string | null;
+}
+
 export class HistoryUnavailableError extends Error {}
 
 const RETRY_MS = 5000;
@@ -89,8 +104,8 @@ export class HistoryStore {
 
   /** Creates the table when it is missing; a table that exists is never altered. */
   async ensureSchema(): Promise<void> {
-    const { rows } = await this.db.query(`SELECT to_regclass('digital_twin_updates') IS NOT NULL AS present`);
-    if (!rows[0].present) await this.db.query(TWIN_UPDATES_TABLE);
+    const { rows } = await this.db.query<{ present: boolean }>(`SELECT to_regclass('digital_twin_updates') IS NOT NULL AS present`);
+    if (!rows[0]?.present) await this.db.query(TWIN_UPDATES_TABLE);
   }
 
   private ensureReady(): Promise<void> {
@@ -110,8 +125,10 @@ export class HistoryStore {
    * history still works (more slowly on a long table), so failures are reported, not thrown.
    */
   async addMissingIndexes(): Promise<string[]> {
-    const { rows } = await this.db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'digital_twin_updates' AND schemaname = current_schema()`);
-    const present = new Set(rows.map((r) => r.indexname as string));
+    const { rows } = await this.db.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'digital_twin_updates' AND schemaname = current_schema()`,
+    );
+    const present = new Set(rows.map((r) => r.indexname));
     const problems: string[] = [];
     for (const index of TWIN_UPDATES_INDEXES) {
       if (present.has(index.name)) continue;
@@ -138,11 +155,12 @@ export class HistoryStore {
           domain,
           this.personId,
         ]);
-        const res = await client.query(INSERT_IF_CHANGED_SQL, [domain, this.personId, JSON.stringify(snapshot), SOURCE_SYSTEM, UPDATE_TYPE]);
-        if (res.rowCount) {
+        const res = await client.query<{ created_at: Date }>(INSERT_IF_CHANGED_SQL, [domain, this.personId, JSON.stringify(snapshot), BRIDGE_SOURCE_SYSTEM, BRIDGE_UPDATE_TYPE]);
+        const row = res.rows[0];
+        if (row) {
           this.firstPages.clear();
           written.push(domain);
-          at = res.rows[0].created_at;
+          at = row.created_at;
         }
       }
     });
@@ -165,7 +183,7 @@ export class HistoryStore {
   private async readPage(o: PageQuery): Promise<HistoryPage> {
     const params: unknown[] = [this.personId, o.cursor?.createdAt ?? null, o.cursor?.id ?? null, o.limit + 1, o.since ?? null, o.until ?? null];
     if (o.entity) params.push(o.entity);
-    const { rows } = await this.db.query(o.entity ? PAGE_SQL.entity : PAGE_SQL.all, params);
+    const { rows } = await this.db.query<HistoryRow>(o.entity ? PAGE_SQL.entity : PAGE_SQL.all, params);
     const more = rows.length > o.limit;
     const items: HistoryEntry[] = rows.slice(0, o.limit).map((r) => ({
       id: r.id,
@@ -174,17 +192,17 @@ export class HistoryStore {
       update_data: r.update_data,
       source_system: r.source_system,
       update_type: r.update_type,
-      created_at: new Date(r.created_at).toISOString(),
+      created_at: (r.created_at ?? new Date(0)).toISOString(),
     }));
     // created_at keeps microseconds; the cursor carries them too, or paging would skip or
     // repeat rows written within one millisecond.
     const last = more ? rows[o.limit - 1] : null;
-    return { items, nextCursor: last ? encodeCursor({ createdAt: last.created_exact, id: last.id }) : null };
+    return { items, nextCursor: last ? encodeCursor({ createdAt: last.created_exact ?? new Date(0).toISOString(), id: last.id }) : null };
   }
 
   /** Newest row of this person, by anyone; null when there is none. */
   async lastWriteAt(): Promise<Date | null> {
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<{ created_at: Date | null }>(
       `SELECT created_at FROM digital_twin_updates WHERE entity_id = $1::uuid ORDER BY created_at DESC, id DESC LIMIT 1`,
       [this.personId],
     );

@@ -5,7 +5,7 @@
 // and without it an unchanged state would be recorded again as a transition.
 import type pg from 'pg';
 import { HistoryEntity } from '../contract/responses';
-import { SOURCE_SYSTEM } from './history-store';
+import { BRIDGE_SOURCE_SYSTEM } from '../contract/source-system';
 
 export const RETENTION_BATCH_SIZE = 500;
 
@@ -46,12 +46,12 @@ export async function deleteExpiredHistory(db: pg.Pool, o: RetentionOptions): Pr
   const batchSize = o.batchSize ?? RETENTION_BATCH_SIZE;
   const cutoff = retentionCutoff(o.now, o.days).toISOString();
   // A row written meanwhile is newer than these, so keeping them stays right for the whole run.
-  const newest = await db.query(NEWEST_SQL, [o.personId, HistoryEntity.options]);
-  const keep = newest.rows.map((r) => r.id as string);
+  const newest = await db.query<{ id: string }>(NEWEST_SQL, [o.personId, HistoryEntity.options]);
+  const keep = newest.rows.map((r) => r.id);
   let deleted = 0;
   for (;;) {
     // Each batch is its own statement (autocommit): locks are held for one batch only.
-    const res = await db.query(DELETE_BATCH_SQL, [o.personId, SOURCE_SYSTEM, cutoff, batchSize, keep]);
+    const res = await db.query(DELETE_BATCH_SQL, [o.personId, BRIDGE_SOURCE_SYSTEM, cutoff, batchSize, keep]);
     deleted += res.rowCount ?? 0;
     if ((res.rowCount ?? 0) < batchSize) return deleted;
   }

@@ -4,8 +4,8 @@
 import type { SyncInfo, WebhookStatus } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import type { Clock } from '../time/clock';
+import { snapshotOf } from '../contract/snapshot';
 import { HistoryUnavailableError, type HistoryStore } from './history-store';
-import { snapshotOf } from './snapshots';
 
 export interface SyncEvents {
   onWritten?: (domains: DomainName[], at: Date) => void;

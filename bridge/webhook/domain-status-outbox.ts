@@ -4,6 +4,7 @@
 // Another bridge, or a restart, picks it up from here.
 import { DOMAIN_NAMES, type DomainName, type DomainStatus, type TwinState } from '../contract/twin-state';
 import type { Queryable } from '../db/pools';
+import { utcMicrosText } from '../history/exact-time';
 
 export const DOMAIN_STATUS_TABLE = `
   CREATE TABLE IF NOT EXISTS digital_twin_webhook_domains (
@@ -27,7 +28,7 @@ const OBSERVE_SQL = `
 
 export const NEXT_DOMAIN_EVENT_SQL = `
   SELECT domain, status, error, changed_at, event_id,
-         to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS changed_exact
+         ${utcMicrosText('changed_at')} AS changed_exact
   FROM digital_twin_webhook_domains
   WHERE entity_id = $1::uuid AND status <> delivered_status
   ORDER BY changed_at, domain
@@ -66,6 +67,11 @@ export interface DomainEvent {
   /** Exact (microseconds) for ordering against history rows. */
   changed_exact: string;
   event_id: string;
+}
+
+/** A pending event as NEXT_DOMAIN_EVENT_SQL reads it. */
+export interface DomainEventRow extends Omit<DomainEvent, 'changed_at'> {
+  changed_at: Date;
 }
 
 /** Writes the domains whose status differs from the one last written by this bridge. */

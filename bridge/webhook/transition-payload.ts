@@ -1,45 +1,20 @@
 // One history row (and the row of the same entity before it) as the webhook body. Pure: the same
 // rows and attempt time always give the same bytes, which is what the signature covers.
 import { degradedLine } from '../briefing/domain-lines';
-import type { HistoryEntity } from '../contract/responses';
+import type { HistoryEntry } from '../contract/responses';
+import { newAlertSeverity, transitionChanges } from '../contract/transition';
 import type { DomainName } from '../contract/twin-state';
+import type { TransitionPayload } from '../contract/webhook-payload';
 import type { DomainEvent } from './domain-status-outbox';
-import { newAlertSeverity, transitionChanges, type AlertSeverityName, type TransitionChange } from './transition-changes';
 import { transitionText } from './transition-text';
 
-export interface TransitionRow {
-  id: string;
-  entity_type: HistoryEntity;
-  entity_id: string;
-  /** ISO 8601 */
-  created_at: string;
-  update_type: string;
-  update_data: unknown;
-}
+/** A pending history row, as the outbox reads it (created_at as ISO 8601). */
+export type TransitionRow = Pick<HistoryEntry, 'id' | 'entity_type' | 'entity_id' | 'created_at' | 'update_type' | 'update_data'>;
 
-export interface PreviousRow {
-  id: string;
-  created_at: string;
-  update_data: unknown;
-}
+/** The row of the same entity before it. */
+export type PreviousRow = Pick<HistoryEntry, 'id' | 'created_at' | 'update_data'>;
 
-export interface TransitionBody {
-  event: 'transition' | 'domain_status';
-  id: string;
-  entity_type: HistoryEntity;
-  entity_id: string;
-  created_at: string;
-  update_type: string;
-  snapshot: unknown;
-  previous: { id: string; created_at: string; snapshot: unknown } | null;
-  changes: TransitionChange[];
-  alert_severity: AlertSeverityName | null;
-  notify: boolean;
-  text: string;
-  sent_at: string;
-}
-
-export function transitionPayload(row: TransitionRow, previous: PreviousRow | null, sentAt: Date): TransitionBody {
+export function transitionPayload(row: TransitionRow, previous: PreviousRow | null, sentAt: Date): TransitionPayload {
   const changes = transitionChanges(row.entity_type, previous?.update_data ?? null, row.update_data);
   const severity = newAlertSeverity(changes);
   return {
@@ -66,7 +41,7 @@ const DOMAIN_WORDS: Record<DomainName, [icon: string, name: string]> = {
 };
 
 /** A domain that became degraded (worth a message) or came back, in the same shape as a transition. */
-export function domainStatusPayload(event: DomainEvent, personId: string, sentAt: Date): TransitionBody {
+export function domainStatusPayload(event: DomainEvent, personId: string, sentAt: Date): TransitionPayload {
   const degraded = event.status === 'degraded';
   const [icon, name] = DOMAIN_WORDS[event.domain];
   return {

@@ -4,17 +4,15 @@ import { fitTelegram } from '../briefing/briefing';
 import { listed, plural } from '../briefing/domain-lines';
 import { signedMoney } from '../briefing/money';
 import type { HistoryEntity } from '../contract/responses';
+import { readFinance, readHealth, readPantry } from '../contract/transition';
+import type { TransitionChange } from '../contract/transition-change';
 import { trainingSuggestion } from '../sources/training-suggestion';
-import type { TransitionChange } from './transition-changes';
-
-type Data = Record<string, unknown>;
 
 const SEVERITY_ICON = { CRITICAL: '🚨', HIGH: '⚠️', MEDIUM: '📊' } as const;
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
-function changeLine(c: TransitionChange, data: Data): string | null {
+function changeLine(c: TransitionChange, snapshot: unknown): string | null {
   switch (c.kind) {
     case 'alert_new':
       return `${SEVERITY_ICON[c.severity]} New ${c.severity} budget alert: ${c.category}`;
@@ -34,38 +32,33 @@ function changeLine(c: TransitionChange, data: Data): string | null {
       return c.value !== null && c.value > (c.previous ?? 0) ? `🗑️ Expired: ${plural(c.value, 'item')}` : null;
     case 'workout_logged':
       return `🏋️ Workout logged: ${c.date}`;
-    case 'suggestion_changed': {
+    case 'suggestion_changed':
       // The snapshot keeps the suggestion's code; its words come from the same rule the twin uses.
-      const days = num(data.days_since_workout);
-      return c.value === null || c.value === 'done_today' ? null : trainingSuggestion(days).text;
-    }
+      return c.value === null || c.value === 'done_today' ? null : trainingSuggestion(readHealth(snapshot).days_since_workout).text;
     default:
       return null;
   }
 }
 
-function stateLine(entity: HistoryEntity, data: Data): string | null {
+function stateLine(entity: HistoryEntity, snapshot: unknown): string | null {
   switch (entity) {
     case 'finance': {
-      const net = num(data.mtd_net);
-      const currency = typeof data.currency === 'string' ? data.currency : 'PLN';
-      const alerts = num(data.active_budget_alerts);
-      if (net === null) return null;
-      return `💰 Finance: ${signedMoney(net, currency)} MTD${alerts ? ` · ${plural(alerts, 'budget alert')}` : ''}`;
+      const f = readFinance(snapshot);
+      if (f.mtd_net === null) return null;
+      const alerts = f.active_budget_alerts ? ` · ${plural(f.active_budget_alerts, 'budget alert')}` : '';
+      return `💰 Finance: ${signedMoney(f.mtd_net, f.currency ?? 'PLN')} MTD${alerts}`;
     }
     case 'pantry': {
-      const items = Array.isArray(data.low_stock_items) ? data.low_stock_items.filter((x): x is string => typeof x === 'string') : [];
-      const low = num(data.low_stock_count) ?? items.length;
-      return low === 0 ? '🛒 Pantry: stock OK' : `🛒 Pantry: ${plural(low, 'item')} low stock: ${listed(items)}`;
+      const p = readPantry(snapshot);
+      const low = p.low_stock_count ?? p.low_stock_items.length;
+      return low === 0 ? '🛒 Pantry: stock OK' : `🛒 Pantry: ${plural(low, 'item')} low stock: ${listed(p.low_stock_items)}`;
     }
     case 'health': {
+      const h = readHealth(snapshot);
       const parts: string[] = [];
-      const week = num(data.workouts_this_week);
-      const weight = num(data.bodyweight_kg);
-      const fat = num(data.bodyfat_pct);
-      if (week !== null) parts.push(`${plural(week, 'workout')} this week`);
-      if (weight !== null) parts.push(`${one(weight)} kg`);
-      if (fat !== null) parts.push(`${one(fat)}% body fat`);
+      if (h.workouts_this_week !== null) parts.push(`${plural(h.workouts_this_week, 'workout')} this week`);
+      if (h.bodyweight_kg !== null) parts.push(`${one(h.bodyweight_kg)} kg`);
+      if (h.bodyfat_pct !== null) parts.push(`${one(h.bodyfat_pct)}% body fat`);
       return parts.length > 0 ? `💪 Health: ${parts.join(' · ')}` : null;
     }
     default:
@@ -74,9 +67,8 @@ function stateLine(entity: HistoryEntity, data: Data): string | null {
 }
 
 export function transitionText(entity: HistoryEntity, snapshot: unknown, changes: readonly TransitionChange[]): string {
-  const data = snapshot !== null && typeof snapshot === 'object' && !Array.isArray(snapshot) ? (snapshot as Data) : {};
-  const news = changes.map((c) => changeLine(c, data)).filter((l): l is string => l !== null);
-  const state = stateLine(entity, data);
+  const news = changes.map((c) => changeLine(c, snapshot)).filter((l): l is string => l !== null);
+  const state = stateLine(entity, snapshot);
   const lines = [...news, ...(state ? [state] : [])];
   if (lines.length === 0) lines.push(`🔄 ${entity} updated`);
   return fitTelegram(lines.join('\n'));

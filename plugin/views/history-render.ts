@@ -1,6 +1,7 @@
 // Renders the history view's state: trend lines, then transitions grouped by day, then paging.
 // Pure DOM building, shared by the view, the browser preview and the tests.
 import type { HistoryEntry } from '../../bridge/contract/responses';
+import { asData } from '../../bridge/contract/transition';
 import type { BridgeFailure } from '../bridge-client/bridge-client';
 import { formatNumber, formatSignedMoney } from '../twin/format';
 import { currencyOf, describeEntries, groupByDay, seriesOf } from './history-model';
@@ -48,7 +49,7 @@ export function trendScale(points: readonly SeriesPoint[], show: (v: number) => 
 function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void {
   const box = root.createDiv({ cls: 'dt-trends' });
   const newestFinance = entries.find((e) => e.entity_type === 'finance')?.update_data;
-  const currency = currencyOf(typeof newestFinance === 'object' && newestFinance !== null ? (newestFinance as Record<string, unknown>) : null);
+  const currency = currencyOf(asData(newestFinance));
   for (const trend of TRENDS) {
     const points = seriesOf(entries, trend.name);
     if (points.length === 0) continue;

@@ -6,7 +6,7 @@ import { addDays, dayOfMonth, daysInMonth, eachDay, monthStart } from '../../../
 import { generateFinanceDay } from '../../../bridge/demo/finance-demo';
 import { historyBatches, type HistoryRow } from '../../../bridge/demo/history-demo';
 import { measurementFor, workoutDays, workoutFor } from '../../../bridge/demo/training-demo';
-import { snapshotOf } from '../../../bridge/history/snapshots';
+import { snapshotOf } from '../../../bridge/contract/snapshot';
 import { twinState } from '../state-fixture';
 
 describe('finance days', () => {
@@ -192,7 +192,7 @@ describe('history rows', () => {
   });
 
   it('have exactly the engine’s update_data keys and differ from the row before of the same entity', () => {
-    // The keys the engine itself records (bridge/history/snapshots.ts), so the two cannot drift apart.
+    // The keys the engine itself records (bridge/contract/snapshot.ts), so the two cannot drift apart.
     const state = twinState();
     const keys = {
       health: Object.keys(snapshotOf(state, 'health')!),

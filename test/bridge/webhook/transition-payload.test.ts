@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TELEGRAM_LIMIT } from '../../../bridge/briefing/briefing';
 import { TransitionPayload } from '../../../bridge/contract/webhook-payload';
-import { newAlertSeverity, transitionChanges } from '../../../bridge/webhook/transition-changes';
+import { newAlertSeverity, transitionChanges } from '../../../bridge/contract/transition';
 import { domainStatusPayload, transitionPayload, type TransitionRow } from '../../../bridge/webhook/transition-payload';
 import { transitionText } from '../../../bridge/webhook/transition-text';
 
@@ -35,12 +35,13 @@ describe('transition changes', () => {
     const before = finance([{ ...groceries, severity: 'HIGH' }, fuel, { budget_id: 'B-HOME', category: 'Home > Energy', severity: 'MEDIUM' }]);
     const after = finance([groceries, { ...fuel, severity: 'MEDIUM' }, { budget_id: 'B-FUN', category: 'Fun', severity: 'HIGH' }], -300);
     const changes = transitionChanges('finance', before, after);
+    // The figures first, then the alerts worst first (as the history view lists them), cleared last.
     expect(changes).toEqual([
-      { kind: 'alert_escalated', budget_id: 'B-GROC', category: 'Lifestyle > Groceries', severity: 'CRITICAL', previous_severity: 'HIGH' },
-      { kind: 'alert_eased', budget_id: 'B-FUEL', category: 'Transport > Fuel', severity: 'MEDIUM', previous_severity: 'HIGH' },
-      { kind: 'alert_new', budget_id: 'B-FUN', category: 'Fun', severity: 'HIGH' },
-      { kind: 'alert_cleared', budget_id: 'B-HOME', category: 'Home > Energy', previous_severity: 'MEDIUM' },
       { kind: 'mtd_net_changed', value: -300, previous: -120.5 },
+      { kind: 'alert_escalated', budget_id: 'B-GROC', category: 'Lifestyle > Groceries', severity: 'CRITICAL', previous_severity: 'HIGH' },
+      { kind: 'alert_new', budget_id: 'B-FUN', category: 'Fun', severity: 'HIGH' },
+      { kind: 'alert_eased', budget_id: 'B-FUEL', category: 'Transport > Fuel', severity: 'MEDIUM', previous_severity: 'HIGH' },
+      { kind: 'alert_cleared', budget_id: 'B-HOME', category: 'Home > Energy', previous_severity: 'MEDIUM' },
     ]);
     expect(newAlertSeverity(changes)).toBe('CRITICAL');
   });
@@ -64,6 +65,7 @@ describe('transition changes', () => {
       { low_stock_count: 2, low_stock_items: ['Jajka', 'Chleb'], expired_count: 1, expiring_count: 1 },
     );
     expect(pantry).toEqual([
+      { kind: 'low_stock_count_changed', value: 2, previous: 1 },
       { kind: 'low_stock_new', product: 'Jajka' },
       { kind: 'low_stock_new', product: 'Chleb' },
       { kind: 'low_stock_cleared', product: 'Mleko' },
@@ -74,7 +76,10 @@ describe('transition changes', () => {
       { last_workout_date: '2025-03-05', suggestion: 'training_day', days_since_workout: 5, bodyweight_kg: 82, bodyfat_pct: 18 },
       { last_workout_date: '2025-03-05', suggestion: 'overdue', days_since_workout: 6, bodyweight_kg: 82, bodyfat_pct: 18 },
     );
-    expect(health).toEqual([{ kind: 'suggestion_changed', value: 'overdue', previous: 'training_day' }]);
+    expect(health).toEqual([
+      { kind: 'days_since_workout_changed', value: 6, previous: 5 },
+      { kind: 'suggestion_changed', value: 'overdue', previous: 'training_day' },
+    ]);
   });
 
   it('reads rows of any shape (other systems write the table too) without throwing', () => {
@@ -133,7 +138,7 @@ describe('transition payload', () => {
     const medium = { budget_id: 'B-X', category: 'X', severity: 'MEDIUM' };
     const body = transitionPayload(row('finance', finance([medium], -10)), { id: 'p', created_at: 'x', update_data: finance([], -5) }, new Date(0));
     expect(body).toMatchObject({ alert_severity: 'MEDIUM', notify: false });
-    expect(TransitionPayload.parse(body).changes.map((c) => c.kind)).toEqual(['alert_new', 'mtd_net_changed']);
+    expect(TransitionPayload.parse(body).changes.map((c) => c.kind)).toEqual(['mtd_net_changed', 'alert_count_changed', 'alert_new']);
   });
 
   it('words a degraded domain as the briefing does, and asks for a message; its return does not', () => {

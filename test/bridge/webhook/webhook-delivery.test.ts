@@ -240,7 +240,7 @@ describe('webhook delivery', () => {
     await eventually(async () => (await pendingIn(dbs)) === 0 && receiver.accepted().filter((r) => r.body.entity_type === 'pantry').length >= 4, 'all pantry news');
 
     const pantry = receiver.accepted().filter((r) => r.body.entity_type === 'pantry');
-    expect(pantry.map((r) => [r.body.event, (r.body.changes as { kind: string }[]).map((c) => c.kind).filter((k) => k.startsWith('domain') || k.startsWith('low_stock'))])).toEqual([
+    expect(pantry.map((r) => [r.body.event, (r.body.changes as { kind: string }[]).map((c) => c.kind).filter((k) => k.startsWith('domain') || k === 'low_stock_new' || k === 'low_stock_cleared')])).toEqual([
       ['transition', []],
       ['domain_status', ['domain_degraded']],
       ['domain_status', ['domain_back']],
