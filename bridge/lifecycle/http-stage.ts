@@ -47,6 +47,13 @@ export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Li
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
   server.keepAliveTimeout = 5_000;
+  // Once closing, a request that finishes leaves its keep-alive socket idle: drop it at once rather
+  // than holding the shutdown until the client or keepAliveTimeout lets go.
+  server.on('request', (_req, res: http.ServerResponse) =>
+    res.on('finish', () => {
+      if (!server.listening) setImmediate(() => server.closeIdleConnections());
+    }),
+  );
   await listen(server, config.port, config.host);
   ctx.shutdown.push('HTTP server', () => closeGracefully(server, STOP_LIMITS_MS.http));
   const { port } = server.address() as AddressInfo;

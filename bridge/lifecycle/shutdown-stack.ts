@@ -50,6 +50,7 @@ export class ShutdownStack {
     for (const step of [...this.steps].reverse()) {
       try {
         await this.runOne(step);
+        this.log.debug({ step: step.name }, `${step.name} stopped`);
       } catch (err) {
         failed.push(step.name);
         this.log.error({ err, step: step.name }, `stopping ${step.name} failed; going on with the rest`);
