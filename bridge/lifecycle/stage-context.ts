@@ -28,11 +28,12 @@ export interface StageContext {
 
 // Docker sends SIGKILL 10 s after SIGTERM. These limits add up to 8 s, which leaves the embedded
 // PostgreSQL (stopped last, without a limit) time for its fast shutdown, so no crash recovery follows.
+// They only bound a stop that hangs: normally every step is done in milliseconds.
 export const STOP_LIMITS_MS = {
   /** In-flight requests get this long, then their connections are closed. */
   http: 4000,
-  engine: 1500,
+  engine: 1000,
   historyWrites: 1500,
-  webhook: 500,
+  webhook: 1000,
   pools: 500,
 } as const;
