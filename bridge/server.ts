@@ -1,5 +1,7 @@
 // The bridge assembled from its start stages (bridge/lifecycle/), in order. Each stage pushes its
 // own teardown onto one shutdown stack as it succeeds; a failed start and close() both unwind it.
+// A new stage is a function (ctx, what it needs) => what it makes, which pushes its own teardown
+// and, to hear of computed states or history writes, adds itself to ctx.hooks; then one line here.
 import type { Config } from './config/config';
 import { checkPort, loadDemoData, openPools, startDatabases } from './lifecycle/database-stages';
 import { startHousekeeping } from './lifecycle/housekeeping-stage';
