@@ -16,12 +16,13 @@ export interface PoolOptions {
 // DATE columns stay 'YYYY-MM-DD' strings: turning them into JS Dates would shift them by the
 // process's UTC offset.
 const DATE_OID = 1082;
-const types = {
-  getTypeParser(oid: number, format?: string) {
+type TypeFormat = Parameters<typeof pg.types.getTypeParser>[1];
+const types: pg.CustomTypesConfig = {
+  getTypeParser(oid: number, format?: TypeFormat): unknown {
     if (oid === DATE_OID) return (value: string) => value;
-    return (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format);
+    return pg.types.getTypeParser(oid, format);
   },
-} as unknown as pg.CustomTypesConfig;
+};
 
 function quoteOption(value: string): string {
   // libpq startup options: spaces and backslashes are escaped with a backslash.

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { Config, SourceName } from '../config/config';
 import { DATABASE_NAMES } from '../db/embedded-databases';
 import { EMBEDDED_USER, portFree } from '../db/embedded-postgres';
-import { createPool } from '../db/pools';
+import { createPool, type Queryable } from '../db/pools';
 import { describeSourceError } from '../engine/source-error';
 
 export interface Check {
@@ -17,17 +17,35 @@ export interface Check {
   detail: string;
 }
 
-type Probe = { check: string; sql: string; params?: unknown[]; judge: (rows: Record<string, unknown>[]) => { ok: boolean; detail: string } };
+type Judged = { ok: boolean; detail: string };
 
-const exists = (what: string): Probe['judge'] => (rows) => ({ ok: Boolean(rows[0]?.present), detail: rows[0]?.present ? 'present' : `${what} missing` });
-const info = (fmt: (r: Record<string, unknown>) => string): Probe['judge'] => (rows) => ({ ok: true, detail: fmt(rows[0] ?? {}) });
+/** One check: a query whose (first) row is typed by the check that reads it. */
+interface Probe {
+  check: string;
+  run(db: Queryable): Promise<Judged>;
+}
 
-const relation = (name: string): Probe => ({
-  check: name,
-  sql: `SELECT to_regclass($1) IS NOT NULL AS present`,
-  params: [name],
-  judge: exists(name),
-});
+function probe<R extends pg.QueryResultRow>(check: string, sql: string, judge: (row: R | undefined) => Judged, params: unknown[] = []): Probe {
+  return { check, run: async (db) => judge((await db.query<R>(sql, params)).rows[0]) };
+}
+
+type Presence = { present: boolean };
+type Counted = { n: number | string; newest: string | null };
+
+const present = (row: Presence | undefined) => row?.present === true;
+
+/** Informational: always ok, the detail says what was found. */
+function info<R extends pg.QueryResultRow>(check: string, sql: string, describe: (row: R) => string, params: unknown[] = []): Probe {
+  return probe<R>(check, sql, (row) => ({ ok: true, detail: row ? describe(row) : 'no answer' }), params);
+}
+
+const relation = (name: string): Probe =>
+  probe<Presence>(name, `SELECT to_regclass($1) IS NOT NULL AS present`, (row) => ({ ok: present(row), detail: present(row) ? 'present' : `${name} missing` }), [name]);
+
+const optional = (check: string, sql: string, absent: string): Probe =>
+  probe<Presence>(check, sql, (row) => ({ ok: true, detail: present(row) ? 'present' : absent }));
+
+const rowsAndNewest = (row: Counted) => `${row.n} rows, newest ${row.newest ?? 'none'}`;
 
 function probes(config: Config): Record<SourceName | 'twin', Probe[]> {
   return {
@@ -35,63 +53,47 @@ function probes(config: Config): Record<SourceName | 'twin', Probe[]> {
       relation('transactions'),
       relation('budgets'),
       relation('categories'),
-      {
-        check: 'get_current_budget_alerts()',
-        sql: `SELECT to_regproc('get_current_budget_alerts') IS NOT NULL AS present`,
-        judge: (rows) => ({ ok: true, detail: rows[0]?.present ? 'present' : 'absent (the bridge computes the same rules itself)' }),
-      },
-      {
-        check: 'transactions',
-        sql: `SELECT count(*)::bigint AS n, max(transaction_date)::text AS newest FROM transactions`,
-        judge: info((r) => `${r.n} rows, newest ${r.newest ?? 'none'}`),
-      },
-      {
-        check: 'budgets this month',
-        sql: `SELECT count(*)::int AS n FROM budgets WHERE budget_year = extract(year FROM current_date) AND budget_month = extract(month FROM current_date) AND is_active`,
-        judge: info((r) => `${r.n} active`),
-      },
+      optional(
+        'get_current_budget_alerts()',
+        `SELECT to_regproc('get_current_budget_alerts') IS NOT NULL AS present`,
+        'absent (the bridge computes the same rules itself)',
+      ),
+      info<Counted>('transactions', `SELECT count(*)::bigint AS n, max(transaction_date)::text AS newest FROM transactions`, rowsAndNewest),
+      info<{ n: number }>(
+        'budgets this month',
+        `SELECT count(*)::int AS n FROM budgets WHERE budget_year = extract(year FROM current_date) AND budget_month = extract(month FROM current_date) AND is_active`,
+        (row) => `${row.n} active`,
+      ),
     ],
     training: [
       relation('measurements'),
       relation('workouts'),
       relation('v_body_composition'),
-      {
-        check: 'measurements',
-        sql: `SELECT count(*)::int AS n, max(measurement_date)::text AS newest FROM measurements`,
-        judge: info((r) => `${r.n} rows, newest ${r.newest ?? 'none'}`),
-      },
-      {
-        check: 'workouts',
-        sql: `SELECT count(*)::int AS n, max(workout_date)::text AS newest FROM workouts`,
-        judge: info((r) => `${r.n} rows, newest ${r.newest ?? 'none'}`),
-      },
+      info<Counted>('measurements', `SELECT count(*)::int AS n, max(measurement_date)::text AS newest FROM measurements`, rowsAndNewest),
+      info<Counted>('workouts', `SELECT count(*)::int AS n, max(workout_date)::text AS newest FROM workouts`, rowsAndNewest),
     ],
     pantry: [
       relation('pantry_inventory'),
-      {
-        check: 'layout',
-        sql: `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'pantry_inventory' AND column_name = 'location') AS by_location`,
-        judge: info((r) => (r.by_location ? 'with location (stock summed per product)' : 'one row per product')),
-      },
-      {
-        check: 'products',
-        sql: `SELECT count(*)::int AS n, count(critical_threshold)::int AS tracked, max(updated_at)::text AS newest FROM pantry_inventory`,
-        judge: info((r) => `${r.n} rows, ${r.tracked} with a threshold, last update ${r.newest ?? 'none'}`),
-      },
+      info<{ by_location: boolean }>(
+        'layout',
+        `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'pantry_inventory' AND column_name = 'location') AS by_location`,
+        (row) => (row.by_location ? 'with location (stock summed per product)' : 'one row per product'),
+      ),
+      info<{ n: number; tracked: number; newest: string | null }>(
+        'products',
+        `SELECT count(*)::int AS n, count(critical_threshold)::int AS tracked, max(updated_at)::text AS newest FROM pantry_inventory`,
+        (row) => `${row.n} rows, ${row.tracked} with a threshold, last update ${row.newest ?? 'none'}`,
+      ),
     ],
     twin: [
       relation('digital_twin_updates'),
-      {
-        check: 'history rows',
-        sql: `SELECT count(*)::bigint AS n, max(created_at)::text AS newest FROM digital_twin_updates WHERE entity_id = $1::uuid`,
-        params: [config.personId],
-        judge: info((r) => `${r.n} rows for ${config.personId}, newest ${r.newest ?? 'none'}`),
-      },
-      {
-        check: 'paging index',
-        sql: `SELECT to_regclass('digital_twin_updates_entity_created_idx') IS NOT NULL AS present`,
-        judge: (rows) => ({ ok: true, detail: rows[0]?.present ? 'present' : 'absent (the bridge creates it on start)' }),
-      },
+      info<Counted>(
+        'history rows',
+        `SELECT count(*)::bigint AS n, max(created_at)::text AS newest FROM digital_twin_updates WHERE entity_id = $1::uuid`,
+        (row) => `${row.n} rows for ${config.personId}, newest ${row.newest ?? 'none'}`,
+        [config.personId],
+      ),
+      optional('paging index', `SELECT to_regclass('digital_twin_updates_entity_created_idx') IS NOT NULL AS present`, 'absent (the bridge creates it on start)'),
     ],
   };
 }
@@ -108,12 +110,14 @@ async function checkSource(name: SourceName | 'twin', url: string, config: Confi
   const pool: pg.Pool = createPool(url, { name: `doctor-${name}`, timezone: config.timezone, max: 1, statementTimeoutMs: 5000 });
   const out: Check[] = [];
   try {
-    const { rows } = await pool.query(`SELECT current_setting('TimeZone') AS tz, current_date::text AS today, version() AS version`);
-    out.push({ source: name, check: 'reachable', ok: true, detail: `${String(rows[0].version).split(' on ')[0]}, TimeZone ${rows[0].tz}, today ${rows[0].today}` });
+    const { rows } = await pool.query<{ tz: string; today: string; version: string }>(
+      `SELECT current_setting('TimeZone') AS tz, current_date::text AS today, version() AS version`,
+    );
+    const [server] = rows;
+    out.push({ source: name, check: 'reachable', ok: true, detail: `${server.version.split(' on ')[0]}, TimeZone ${server.tz}, today ${server.today}` });
     for (const p of list) {
       try {
-        const res = await pool.query(p.sql, p.params ?? []);
-        out.push({ source: name, check: p.check, ...p.judge(res.rows) });
+        out.push({ source: name, check: p.check, ...(await p.run(pool)) });
       } catch (err) {
         out.push({ source: name, check: p.check, ok: false, detail: describeSourceError(name, err) });
       }

@@ -129,7 +129,7 @@ export class TwinEngine {
     this.tracker.failed(domain, computedAt);
     const last = this.lastGood[domain];
     const base = last ?? ({ ...EMPTY[domain], as_of: null } as unknown as Domains[K]);
-    return { ...base, status: 'degraded', error: result.error } as Domains[K];
+    return { ...base, status: 'degraded', error: result.error };
   }
 
   async compute(): Promise<TwinState> {

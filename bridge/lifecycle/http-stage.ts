@@ -1,0 +1,101 @@
+// The HTTP stage: the express app over the engine, history and readiness probe, listening on the
+// configured address; its teardown lets requests in flight finish before the databases go.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isLoopback } from '../config/config';
+import type { ReadyResponse } from '../contract/responses';
+import { describeSourceError, withTimeout } from '../engine/source-error';
+import type { TwinEngine } from '../engine/twin-engine';
+import type { HistoryStore } from '../history/history-store';
+import type { SyncTracker } from '../history/sync-tracker';
+import { createApp } from '../http/app';
+import { namesWithBoundHost } from '../http/host-check';
+import { requestLog } from '../http/request-log';
+import { STOP_LIMITS_MS, type StageContext } from './stage-context';
+import type { BridgePools } from './start-options';
+
+export interface HttpParts {
+  engine: TwinEngine;
+  history: HistoryStore;
+  sync: SyncTracker;
+  pools: BridgePools;
+}
+
+export interface Listening {
+  url: string;
+  port: number;
+}
+
+export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Listening> {
+  const { config, log, metrics } = ctx;
+  const app = createApp({
+    engine: parts.engine,
+    history: parts.history,
+    sync: parts.sync,
+    readiness: () => probeSources(parts.pools, config.sourceTimeoutMs),
+    apiKey: config.apiKey,
+    corsOrigins: config.corsOrigins,
+    // The Host check guards against DNS rebinding, which reaches only a bridge on loopback.
+    allowedHosts: isLoopback(config.host) ? namesWithBoundHost(config.host, config.allowedHosts) : null,
+    log,
+    before: [requestLog(log), metrics.middleware],
+    extraRoutes: [metrics.router, ...(ctx.options.extraRoutes?.({ metrics }) ?? [])],
+    onError: (err) => log.error({ err }, 'request failed'),
+  });
+  const server = http.createServer(app);
+  // n8n gives up after 10 s; nothing here should take that long, and idle sockets go away.
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
+  // Once closing, a request that finishes leaves its keep-alive socket idle: drop it at once rather
+  // than holding the shutdown until the client or keepAliveTimeout lets go.
+  server.on('request', (_req, res: http.ServerResponse) =>
+    res.on('finish', () => {
+      if (!server.listening) setImmediate(() => server.closeIdleConnections());
+    }),
+  );
+  await listen(server, config.port, config.host);
+  ctx.shutdown.push('HTTP server', () => closeGracefully(server, STOP_LIMITS_MS.http));
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return { url: `http://${hostForUrl}:${port}`, port };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops accepting, lets requests in flight finish, drops idle keep-alive sockets; cuts the rest after `graceMs`. */
+async function closeGracefully(server: http.Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const force = setTimeout(() => server.closeAllConnections(), graceMs);
+  try {
+    await closed;
+  } finally {
+    clearTimeout(force);
+  }
+}
+
+/** /health/ready: one `SELECT 1` per database, each within the source budget (2 s at most). */
+async function probeSources(pools: BridgePools, sourceTimeoutMs: number): Promise<ReadyResponse['sources']> {
+  type Probe = ReadyResponse['sources'][string];
+  const probe = async (name: keyof BridgePools): Promise<Probe> => {
+    const t0 = performance.now();
+    try {
+      await withTimeout(pools[name].query('SELECT 1'), Math.min(sourceTimeoutMs, 2000), name);
+      return { ok: true, error: null, latency_ms: Math.round((performance.now() - t0) * 10) / 10 };
+    } catch (err) {
+      return { ok: false, error: describeSourceError(name, err), latency_ms: null };
+    }
+  };
+  const names = ['finance', 'training', 'pantry', 'twin'] as const;
+  const results = await Promise.all(names.map(probe));
+  return Object.fromEntries(names.map((name, i): [string, Probe] => [name, results[i]]));
+}
