@@ -74,7 +74,7 @@ describe('README: the first screen', () => {
 describe('settings', () => {
   const configuration = read('docs/configuration.md');
 
-  it.each(SETTINGS.map((s) => [s.env, s]))('docs/configuration.md has a row for %s with its flag', (_env, s) => {
+  it.each(SETTINGS.map((s) => [s.env, s]))('docs/configuration.md has a row for %s', (_env, s) => {
     expect(row(configuration, s.env), `no table row for ${s.env}`).toBeDefined();
   });
 
