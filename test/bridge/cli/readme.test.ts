@@ -1,5 +1,5 @@
-// The README and docs/ stay true to the code: every setting, endpoint, folder, script, metric and
-// link they name exists, and every setting, endpoint and folder is named where a reader looks for it.
+// The README and docs/ stay true to the code: every setting, endpoint, folder, file, script, metric
+// and link they name exists, and every setting, endpoint and folder is named where a reader looks for it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -130,6 +130,14 @@ describe('names and links', () => {
     const scripts = Object.keys(packageJson.scripts);
     for (const [file, text] of pages) {
       for (const [, name] of text.matchAll(/npm run ([a-z][\w:-]*)/g)) expect(scripts, `${file}: npm run ${name}`).toContain(name);
+    }
+  });
+
+  it('every file and folder of the repository the pages name exists', () => {
+    for (const [file, text] of pages) {
+      for (const [, named] of text.matchAll(/`((?:bridge|plugin|test|docs)\/[\w./-]*)`/g)) {
+        expect(fs.existsSync(path.join(root, named)), `${file} names ${named}`).toBe(true);
+      }
     }
   });
 
