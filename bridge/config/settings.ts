@@ -1,5 +1,5 @@
 // Every setting of the bridge, once: its environment variable, its command-line flag, its default
-// and what it means. Parsing, `--help` and the README table all read this list.
+// and what it means. Parsing and `--help` read this list; a test holds docs/configuration.md to it.
 import os from 'node:os';
 import path from 'node:path';
 

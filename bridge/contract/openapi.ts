@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas that type the responses and that
 // the plugin compiles against: one source of truth.
 import { z } from 'zod';
+import packageJson from '../../package.json' with { type: 'json' };
 import { SETTINGS } from '../config/settings';
 import {
   DomainHealthResponse,
@@ -28,8 +29,11 @@ const formatParam = {
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: keyof typeof schemas, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
 
-function operation(summary: string, ok: keyof typeof schemas, params: object[], extra: Record<string, object> = {}) {
+// Each path answers GET and POST alike; `name` makes their operationIds (`getStatus`, `postStatus`),
+// which client generators and n8n's OpenAPI import name their calls after.
+function operation(name: Capitalize<string>, summary: string, ok: keyof typeof schemas, params: object[], extra: Record<string, object> = {}) {
   const op = {
+    operationId: `post${name}`,
     summary,
     parameters: params,
     requestBody: {
@@ -45,9 +49,9 @@ function operation(summary: string, ok: keyof typeof schemas, params: object[], 
       ...extra,
     },
   };
-  const { requestBody: _unused, ...get } = op;
+  const { requestBody: _unused, ...rest } = op;
   void _unused;
-  return { get, post: op };
+  return { get: { ...rest, operationId: `get${name}` }, post: op };
 }
 
 let cached: object | null = null;
@@ -58,6 +62,7 @@ export function openApiDocument(version: string): object {
     info: {
       title: 'Digital Twin bridge',
       version,
+      license: { name: packageJson.license, identifier: packageJson.license },
       description: 'Finance, training and pantry state of one person, for an Obsidian plugin, dashboards and n8n.',
     },
     servers: [{ url: 'http://127.0.0.1:5677' }],
@@ -70,10 +75,10 @@ export function openApiDocument(version: string): object {
     },
     security: [{}, { apiKey: [] }, { bearer: [] }],
     paths: {
-      '/status': operation('The whole twin: state, key figures and the briefing text', 'StatusResponse', [formatParam]),
-      '/health': operation('Body composition and training', 'HealthResponse', [formatParam]),
-      '/finance': operation('Month-to-date money and budget alerts', 'FinanceResponse', [formatParam]),
-      '/history': operation('Recorded state transitions, newest first', 'HistoryResponse', [
+      '/status': operation('Status', 'The whole twin: state, key figures and the briefing text', 'StatusResponse', [formatParam]),
+      '/health': operation('Health', 'Body composition and training', 'HealthResponse', [formatParam]),
+      '/finance': operation('Finance', 'Month-to-date money and budget alerts', 'FinanceResponse', [formatParam]),
+      '/history': operation('History', 'Recorded state transitions, newest first', 'HistoryResponse', [
         formatParam,
         { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 20 } },
         { name: 'entity', in: 'query', required: false, schema: { type: 'string', enum: HistoryEntity.options } },
@@ -94,17 +99,19 @@ export function openApiDocument(version: string): object {
         },
       ], { '503': json('ErrorResponse', 'The history table is not available') }),
       '/health/domain/{name}': operation(
+        'DomainHealth',
         "One domain's state for troubleshooting: status, error, as_of, last success, failures in a row",
         'DomainHealthResponse',
         [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: ['health', 'finance', 'pantry'] } }, formatParam],
         { '404': json('ErrorResponse', 'No domain of that name') },
       ),
-      '/health/live': operation('Liveness: the process answers (never needs the key)', 'LiveResponse', [formatParam]),
-      '/health/ready': operation('Readiness: every source answers', 'ReadyResponse', [formatParam], {
+      '/health/live': operation('Liveness', 'Liveness: the process answers (never needs the key)', 'LiveResponse', [formatParam]),
+      '/health/ready': operation('Readiness', 'Readiness: every source answers', 'ReadyResponse', [formatParam], {
         '503': json('ReadyResponse', 'One or more sources are down; `down` names them'),
       }),
       '/docs': {
         get: {
+          operationId: 'getDocs',
           summary: 'This reference, interactive (Swagger UI served by the bridge, no internet needed); a browser may give the key as the password of its login dialog',
           responses: {
             '200': { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } },
@@ -117,6 +124,7 @@ export function openApiDocument(version: string): object {
     webhooks: {
       transition: {
         post: {
+          operationId: 'postTransition',
           summary: 'A recorded transition, or a domain that became degraded or came back, pushed to TWIN_WEBHOOK_URL',
           description:
             'Sent at least once, oldest first (so in order per entity), retried with capped back-off until the receiver answers 2xx. ' +

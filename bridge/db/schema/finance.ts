@@ -109,7 +109,7 @@ FROM generate_series(current_date - 89, current_date, interval '1 day') AS d(day
 LEFT JOIN transactions t ON t.transaction_date = d.day::date AND t.type IN ('Income', 'Expense')
 GROUP BY d.day;
 
--- The alert rules n8n relies on (see README, "Budget alerts").
+-- The alert rules n8n relies on (see docs/figures.md, "Budget alerts").
 CREATE OR REPLACE FUNCTION get_current_budget_alerts()
 RETURNS TABLE (
   alert_id text, alert_severity text, category_path text, budget_amount numeric, actual_amount numeric,
