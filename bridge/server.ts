@@ -17,6 +17,7 @@ import { retentionTask } from './history/retention';
 import { SyncTracker } from './history/sync-tracker';
 import { createApp } from './http/app';
 import { namesWithBoundHost } from './http/host-check';
+import { watchedLoginAttempts } from './http/login-attempts';
 import { requestLog } from './http/request-log';
 import { silentLogger, type Logger } from './log/logger';
 import { createMetrics, type Metrics } from './metrics/metrics';
@@ -185,6 +186,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       sync,
       readiness,
       apiKey: config.apiKey,
+      loginAttempts: isLoopback(config.host) ? null : watchedLoginAttempts(clock, log, metrics),
       corsOrigins: config.corsOrigins,
       // The Host check guards against DNS rebinding, which reaches only a bridge on loopback.
       allowedHosts: isLoopback(config.host) ? namesWithBoundHost(config.host, config.allowedHosts) : null,

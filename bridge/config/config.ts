@@ -116,6 +116,9 @@ export interface ConfigInputs {
   envFileDir?: string | null;
 }
 
+/** Shortest API key accepted while listening beyond loopback (8 stays enough on loopback). */
+export const NETWORK_KEY_MIN_LENGTH = 16;
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function isLoopback(host: string): boolean {
@@ -197,8 +200,15 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
 
   if (!isLoopback(raw.HOST) && !raw.DIGITAL_TWIN_API_KEY && !raw.TWIN_ALLOW_INSECURE_BIND) {
     throw new ConfigError(
-      `Invalid configuration:\n  HOST (--host) = "${raw.HOST}": listening beyond this machine needs DIGITAL_TWIN_API_KEY, ` +
-        'or TWIN_ALLOW_INSECURE_BIND=true on a network you trust (anyone who reaches the port then reads your finances).',
+      `Invalid configuration:\n  HOST (--host) = "${raw.HOST}": listening beyond this machine needs DIGITAL_TWIN_API_KEY ` +
+        `(\`digital-twin key\` prints one), or TWIN_ALLOW_INSECURE_BIND=true on a network you trust (anyone who reaches the port then reads your finances).`,
+    );
+  }
+  // A key that others can try over a network must survive guessing: 16 characters at least.
+  if (!isLoopback(raw.HOST) && raw.DIGITAL_TWIN_API_KEY && raw.DIGITAL_TWIN_API_KEY.length < NETWORK_KEY_MIN_LENGTH) {
+    throw new ConfigError(
+      `Invalid configuration:\n  DIGITAL_TWIN_API_KEY (--api-key) = (hidden): listening on "${raw.HOST}", beyond this machine, needs a key of ` +
+        `at least ${NETWORK_KEY_MIN_LENGTH} characters; \`digital-twin key\` prints a fresh random one.`,
     );
   }
 

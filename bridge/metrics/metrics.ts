@@ -1,6 +1,6 @@
 // Prometheus metrics at /metrics: process defaults, request durations by route and status, source
 // query durations, degraded domains, and the times of the last sync and history write (so that
-// "history stopped being written" shows on a dashboard).
+// "history stopped being written" shows on a dashboard), and wrong API keys with the bans they earn.
 import { Router, type RequestHandler } from 'express';
 import client from 'prom-client';
 
@@ -15,6 +15,10 @@ export interface Metrics {
   webhookLastDelivery: client.Gauge;
   webhookLastError: client.Gauge;
   webhookAttempts: client.Counter<'outcome'>;
+  wrongApiKeys: client.Counter;
+  clientBans: client.Counter;
+  /** Reports the count of currently banned client addresses at each scrape. */
+  watchBannedClients(count: () => number): void;
   middleware: RequestHandler;
   router: Router;
 }
@@ -94,8 +98,26 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  // Guessing the key from a network: wrong keys and the addresses refused for them.
+  const wrongApiKeys = new client.Counter({ name: 'twin_api_key_failures_total', help: 'Requests refused for a wrong API key', registers: [registry] });
+  const clientBans = new client.Counter({ name: 'twin_client_bans_total', help: 'Client addresses banned for repeated wrong API keys', registers: [registry] });
+  let bannedNow: () => number = () => 0;
+  new client.Gauge({
+    name: 'twin_banned_clients',
+    help: 'Client addresses refused right now for repeated wrong API keys',
+    registers: [registry],
+    collect() {
+      this.set(bannedNow());
+    },
+  });
+
   return {
     registry,
+    wrongApiKeys,
+    clientBans,
+    watchBannedClients: (count) => {
+      bannedNow = count;
+    },
     requestDuration,
     sourceDuration,
     degraded,
