@@ -2,9 +2,12 @@
 // on failure with a growing delay where systemd knows how, logging to the journal.
 import { WRITTEN_BY, bridgeArgs, type ServiceInputs } from './service-inputs';
 
+/** % starts a specifier everywhere in a unit; a literal one is doubled. */
+const specifierSafe = (s: string) => s.replace(/%/g, '%%');
+
 /** One ExecStart word: quoted when it holds spaces or quotes; % and $ escaped as systemd wants. */
 export function systemdWord(word: string): string {
-  const escaped = word.replace(/%/g, '%%').replace(/\$/g, '$$$$');
+  const escaped = specifierSafe(word).replace(/\$/g, '$$$$');
   if (!/[\s"'\\]/.test(escaped)) return escaped;
   return `"${escaped.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
@@ -22,13 +25,14 @@ export function systemdUnit(i: ServiceInputs): string {
     `# ${WRITTEN_BY}`,
     '[Unit]',
     'Description=Digital Twin bridge',
-    `Documentation=file://${encodeURI(`${i.repoDir}/docs/running-always.md`)}`,
+    `Documentation=${specifierSafe(`file://${encodeURI(`${i.repoDir}/docs/running-always.md`)}`)}`,
     // Never give up restarting: the bridge waits for its databases itself.
     'StartLimitIntervalSec=0',
     '',
     '[Service]',
     'Type=simple',
-    `WorkingDirectory=${systemdWord(i.configDir)}`,
+    // A path setting takes the rest of the line as it is: no quotes.
+    `WorkingDirectory=${specifierSafe(i.configDir)}`,
     `ExecStart=${exec}`,
     'Restart=on-failure',
     ...backoff,
