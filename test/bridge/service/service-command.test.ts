@@ -169,6 +169,19 @@ describe('digital-twin service on Linux', () => {
     fs.rmSync(unitFile);
   });
 
+  it('npm run service -- install --dry-run, as the README says, prints the unit for this home and writes nothing', () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'twin-service-npm-'));
+    try {
+      const r = spawnSync('npm', ['run', '-s', 'service', '--', 'install', '--dry-run'], { encoding: 'utf8', env: { ...process.env, HOME: fresh, XDG_CONFIG_HOME: '' } });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(`--- ${fresh}/.config/digital-twin/env (mode 600, written only if missing)`);
+      expect(r.stdout).toContain(`ExecStart=${process.execPath} --env-file=${fresh}/.config/digital-twin/env`);
+      expect(fs.readdirSync(fresh)).toEqual([]);
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('is reachable from the command line, with usage on a wrong word', () => {
     const r = spawnSync(process.execPath, [BIN, 'service', 'restart'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
