@@ -49,6 +49,8 @@ describe('digital-twin', () => {
     expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(b.out.trim()).not.toBe(key);
     expect(load({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: key } }).apiKey).toBe(key);
+    // The same through npm, as the documentation says.
+    expect(spawnSync('npm', ['run', '-s', 'key'], { encoding: 'utf8' }).stdout.trim()).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
   it('refuses an unknown flag', () => {
