@@ -188,3 +188,45 @@ describe('digital-twin service on Linux', () => {
     expect(r.stderr).toMatch(/Usage: digital-twin service install \| uninstall \| status/);
   });
 });
+
+describe('digital-twin service on a fresh home', () => {
+  const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'twin-service-fresh-'));
+  afterAll(() => fs.rmSync(fresh, { recursive: true, force: true }));
+  const run = async (o: ServiceOptions, ...argv: string[]) => {
+    const out: string[] = [];
+    const code = await runServiceCommand(argv, { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) } }, o);
+    return { code, out: out.join('') };
+  };
+
+  it('Linux: creates the env file from the template, readable by its owner only', async () => {
+    const home = path.join(fresh, 'linux');
+    const r = await run({ ...options, home, buildBundle: () => {} }, 'install');
+    expect(r.code).toBe(0);
+    const env = path.join(home, '.config/digital-twin/env');
+    expect(mode(env)).toBe(0o600);
+    expect(mode(path.dirname(env))).toBe(0o700);
+    expect(fs.readFileSync(env, 'utf8')).toMatch(/^# DIGITAL_TWIN_API_KEY=/m);
+    expect(r.out).toContain('http://127.0.0.1:5677');
+  });
+
+  it('macOS: writes the agent and its log folder, and loads it with launchctl bootstrap', async () => {
+    const home = path.join(fresh, 'mac');
+    const launchctl = path.join(stubDir, 'launchctl');
+    fs.writeFileSync(launchctl, `#!/bin/sh\necho "launchctl $*" >> "${calls}"\ncase "$1" in bootout) exit 5 ;; print) echo "	state = running" ;; esac\n`, { mode: 0o755 });
+    fs.rmSync(calls, { force: true });
+    const mac: ServiceOptions = { platform: 'darwin', home, env: {}, tools: { launchctl }, buildBundle: () => {} };
+    expect((await run(mac, 'install')).code).toBe(0);
+    const plist = path.join(home, 'Library/LaunchAgents/io.github.digital-twin.bridge.plist');
+    expect(fs.readFileSync(plist, 'utf8')).toContain('<key>RunAtLoad</key><true/>');
+    expect(fs.existsSync(path.join(home, 'Library/Logs/digital-twin'))).toBe(true);
+    const uid = process.getuid?.() ?? 0;
+    expect(recorded()).toEqual([`launchctl bootout gui/${uid}/io.github.digital-twin.bridge`, `launchctl bootstrap gui/${uid} ${plist}`]);
+    fs.writeFileSync(path.join(home, 'Library/Logs/digital-twin/bridge.log'), '{"msg":"one"}\n{"msg":"digital twin bridge listening"}\n');
+    const s = await run(mac, 'status');
+    expect(s.code).toBe(0);
+    expect(s.out).toMatch(/^running: {3}yes$/m);
+    expect(s.out).toContain('  {"msg":"digital twin bridge listening"}');
+    expect((await run(mac, 'uninstall')).code).toBe(0);
+    expect(fs.existsSync(plist)).toBe(false);
+  });
+});
