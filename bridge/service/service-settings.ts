@@ -7,11 +7,11 @@ import { parseEnv } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/config';
 
 const TEMPLATE = `# Settings of the Digital Twin bridge run as a service: one NAME=value a line.
-# \`digital-twin --help\` lists every setting. After a change, run \`digital-twin service install\`
+# \`npx digital-twin --help\` lists every setting. After a change, run \`npm run service -- install\`
 # again: it restarts the service with them. Only you can read this file (mode 0600), so the key and
 # the database passwords never appear on a command line.
 #
-# DIGITAL_TWIN_API_KEY=           (\`digital-twin key\` prints one; the plugin needs the same key)
+# DIGITAL_TWIN_API_KEY=           (\`npm run key\` prints one; the plugin needs the same key)
 # FINANCE_DATABASE_URL=postgres://user:password@localhost:5432/autonomous_finance
 # TRAINING_DATABASE_URL=postgres://user:password@localhost:5432/autonomous_training
 # PANTRY_DATABASE_URL=postgres://user:password@localhost:5432/autonomous_pantry
