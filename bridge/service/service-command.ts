@@ -7,15 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isRunning, statusPlan, type Tool, type ToolCall } from './service-plan';
+import { isRunning, statusPlan, type Tool } from './service-plan';
 import { bridgeUrl, readSettings, seedEnvText } from './service-settings';
 import { bridgeArgs, servicePlaces, type ServiceInputs, type ServicePlatform } from './service-inputs';
-import { runInstall, runUninstall } from './service-steps';
+import { runInstall, runUninstall, type ServiceIo, type ToolRunner } from './service-steps';
 
-export interface ServiceIo {
-  out: { write(text: string): unknown };
-  err: { write(text: string): unknown };
-}
+export type { ServiceIo } from './service-steps';
 
 export interface ServiceOptions {
   platform?: ServicePlatform;
@@ -26,14 +23,6 @@ export interface ServiceOptions {
   /** Builds the bridge bundle the service runs; the esbuild step of `npm start` by default. */
   buildBundle?: (repoDir: string) => void;
 }
-
-export interface ToolResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export type ToolRunner = (call: ToolCall) => ToolResult;
 
 // The same path as BRIDGE_BUNDLE in esbuild.config.mjs, which builds it.
 const BUNDLE = ['node_modules', '.cache', 'digital-twin', 'bridge.mjs'];

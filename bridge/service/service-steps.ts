@@ -2,10 +2,22 @@
 // file is kept, the definition rewritten, the service restarted. Uninstall removes only the
 // definition install wrote (it carries the WRITTEN_BY line), never the env file or the data folder.
 import fs from 'node:fs';
-import type { ServiceIo, ToolRunner } from './service-command';
 import { WRITTEN_BY, type ServiceInputs } from './service-inputs';
 import { installPlan, uninstallPlan, type ServiceFile, type ToolCall } from './service-plan';
 import { bridgeUrl, readSettings } from './service-settings';
+
+export interface ServiceIo {
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+}
+
+export interface ToolResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export type ToolRunner = (call: ToolCall) => ToolResult;
 
 const shown = (call: ToolCall) => [call.tool, ...call.args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 
