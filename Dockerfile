@@ -1,6 +1,8 @@
 # The bridge as a container: the embedded PostgreSQL (or your own databases) behind port 5677.
 #   docker build -t digital-twin .
-#   docker run -d --name digital-twin-api -p 5677:5677 -v twin-data:/data -e DIGITAL_TWIN_API_KEY=... digital-twin
+#   docker run -d --name digital-twin-api --restart unless-stopped -p 127.0.0.1:5677:5677 \
+#     -v digital-twin-data:/data --env-file digital-twin.env digital-twin
+# (docs/running-always.md; digital-twin.env holds DIGITAL_TWIN_API_KEY, required here)
 # BASE is a build argument so that a mirror or a local copy of the official image can stand in.
 ARG BASE=node:20-bookworm-slim
 
