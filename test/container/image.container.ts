@@ -60,6 +60,7 @@ const imageSize = (image: string) => Number(must(['image', 'inspect', image, '--
 
 describe.skipIf(!available && !required)('container image', () => {
   beforeAll(async () => {
+    if (!available) throw new Error('TWIN_CONTAINER_TESTS=required, and podman is not installed: run ../shared/container/stand-in-base.sh');
     port = await freePort();
     fs.writeFileSync(envFile, `DIGITAL_TWIN_API_KEY=${KEY}\nLOG_LEVEL=debug\nTWIN_TIMEZONE=Europe/Warsaw\n`, { mode: 0o600 });
     const t0 = performance.now();
