@@ -1,5 +1,6 @@
-// The bridge's command line: `start` (the default), `doctor`, `--help`.
+// The bridge's command line: `start` (the default), `doctor`, `key`, `service`, `--help`.
 import { ConfigError, loadConfig } from './config/config';
+import { randomApiKey } from './config/random-api-key';
 import { SETTINGS } from './config/settings';
 import { createLogger } from './log/logger';
 import { StartError, startBridge, type Bridge } from './server';
@@ -9,6 +10,9 @@ const USAGE = `digital-twin: the Digital Twin bridge (HTTP on port 5677 over you
 Usage:
   digital-twin [start] [flags]   start the bridge (the embedded PostgreSQL with demo data when no URL is set)
   digital-twin doctor [flags]    check every source and the history table, print a table, exit 1 on problems
+  digital-twin key               print a fresh random API key (for DIGITAL_TWIN_API_KEY)
+  digital-twin service install|uninstall|status [--dry-run]
+                                 run the bridge as a service of your desktop session (systemd, launchd, Task Scheduler)
   digital-twin --help            this text
 
 Every setting is a flag, an environment variable, or a line in ./.env (flags win, then the
@@ -76,11 +80,19 @@ async function main(args: string[]): Promise<number> {
     await start(argv);
     return -1; // keeps running
   }
+  if (command === 'key') {
+    process.stdout.write(`${randomApiKey()}\n`);
+    return 0;
+  }
+  if (command === 'service') {
+    const { runServiceCommand } = await import('./service/service-command');
+    return runServiceCommand(argv, { out: process.stdout, err: process.stderr });
+  }
   if (command === 'doctor') {
     const { runDoctor } = await import('./doctor/doctor');
     return runDoctor(loadConfig({ argv }), process.stdout);
   }
-  process.stderr.write(`Unknown command "${command}". Commands: start, doctor. See --help.\n`);
+  process.stderr.write(`Unknown command "${command}". Commands: start, doctor, key, service. See --help.\n`);
   return 2;
 }
 

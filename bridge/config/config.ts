@@ -116,6 +116,9 @@ export interface ConfigInputs {
   envFileDir?: string | null;
 }
 
+/** Shortest API key accepted while listening beyond loopback (8 stays enough on loopback). */
+export const NETWORK_KEY_MIN_LENGTH = 16;
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function isLoopback(host: string): boolean {
@@ -147,7 +150,7 @@ function readEnvFile(dir: string | null): Record<string, string> {
   return parseEnv(fs.readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
-export function loadConfig(inputs: ConfigInputs = {}): Config {
+function parseLayers(inputs: ConfigInputs): RawValues {
   const env = inputs.env ?? process.env;
   const known = new Set(SETTINGS.map((s) => s.env));
   const merged: Record<string, string> = {};
@@ -167,11 +170,12 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const raw = result.data;
+  return result.data;
+}
 
+function configuredDatabases(raw: RawValues): Config['databases'] {
   const urls = { finance: raw.FINANCE_DATABASE_URL, training: raw.TRAINING_DATABASE_URL, pantry: raw.PANTRY_DATABASE_URL };
   const given = SOURCE_NAMES.filter((n) => urls[n]);
-  let databases: Config['databases'] = null;
   if (given.length > 0) {
     const missing = SOURCE_NAMES.filter((n) => !urls[n]).map((n) => `${n.toUpperCase()}_DATABASE_URL`);
     if (missing.length > 0) {
@@ -179,29 +183,47 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
         `Invalid configuration:\n  ${missing.join(', ')}: missing. Set all three source URLs, or none to use the embedded database.`,
       );
     }
-    databases = {
+    return {
       finance: urls.finance!,
       training: urls.training!,
       pantry: urls.pantry!,
       twin: raw.TWIN_DATABASE_URL ?? urls.finance!,
     };
-  } else if (raw.TWIN_DATABASE_URL) {
+  }
+  if (raw.TWIN_DATABASE_URL) {
     throw new ConfigError(
       'Invalid configuration:\n  TWIN_DATABASE_URL: set without the three source URLs; the embedded database keeps its own history.',
     );
   }
+  return null;
+}
 
+function checkCombinations(raw: RawValues): void {
   if (raw.TWIN_WEBHOOK_SECRET && !raw.TWIN_WEBHOOK_URL) {
     throw new ConfigError('Invalid configuration:\n  TWIN_WEBHOOK_SECRET (--webhook-secret): set without TWIN_WEBHOOK_URL; nothing would be signed.');
   }
 
   if (!isLoopback(raw.HOST) && !raw.DIGITAL_TWIN_API_KEY && !raw.TWIN_ALLOW_INSECURE_BIND) {
     throw new ConfigError(
-      `Invalid configuration:\n  HOST (--host) = "${raw.HOST}": listening beyond this machine needs DIGITAL_TWIN_API_KEY, ` +
-        'or TWIN_ALLOW_INSECURE_BIND=true on a network you trust (anyone who reaches the port then reads your finances).',
+      `Invalid configuration:\n  HOST (--host) = "${raw.HOST}": listening beyond this machine needs DIGITAL_TWIN_API_KEY ` +
+        `(\`digital-twin key\` prints one), or TWIN_ALLOW_INSECURE_BIND=true on a network you trust (anyone who reaches the port then reads your finances).`,
     );
   }
+  // A key that others can try over a network must survive guessing: 16 characters at least.
+  if (!isLoopback(raw.HOST) && raw.DIGITAL_TWIN_API_KEY && raw.DIGITAL_TWIN_API_KEY.length < NETWORK_KEY_MIN_LENGTH) {
+    throw new ConfigError(
+      `Invalid configuration:\n  DIGITAL_TWIN_API_KEY (--api-key) = (hidden): listening on "${raw.HOST}", beyond this machine, needs a key of ` +
+        `at least ${NETWORK_KEY_MIN_LENGTH} characters; \`digital-twin key\` prints a fresh random one.`,
+    );
+  }
+}
 
+type RawValues = z.infer<typeof RawConfig>;
+
+export function loadConfig(inputs: ConfigInputs = {}): Config {
+  const raw = parseLayers(inputs);
+  const databases = configuredDatabases(raw);
+  checkCombinations(raw);
   return {
     port: raw.PORT,
     host: raw.HOST,

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { HttpError } from './http-error';
+import type { LoginAttempts } from './login-attempts';
 
 const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest();
 
@@ -29,16 +30,33 @@ export function presentedKey(headers: Record<string, string | string[] | undefin
 const CHALLENGED = /^\/docs(\/|$)/;
 const CHALLENGE = 'Basic realm="Digital Twin bridge", charset="UTF-8"';
 
-export function requireApiKey(apiKey: string | null, open: readonly string[]): RequestHandler {
+/**
+ * `attempts`, given when the bridge listens beyond loopback, slows down and then bans a client
+ * address that keeps sending wrong keys; a banned address is refused even with the right key, so
+ * that the answer cannot tell a guess right.
+ */
+export function requireApiKey(apiKey: string | null, open: readonly string[], attempts: LoginAttempts | null = null): RequestHandler {
   const expected = apiKey === null ? null : digest(apiKey);
   return (req, res, next) => {
     // Express matches routes case-insensitively and with a trailing slash; so does this.
     const path = req.path.toLowerCase().replace(/\/+$/, '');
     if (expected === null || open.includes(path)) return next();
+    const client = req.socket.remoteAddress ?? 'unknown';
+    const ban = attempts?.ban(client);
+    if (ban) {
+      res.set('Retry-After', String(ban.seconds));
+      return next(new HttpError(429, 'too_many_attempts', `too many wrong API keys from this address; refused until ${ban.until.toISOString()}`));
+    }
     const key = presentedKey(req.headers);
-    if (key !== null && crypto.timingSafeEqual(digest(key), expected)) return next();
+    if (key !== null && crypto.timingSafeEqual(digest(key), expected)) {
+      attempts?.rightKey(client);
+      return next();
+    }
     if (CHALLENGED.test(path)) res.set('WWW-Authenticate', CHALLENGE);
     if (key === null) return next(new HttpError(401, 'unauthorized', 'an API key is required: send it as X-API-KEY or Authorization: Bearer'));
-    next(new HttpError(401, 'unauthorized', 'the API key is wrong'));
+    const wrong = new HttpError(401, 'unauthorized', 'the API key is wrong');
+    if (!attempts) return next(wrong);
+    const { delayMs } = attempts.wrongKey(client);
+    setTimeout(() => next(wrong), delayMs);
   };
 }

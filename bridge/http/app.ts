@@ -5,6 +5,7 @@ import { requireApiKey } from './api-key';
 import { cors } from './cors';
 import { hostCheck } from './host-check';
 import { HttpError, errorBody } from './http-error';
+import type { LoginAttempts } from './login-attempts';
 import type { RouteDeps } from './route-deps';
 import { docsRoute } from './routes/docs-route';
 import { domainHealthRoute } from './routes/domain-health-route';
@@ -17,6 +18,8 @@ import { securityHeaders } from './security-headers';
 
 export interface AppOptions extends RouteDeps {
   apiKey: string | null;
+  /** Wrong keys per client address, when listening beyond loopback. */
+  loginAttempts?: LoginAttempts | null;
   /** Origins whose pages may read the API from a browser; none when absent. */
   corsOrigins?: readonly string[];
   /** Host names accepted besides the loopback ones; null when Host is not checked (not on loopback). */
@@ -49,7 +52,7 @@ export function createApp(o: AppOptions): express.Express {
     if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD') return next();
     next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
   });
-  app.use(requireApiKey(o.apiKey, OPEN_PATHS));
+  app.use(requireApiKey(o.apiKey, OPEN_PATHS, o.loginAttempts ?? null));
   // Bodies as n8n sends them: JSON, or a form (its "Form Urlencoded" body mode).
   app.use(express.json({ limit: BODY_LIMIT, strict: false }), express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use((req, _res, next) => {

@@ -10,6 +10,7 @@ import type { HistoryStore } from '../history/history-store';
 import type { SyncTracker } from '../history/sync-tracker';
 import { createApp } from '../http/app';
 import { namesWithBoundHost } from '../http/host-check';
+import { watchedLoginAttempts } from '../http/login-attempts';
 import { requestLog } from '../http/request-log';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
 import type { BridgePools } from './start-options';
@@ -27,13 +28,15 @@ export interface Listening {
 }
 
 export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Listening> {
-  const { config, log, metrics } = ctx;
+  const { config, log, metrics, clock } = ctx;
   const app = createApp({
     engine: parts.engine,
     history: parts.history,
     sync: parts.sync,
     readiness: () => probeSources(parts.pools, config.sourceTimeoutMs),
     apiKey: config.apiKey,
+    // Beyond loopback wrong keys are slowed down and then banned per client address.
+    loginAttempts: isLoopback(config.host) ? null : watchedLoginAttempts(clock, log, metrics),
     corsOrigins: config.corsOrigins,
     // The Host check guards against DNS rebinding, which reaches only a bridge on loopback.
     allowedHosts: isLoopback(config.host) ? namesWithBoundHost(config.host, config.allowedHosts) : null,

@@ -1,6 +1,6 @@
 // Prometheus metrics at /metrics: process defaults, request durations by route and status, source
 // query durations, degraded domains, and the times of the last sync and history write (so that
-// "history stopped being written" shows on a dashboard).
+// "history stopped being written" shows on a dashboard), and wrong API keys with the bans they earn.
 import { Router, type RequestHandler } from 'express';
 import client from 'prom-client';
 
@@ -15,6 +15,10 @@ export interface Metrics {
   webhookLastDelivery: client.Gauge;
   webhookLastError: client.Gauge;
   webhookAttempts: client.Counter<'outcome'>;
+  wrongApiKeys: client.Counter;
+  clientBans: client.Counter;
+  /** Reports the count of currently banned client addresses at each scrape. */
+  watchBannedClients(count: () => number): void;
   middleware: RequestHandler;
   router: Router;
 }
@@ -69,20 +73,6 @@ export function createMetrics(): Metrics {
     'Unix time of the newest history row of this person known to the bridge (read at start, then each row it writes)',
   );
 
-  const middleware: RequestHandler = (req, res, next) => {
-    const end = requestDuration.startTimer();
-    res.on('finish', () => {
-      // Unknown paths share one label, so that scanning the API cannot blow up the series count.
-      const route = KNOWN_ROUTES.has(req.path) ? req.path : 'other';
-      end({ route, method: req.method, status: String(res.statusCode) });
-    });
-    next();
-  };
-
-  const router = Router().all('/metrics', async (_req, res) => {
-    res.set('Content-Type', registry.contentType).send(await registry.metrics());
-  });
-
   // Pushing transitions to TWIN_WEBHOOK_URL: a pending count that only grows means the receiver is down.
   const webhookPending = gauge('twin_webhook_pending', 'Transitions recorded and not yet delivered to the webhook');
   const webhookLastDelivery = gauge('twin_webhook_last_delivery_timestamp_seconds', 'Unix time of the last transition delivered to the webhook by this bridge');
@@ -94,8 +84,11 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  const auth = keyGuessMetrics(registry);
+
   return {
     registry,
+    ...auth,
     requestDuration,
     sourceDuration,
     degraded,
@@ -105,7 +98,43 @@ export function createMetrics(): Metrics {
     webhookLastDelivery,
     webhookLastError,
     webhookAttempts,
-    middleware,
-    router,
+    middleware: timeRequests(requestDuration),
+    router: Router().all('/metrics', async (_req, res) => {
+      res.set('Content-Type', registry.contentType).send(await registry.metrics());
+    }),
+  };
+}
+
+function timeRequests(requestDuration: Metrics['requestDuration']): RequestHandler {
+  return (req, res, next) => {
+    const end = requestDuration.startTimer();
+    res.on('finish', () => {
+      // Unknown paths share one label, so that scanning the API cannot blow up the series count.
+      const route = KNOWN_ROUTES.has(req.path) ? req.path : 'other';
+      end({ route, method: req.method, status: String(res.statusCode) });
+    });
+    next();
+  };
+}
+
+// Guessing the key from a network: wrong keys and the addresses refused for them.
+function keyGuessMetrics(registry: client.Registry): Pick<Metrics, 'wrongApiKeys' | 'clientBans' | 'watchBannedClients'> {
+  const wrongApiKeys = new client.Counter({ name: 'twin_api_key_failures_total', help: 'Requests refused for a wrong API key', registers: [registry] });
+  const clientBans = new client.Counter({ name: 'twin_client_bans_total', help: 'Client addresses banned for repeated wrong API keys', registers: [registry] });
+  let bannedNow: () => number = () => 0;
+  new client.Gauge({
+    name: 'twin_banned_clients',
+    help: 'Client addresses refused right now for repeated wrong API keys',
+    registers: [registry],
+    collect() {
+      this.set(bannedNow());
+    },
+  });
+  return {
+    wrongApiKeys,
+    clientBans,
+    watchBannedClients: (count) => {
+      bannedNow = count;
+    },
   };
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../../bridge/config/settings';
+import { load } from '../config/config-inputs';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
 import { BIN } from '../embedded/bridge-process';
@@ -39,6 +40,17 @@ describe('digital-twin', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/PORT \(--port\) = "abc": expected a whole number from 0 to 65535/);
     expect(r.err).toMatch(/TWIN_TIMEZONE .*IANA time zone/);
+  });
+
+  it('key prints a fresh random key that a bridge listening beyond loopback accepts', () => {
+    const [a, b] = [run(['key']), run(['key'])];
+    expect(a.code).toBe(0);
+    const key = a.out.trim();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(b.out.trim()).not.toBe(key);
+    expect(load({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: key } }).apiKey).toBe(key);
+    // The same through npm, as the documentation says.
+    expect(spawnSync('npm', ['run', '-s', 'key'], { encoding: 'utf8' }).stdout.trim()).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
   it('refuses an unknown flag', () => {

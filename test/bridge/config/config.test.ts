@@ -158,4 +158,13 @@ describe('loadConfig binding beyond loopback', () => {
   it('treats every loopback address as local', () => {
     for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '::1']) expect(load({ env: { HOST: host } }).host).toBe(host);
   });
+
+  it('needs a key of 16 characters or more beyond loopback, and still 8 on loopback', () => {
+    const m = refusal({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: 'fifteen-chars-k' } });
+    expect(m).toMatch(/DIGITAL_TWIN_API_KEY .*at least 16 characters/);
+    expect(m).toContain('digital-twin key');
+    expect(m).not.toContain('fifteen-chars-k');
+    expect(load({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: 'sixteen-chars-ky' } }).apiKey).toBe('sixteen-chars-ky');
+    expect(load({ env: { HOST: '127.0.0.1', DIGITAL_TWIN_API_KEY: 'eight-ch' } }).apiKey).toBe('eight-ch');
+  });
 });

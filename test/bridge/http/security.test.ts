@@ -1,6 +1,10 @@
 // The API key, hostile input and response headers, through a listening bridge.
+import { Writable } from 'node:stream';
 import fc from 'fast-check';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGIN_POLICY } from '../../../bridge/http/login-attempts';
+import { fixedClock } from '../../../bridge/time/clock';
 import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
 
 const KEY = 'correct-horse-battery-staple';
@@ -156,5 +160,52 @@ describe('bodies as n8n sends them', () => {
   it('leaves liveness open however its path is written', async () => {
     expect((await call('/health/live/', {}, null)).status).toBe(200);
     expect((await call('/HEALTH/LIVE', {}, null)).status).toBe(200);
+  });
+});
+
+describe('wrong keys', () => {
+  const guesses = (url: string, n: number) =>
+    Promise.all(Array.from({ length: n }, (_, i) => fetch(`${url}/status`, { headers: { 'x-api-key': `guess-number-${i}-of-many` } }).then((r) => r.status)));
+  const metric = async (b: TestBridge, name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(await b.bridge.metrics.registry.metrics())?.[1]);
+
+  it('beyond loopback: bans the address after the threshold, logs it, counts it, and lifts the ban later', async () => {
+    const clock = fixedClock(new Date());
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const net = await startTestBridge({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: KEY }, clock, logger: pino({ level: 'info' }, sink) });
+    try {
+      const url = net.url.replace('0.0.0.0', '127.0.0.1');
+      expect(await guesses(url, LOGIN_POLICY.threshold)).toEqual(Array(LOGIN_POLICY.threshold).fill(401));
+      // Now even the right key is refused: the answer must not tell a lucky guess apart.
+      const refused = await fetch(`${url}/status`, { headers: { 'x-api-key': KEY } });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe(String(LOGIN_POLICY.banMs / 1000));
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('too_many_attempts');
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+      expect(await metric(net, 'twin_api_key_failures_total')).toBe(LOGIN_POLICY.threshold);
+      expect(await metric(net, 'twin_client_bans_total')).toBe(1);
+      expect(await metric(net, 'twin_banned_clients')).toBe(1);
+      const logged = lines.map((l) => JSON.parse(l) as { msg: string; client?: string; failures?: number });
+      expect(logged.filter((l) => l.msg === 'wrong API key')).toHaveLength(LOGIN_POLICY.threshold);
+      expect(logged.find((l) => l.msg.includes('banned until'))).toMatchObject({ client: '127.0.0.1', failures: LOGIN_POLICY.threshold });
+      expect(lines.join('\n')).not.toContain('guess-number');
+      clock.advance(LOGIN_POLICY.banMs + 1000);
+      expect((await fetch(`${url}/status`, { headers: { 'x-api-key': KEY } })).status).toBe(200);
+      expect(await metric(net, 'twin_banned_clients')).toBe(0);
+    } finally {
+      await net.close();
+    }
+  });
+
+  it('on loopback: answers every wrong key at once and bans nobody, as before', async () => {
+    expect(await guesses(tb.url, LOGIN_POLICY.threshold + 2)).toEqual(Array(LOGIN_POLICY.threshold + 2).fill(401));
+    expect((await call('/status')).status).toBe(200);
+    expect(await metric(tb, 'twin_api_key_failures_total')).toBe(0);
+    expect(await metric(tb, 'twin_client_bans_total')).toBe(0);
   });
 });
