@@ -2,6 +2,9 @@
 // before the month starts and never looks at what was spent, so it reads the same on the 1st and on
 // the 31st; get_current_budget_alerts() then reports on spending against it. Amounts move little
 // from month to month: a yearly price index in January and a few seasonal lines.
+import { severityOf, type BudgetFigures } from '../sources/budget-alerts';
+import { centsToNumeric } from './demo-sql';
+import { categoryPath } from './finance-catalog';
 import { gymCardCents, rentCents } from './prices';
 
 export type BudgetState = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'ON_TRACK';
@@ -58,22 +61,39 @@ export interface DemoBudget {
   notes: string;
 }
 
-/** Integer division rounded half away from zero, as PostgreSQL's round(numeric, n) does (non-negative inputs). */
+/** Integer division rounded half away from zero, as PostgreSQL's round(numeric, n) does. */
 function roundDiv(numerator: number, denominator: number): number {
-  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+  const sign = Math.sign(numerator);
+  return sign * Math.floor((2 * Math.abs(numerator) + denominator) / (2 * denominator));
 }
 
 /**
- * The state get_current_budget_alerts() gives a budget, with its exact rounding:
- * utilization = round(actual / budget × 100, 2), projected = round(actual / day × days_in_month, 2).
+ * The figures the finance source reads for a budget (bridge/sources/finance-source.ts), from cents and
+ * with its SQL's rounding: utilization = round(actual / budget × 100, 2), projected = round(actual / day × days, 2).
  */
-export function budgetState(actualCents: number, budgetCents: number, threshold: number, dom: number, dim: number): BudgetState {
-  const utilHundredths = roundDiv(actualCents * 10_000, budgetCents);
-  const projectedCents = roundDiv(actualCents * dim, dom);
-  if (utilHundredths >= 10_000) return 'CRITICAL';
-  if (utilHundredths >= threshold * 100) return 'HIGH';
-  if (projectedCents > budgetCents) return 'MEDIUM';
-  return 'ON_TRACK';
+export function budgetFigures(b: DemoBudget, actualCents: number, day: number, daysInMonth: number): BudgetFigures {
+  const projected = roundDiv(actualCents * daysInMonth, day);
+  const left = daysInMonth - day;
+  return {
+    budget_id: b.id,
+    category_path: categoryPath(b.category),
+    priority: b.priority,
+    alert_threshold: b.threshold,
+    budget_amount: centsToNumeric(b.amountCents),
+    actual_amount: centsToNumeric(actualCents),
+    utilization_pct: centsToNumeric(roundDiv(actualCents * 10_000, b.amountCents)),
+    projected_month_end: centsToNumeric(projected),
+    days_remaining: left,
+    daily_limit_remaining: left > 0 ? centsToNumeric(roundDiv(b.amountCents - actualCents, left)) : null,
+    left_amount: centsToNumeric(b.amountCents - actualCents),
+    over_amount: centsToNumeric(actualCents - b.amountCents),
+    projected_over: centsToNumeric(projected - b.amountCents),
+  };
+}
+
+/** The state get_current_budget_alerts() gives a budget: the bridge's own rule over those figures. */
+export function budgetState(actualCents: number, budget: DemoBudget, day: number, daysInMonth: number): BudgetState {
+  return severityOf(budgetFigures(budget, actualCents, day, daysInMonth)) ?? 'ON_TRACK';
 }
 
 /** The plan of one month (`monthStart` is its first day). */

@@ -1,7 +1,7 @@
 // Writes the finance demo: reference rows, the transactions of every day in a range, and budgets.
 import type pg from 'pg';
 import { monthBudgets, type DemoBudget } from './budget-demo';
-import { addDays, addMonths, eachDay, monthStart } from './calendar';
+import { addDays, calendarDate, monthStartAfter } from '../time/local-date';
 import { BulkInsert, centsToNumeric } from './demo-sql';
 import { ACCOUNTS, CATEGORIES, MERCHANTS } from './finance-catalog';
 import { dataSourceFor, generateFinanceDay, historicalBefore } from './finance-demo';
@@ -62,8 +62,7 @@ async function insertDays(client: pg.PoolClient, ids: Ids, run: FinanceRun, from
     ['merchant_source', 'text'], ['description', 'text'], ['account_id', 'int'], ['category_id', 'int'], ['merchant_id', 'int'],
     ['data_source', 'text'], ['created_at', 'timestamp'], ['updated_at', 'timestamp'],
   ]);
-  if (from > to) return 0;
-  for (const date of eachDay(from, to)) {
+  for (let date = from; date <= to; date = addDays(date, 1)) {
     const source = dataSourceFor(date, run.today);
     for (const t of generateFinanceDay(run.seed, date, run.volume)) {
       await bulk.add(t.id, t.date, t.type, centsToNumeric(t.amountCents), 'PLN', t.merchant, t.description,
@@ -89,7 +88,7 @@ async function insertBudgets(client: pg.PoolClient, ids: Ids, budgets: DemoBudge
 /** The plan of every month from `fromMonth` (a first day) up to today's month, both included. */
 function budgetsThrough(fromMonth: string, today: string, volume: number): DemoBudget[] {
   const out: DemoBudget[] = [];
-  for (let m = fromMonth; m <= today; m = addMonths(m, 1)) out.push(...monthBudgets(m, volume));
+  for (let m = fromMonth; m <= today; m = monthStartAfter(m, 1)) out.push(...monthBudgets(m, volume));
   return out;
 }
 
@@ -97,7 +96,7 @@ function budgetsThrough(fromMonth: string, today: string, volume: number): DemoB
 export async function seedFinance(client: pg.PoolClient, run: FinanceRun, from: string): Promise<Record<string, number>> {
   const { ids, counts } = await ensureReferenceRows(client);
   const transactions = await insertDays(client, ids, run, from, run.today);
-  const budgets = await insertBudgets(client, ids, budgetsThrough(monthStart(from), run.today, run.volume));
+  const budgets = await insertBudgets(client, ids, budgetsThrough(calendarDate(from).monthStart, run.today, run.volume));
   return { ...counts, transactions, budgets };
 }
 
@@ -129,7 +128,7 @@ export async function topUpFinance(client: pg.PoolClient, run: FinanceRun): Prom
   );
   if (present.rows[0].n === 0) {
     ids ??= await readIds(client);
-    counts.budgets = await insertBudgets(client, ids, budgetsThrough(addMonths(newest, 1), run.today, run.volume));
+    counts.budgets = await insertBudgets(client, ids, budgetsThrough(monthStartAfter(newest, 1), run.today, run.volume));
   }
   return counts;
 }

@@ -1,6 +1,6 @@
 // Demo rows of autonomous_pantry, relative to `today`: Polish product names, three storage places, a
 // few products kept in two of them, some low, some out, some expired or about to expire.
-import { addDays } from './calendar';
+import { addDays } from '../time/local-date';
 
 export interface DemoPantryItem {
   category: string;

@@ -1,6 +1,6 @@
 // Demo rows of autonomous_training: templates and exercises, daily-ish measurements with a slow trend,
 // and HIT workouts every second or third day. Each day is a pure function of (seed, date).
-import { addDays, dayNumber, diffDays, toIsoDate } from './calendar';
+import { addDays, daysBetween } from '../time/local-date';
 import { Rng } from './random';
 
 export interface DemoTemplate {
@@ -65,7 +65,7 @@ export interface DemoMeasurement {
   dataSource: 'Sheet' | 'Manual';
 }
 
-const TREND_PEAK = dayNumber('2025-09-01');
+const TREND_PEAK = '2025-09-01';
 const TREND_PERIOD_DAYS = 1100;
 
 /** The weigh-in of `date`, or null on a day without one (about one day in seven). */
@@ -73,7 +73,7 @@ export function measurementFor(seed: number, date: string): DemoMeasurement | nu
   const rng = new Rng(seed, `measurement:${date}`);
   if (rng.chance(0.15)) return null;
   // A slow cycle: a cut that started in autumn 2025 (86 kg, 22 %) and bottoms out in spring 2027.
-  const phase = Math.cos((2 * Math.PI * (dayNumber(date) - TREND_PEAK)) / TREND_PERIOD_DAYS);
+  const phase = Math.cos((2 * Math.PI * daysBetween(TREND_PEAK, date)) / TREND_PERIOD_DAYS);
   const weight = 84 + 2.1 * phase + 0.3 * rng.normal();
   const fat = 19.6 + 2.4 * phase + 0.25 * rng.normal();
   const noFat = rng.chance(0.12);
@@ -88,6 +88,7 @@ export function measurementFor(seed: number, date: string): DemoMeasurement | nu
 }
 
 const CHAIN_EPOCH = '2000-01-03';
+const UNIX_EPOCH = '1970-01-01';
 
 /**
  * Workout days in [from, to): a chain from a fixed epoch where each workout is followed by the next one
@@ -96,12 +97,13 @@ const CHAIN_EPOCH = '2000-01-03';
  */
 export function workoutDays(seed: number, from: string, to: string): { date: string; gap: number; index: number }[] {
   const out: { date: string; gap: number; index: number }[] = [];
-  const end = dayNumber(to);
-  const start = dayNumber(from);
-  let day = dayNumber(CHAIN_EPOCH);
+  // Days since 1970-01-01 key each gap's stream; comparing numbers keeps the long chain cheap.
+  const end = daysBetween(UNIX_EPOCH, to);
+  const start = daysBetween(UNIX_EPOCH, from);
+  let day = daysBetween(UNIX_EPOCH, CHAIN_EPOCH);
   let gap = 0;
   for (let index = 0; day < end; index++) {
-    if (day >= start) out.push({ date: toIsoDate(day), gap, index });
+    if (day >= start) out.push({ date: addDays(UNIX_EPOCH, day), gap, index });
     gap = new Rng(seed, `workout-gap:${day}`).chance(0.55) ? 2 : 3;
     day += gap;
   }
@@ -123,7 +125,7 @@ export interface DemoWorkout {
 export function workoutFor(seed: number, day: { date: string; gap: number; index: number }): DemoWorkout {
   const rng = new Rng(seed, `workout:${day.date}`);
   const template = TEMPLATES.find((t) => t.id === ROTATION[day.index % ROTATION.length])!;
-  const years = diffDays(day.date, '2026-01-01') / 365.25;
+  const years = daysBetween('2026-01-01', day.date) / 365.25;
   const strength = Math.max(0.4, 1 + 0.08 * years); // slow progression, never below 40 % of today's
   const sets = template.exercises.map(([exerciseId, base]) => {
     const exercise = EXERCISES.find((e) => e.id === exerciseId)!;

@@ -1,6 +1,6 @@
 // Writes the training demo: templates and exercises, measurements and workouts with their sets.
 import type pg from 'pg';
-import { addDays, eachDay } from './calendar';
+import { addDays } from '../time/local-date';
 import { BulkInsert } from './demo-sql';
 import { EXERCISES, TEMPLATES, measurementFor, workoutDays, workoutFor } from './training-demo';
 
@@ -24,8 +24,7 @@ async function insertMeasurements(client: pg.PoolClient, seed: number, from: str
   const bulk = new BulkInsert(client, 'measurements', [
     ['measurement_date', 'date'], ['bodyweight_kg', 'numeric'], ['bodyfat_pct', 'numeric'], ['notes', 'text'], ['data_source', 'text'],
   ]);
-  if (from > to) return 0;
-  for (const date of eachDay(from, to)) {
+  for (let date = from; date <= to; date = addDays(date, 1)) {
     const m = measurementFor(seed, date);
     if (m) await bulk.add(m.date, m.bodyweightKg.toFixed(2), m.bodyfatPct === null ? null : m.bodyfatPct.toFixed(2), m.notes, m.dataSource);
   }
