@@ -74,20 +74,24 @@ function roundDiv(numerator: number, denominator: number): number {
 export function budgetFigures(b: DemoBudget, actualCents: number, day: number, daysInMonth: number): BudgetFigures {
   const projected = roundDiv(actualCents * daysInMonth, day);
   const left = daysInMonth - day;
+  const dailyLimit = left > 0 ? roundDiv(b.amountCents - actualCents, left) : null;
   return {
     budget_id: b.id,
     category_path: categoryPath(b.category),
     priority: b.priority,
     alert_threshold: b.threshold,
-    budget_amount: centsToNumeric(b.amountCents),
-    actual_amount: centsToNumeric(actualCents),
-    utilization_pct: centsToNumeric(roundDiv(actualCents * 10_000, b.amountCents)),
-    projected_month_end: centsToNumeric(projected),
+    budget_amount: b.amountCents / 100,
+    actual_amount: actualCents / 100,
+    utilization_pct: roundDiv(actualCents * 10_000, b.amountCents) / 100,
+    projected_month_end: projected / 100,
     days_remaining: left,
-    daily_limit_remaining: left > 0 ? centsToNumeric(roundDiv(b.amountCents - actualCents, left)) : null,
-    left_amount: centsToNumeric(b.amountCents - actualCents),
-    over_amount: centsToNumeric(actualCents - b.amountCents),
-    projected_over: centsToNumeric(projected - b.amountCents),
+    daily_limit_remaining: dailyLimit === null ? null : dailyLimit / 100,
+    text: {
+      left: centsToNumeric(b.amountCents - actualCents),
+      over: centsToNumeric(actualCents - b.amountCents),
+      projectedOver: centsToNumeric(projected - b.amountCents),
+      dailyLimit: dailyLimit === null ? null : centsToNumeric(dailyLimit),
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 // same whether it is generated on the first start or by a later top-up.
 import { calendarDate, monthStartAfter, type LocalDate } from '../time/local-date';
 import { CATEGORIES, type CategoryType } from './finance-catalog';
-import { EVERYDAY_ACCOUNTS, purchasesOn } from './month-spending';
+import { EVERYDAY_ACCOUNTS, PLANNED_SPENDS, purchasesOn } from './month-spending';
 import { growth, gymCardCents, rentCents } from './prices';
 import { Rng } from './random';
 
@@ -89,6 +89,17 @@ const OCCASIONAL: readonly Occasional[] = [
 ];
 
 const TYPE_OF = new Map(CATEGORIES.map((c) => [c.key, c.type]));
+
+/** Every merchant the generators book with, under the category it appears with first: the merchants table. */
+export function demoMerchants(): { name: string; category: string }[] {
+  const seen = new Map<string, string>();
+  const weighted = (rows: readonly { category: string; merchants: readonly (readonly [string, number])[] }[]) =>
+    rows.flatMap((r) => r.merchants.map(([merchant]) => ({ merchant, category: r.category })));
+  for (const { merchant, category } of [...weighted(PLANNED_SPENDS), ...RECURRING, ...weighted(OCCASIONAL)]) {
+    if (!seen.has(merchant)) seen.set(merchant, category);
+  }
+  return [...seen].map(([name, category]) => ({ name, category }));
+}
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');

@@ -22,8 +22,8 @@ export async function seedPantry(client: pg.PoolClient, today: string): Promise<
 
 /** Shifts expiry and update dates by the days since the pantry was last moved along (its newest last_updated). */
 export async function topUpPantry(client: pg.PoolClient, today: string): Promise<Record<string, number>> {
-  const { rows } = await client.query('SELECT max(last_updated)::text AS d FROM pantry_inventory');
-  const newest = rows[0].d as string | null;
+  const { rows } = await client.query<{ d: string | null }>('SELECT max(last_updated)::text AS d FROM pantry_inventory');
+  const newest = rows[0].d;
   if (!newest || newest >= today) return { pantry_shifted: 0 };
   const shifted = await client.query(
     `UPDATE pantry_inventory SET next_expiry = next_expiry + $1::int, last_updated = last_updated + $1::int, updated_at = now()`,

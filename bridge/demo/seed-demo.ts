@@ -20,33 +20,23 @@ export interface DemoTargets {
   twin: pg.Pool;
 }
 
-export interface DemoOptions {
-  /** 'YYYY-MM-DD', the current date in the user's zone (the caller computes it). */
-  today: string;
-  /** Default 42. */
-  seed?: number;
-  /** Years of transactions; default 2. Measurements and workouts cover one year (or all of them past two). */
-  years?: number;
-  /** Multiplier of the daily count of small expenses; default 1. */
-  volume?: number;
-  /** Rows of past transitions in digital_twin_updates; default about ninety days of them (300). */
-  historyRows?: number;
-  /** uuid, entity_id of the history rows. */
-  personId: string;
-  /** The instant `today` was computed from (the injected clock's); past history rows end before it. */
-  now: Date;
-}
-
 const Options = z.object({
+  /** 'YYYY-MM-DD', the current date in the user's zone (the caller computes it). */
   today: z.iso.date(),
   seed: z.number().int().default(42),
+  /** Years of transactions. Measurements and workouts cover one year (or all of them past two). */
   years: z.number().gt(0).max(15).default(2),
+  /** Multiplier of the daily count of small expenses. */
   volume: z.number().gt(0).max(100).default(1),
+  /** Rows of past transitions in digital_twin_updates; by default about ninety days of them. */
   historyRows: z.number().int().min(0).default(DEFAULT_HISTORY_ROWS),
+  /** uuid, entity_id of the history rows. */
   personId: z.string(),
+  /** The instant `today` was computed from (the injected clock's); past history rows end before it. */
   now: z.date(),
 });
 
+export type DemoOptions = z.input<typeof Options>;
 type Resolved = z.infer<typeof Options>;
 
 function resolve(o: DemoOptions): Resolved {

@@ -124,7 +124,8 @@ describe.each(INSTANTS)('a first start on %s', (_label, now) => {
              count(*) FILTER (WHERE data_source = 'Historical')::int AS historical,
              count(*) FILTER (WHERE data_source = 'atomic')::int AS atomic,
              count(DISTINCT transaction_id)::int AS ids, count(*)::int AS n,
-             count(*) FILTER (WHERE amount <= 0)::int AS not_positive
+             count(*) FILTER (WHERE amount <= 0)::int AS not_positive,
+             count(*) FILTER (WHERE merchant_id IS NULL OR account_id IS NULL OR category_id IS NULL)::int AS unlinked
       FROM transactions`);
     // A quiet day has no transactions: the newest is the last day up to today that the generator filled.
     let newest = today;
@@ -141,6 +142,7 @@ describe.each(INSTANTS)('a first start on %s', (_label, now) => {
     expect(cut).toEqual({ last_historical: addDays(historicalBefore(today), -1), first_atomic: historicalBefore(today) });
     expect(r.ids).toBe(r.n);
     expect(r.not_positive).toBe(0);
+    expect(r.unlinked).toBe(0); // every merchant the generators use is in the merchants table
     const [paths] = await rows(demo.t.finance, `
       SELECT array_agg(DISTINCT c.category_name || ' > ' || c.subcategory_name) AS p
       FROM transactions t JOIN categories c USING (category_id)`);
