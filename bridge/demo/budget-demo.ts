@@ -16,7 +16,7 @@ export interface PlanLine {
   threshold: number;
   budgetType: 'Fixed' | 'Variable' | 'Flexible';
   /** The month's amount in cents; `month` is 1–12. */
-  amount(year: number, month: number, volume: number): number;
+  amount: (year: number, month: number, volume: number) => number;
 }
 
 const tens = (cents: number) => Math.round(cents / 1000) * 1000;
@@ -49,15 +49,11 @@ export const BUDGET_PLAN: readonly PlanLine[] = [
   { category: 'GIFTS', priority: 'Low', threshold: 90, budgetType: 'Flexible', amount: planned(250, { 12: 2 }) },
 ];
 
-export interface DemoBudget {
+export interface DemoBudget extends Omit<PlanLine, 'amount'> {
   id: string;
   year: number;
   month: number;
-  category: string;
   amountCents: number;
-  threshold: number;
-  budgetType: PlanLine['budgetType'];
-  priority: PlanLine['priority'];
   notes: string;
 }
 
@@ -104,15 +100,12 @@ export function budgetState(actualCents: number, budget: DemoBudget, day: number
 export function monthBudgets(monthStart: string, volume: number): DemoBudget[] {
   const year = Number(monthStart.slice(0, 4));
   const month = Number(monthStart.slice(5, 7));
-  return BUDGET_PLAN.map((line) => ({
-    id: `BUD-${year}-${String(month).padStart(2, '0')}-${line.category}`,
+  return BUDGET_PLAN.map(({ amount, ...line }) => ({
+    ...line,
+    id: `BUD-${monthStart.slice(0, 7)}-${line.category}`,
     year,
     month,
-    category: line.category,
-    amountCents: line.amount(year, month, volume),
-    threshold: line.threshold,
-    budgetType: line.budgetType,
-    priority: line.priority,
+    amountCents: amount(year, month, volume),
     notes: 'Demo budget',
   }));
 }

@@ -123,9 +123,7 @@ export function generateFinanceDay(seed: number, date: string, volume = 1): Demo
       out.push({ date, category: f.category, amountCents, merchant: choose(f.merchant), account: choose(f.account), description: f.description(day, rng) });
     }
   }
-  for (const p of purchasesOn(seed, date, volume)) {
-    out.push({ date, category: p.category, merchant: p.merchant, account: p.account, amountCents: p.amountCents, description: p.description });
-  }
+  for (const { day: _day, ...p } of purchasesOn(seed, date, volume)) out.push({ ...p, date });
   const timed = out.map((t) => ({ t, minute: rng.int(7 * 60, 22 * 60 + 59), second: rng.int(0, 59) }));
   timed.sort((a, b) => a.minute - b.minute || a.second - b.second);
   return timed.map(({ t, minute, second }, i) => ({

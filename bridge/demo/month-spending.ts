@@ -7,6 +7,7 @@
 // out the same whenever it is generated, and the month's total is known before its first day.
 import { calendarDate } from '../time/local-date';
 import { monthBudgets } from './budget-demo';
+import type { DemoTransaction } from './finance-demo';
 import { growth } from './prices';
 import { Rng } from './random';
 
@@ -42,13 +43,8 @@ export const PLANNED_SPENDS: readonly PlannedSpend[] = [
 const OVER = 0.05;
 const NEAR = 0.08;
 
-export interface PlannedPurchase {
-  category: string;
+export interface PlannedPurchase extends Pick<DemoTransaction, 'category' | 'amountCents' | 'merchant' | 'description' | 'account'> {
   day: number;
-  amountCents: number;
-  merchant: string;
-  description: string;
-  account: string;
 }
 
 export const EVERYDAY_ACCOUNTS = [['mBank Checking', 6], ['Santander Credit Card', 3], ['Cash', 1]] as const;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
 import { inLockedTransaction } from './demo-sql';
-import { seedFinance, topUpFinance, type FinanceRun } from './finance-seed';
+import { seedFinance, topUpFinance } from './finance-seed';
 import { DEFAULT_HISTORY_ROWS, type HistoryPlan } from './history-demo';
 import { seedHistory } from './history-seed';
 import { seedPantry, topUpPantry } from './pantry-seed';
@@ -106,14 +106,13 @@ export async function seedDemoData(t: DemoTargets, o: DemoOptions): Promise<{ se
   if (await holdsRows(t.finance, FINANCE_PRESENT)) return { seeded: false, counts: {} };
   const others = Promise.all(DOMAINS.map((d) => fill(d, t, r, false)));
   others.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
-  const run: FinanceRun = { seed: r.seed, today: r.today, volume: r.volume };
   const finance = await inLockedTransaction(t.finance, lockOf('finance'), async (c) => {
     // Another bridge may have seeded while this one waited for the lock.
     if (await holdsRows(c, FINANCE_PRESENT)) {
       await others;
       return null;
     }
-    const counts = await seedFinance(c, run, addDays(r.today, -Math.round(365.25 * r.years)));
+    const counts = await seedFinance(c, r, addDays(r.today, -Math.round(365.25 * r.years)));
     await others; // commit finance only once the other databases have committed
     return counts;
   });
@@ -128,8 +127,7 @@ export async function seedDemoData(t: DemoTargets, o: DemoOptions): Promise<{ se
  */
 export async function topUpDemoData(t: DemoTargets, o: DemoOptions): Promise<{ counts: Record<string, number> }> {
   const r = resolve(o);
-  const run: FinanceRun = { seed: r.seed, today: r.today, volume: r.volume };
-  const finance = await inLockedTransaction(t.finance, lockOf('finance'), (c) => topUpFinance(c, run));
+  const finance = await inLockedTransaction(t.finance, lockOf('finance'), (c) => topUpFinance(c, r));
   if (Object.keys(finance).length === 0) return { counts: {} };
   const others = await Promise.all(DOMAINS.filter((d) => d.topUp).map((d) => fill(d, t, r, true)));
   return { counts: merged([finance, ...others]) };
