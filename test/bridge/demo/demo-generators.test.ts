@@ -196,6 +196,35 @@ describe('history rows', () => {
     expect(Math.min(...rows.map((r) => r.createdAtMs))).toBeGreaterThanOrEqual(plan.nowMs - 91 * 86_400_000);
   });
 
+  it('follow the month-to-date of the demo transactions and the alerts of the month’s budget plan', () => {
+    const finance = rows.filter((r) => r.entityType === 'finance');
+    for (const r of finance) {
+      const date = new Date(r.createdAtMs).toISOString().slice(0, 10);
+      const { day, daysInMonth, monthStart } = calendarDate(date);
+      let income = 0;
+      let expense = 0;
+      const spent = new Map<string, number>();
+      for (const d of eachDay(monthStart, date)) {
+        for (const t of generateFinanceDay(42, d, 1)) {
+          if (Date.parse(`${t.createdAt.replace(' ', 'T')}Z`) > r.createdAtMs) continue;
+          if (t.type === 'Income') income += t.amountCents;
+          if (t.type === 'Expense') {
+            expense += t.amountCents;
+            spent.set(t.category, (spent.get(t.category) ?? 0) + t.amountCents);
+          }
+        }
+      }
+      const data = JSON.parse(r.data) as { month: string; mtd_income: number; mtd_expense: number; alerts: { budget_id: string; severity: string }[] };
+      expect(data.month).toBe(monthStart.slice(0, 7));
+      expect(data.mtd_income).toBeCloseTo(income / 100, 2);
+      expect(data.mtd_expense).toBeCloseTo(expense / 100, 2);
+      const expected = monthBudgets(monthStart, 1)
+        .map((b) => [b.id, budgetState(spent.get(b.category) ?? 0, b, day, daysInMonth)] as const)
+        .filter(([, state]) => state !== 'ON_TRACK');
+      expect(Object.fromEntries(data.alerts.map((a) => [a.budget_id, a.severity]))).toEqual(Object.fromEntries(expected));
+    }
+  });
+
   it('have exactly the engine’s update_data keys and differ from the row before of the same entity', () => {
     // The keys the engine itself records (bridge/history/snapshots.ts), so the two cannot drift apart.
     const state = twinState();
