@@ -1,7 +1,7 @@
 // Writes the finance demo: reference rows, the transactions of every day in a range, and budgets.
 import type pg from 'pg';
-import { monthBudgets, type DemoBudget } from './budget-demo';
 import { addDays, calendarDate, monthStartAfter } from '../time/local-date';
+import { monthBudgets, type DemoBudget } from './budget-demo';
 import { BulkInsert, centsToNumeric } from './demo-sql';
 import { ACCOUNTS, CATEGORIES, categoryPath } from './finance-catalog';
 import { dataSourceFor, demoMerchants, generateFinanceDay, historicalBefore } from './finance-demo';
@@ -38,11 +38,10 @@ async function readIds(client: pg.PoolClient): Promise<Ids> {
     client.query<{ id: number; name: string }>(`SELECT category_id AS id, category_name || ' > ' || subcategory_name AS name FROM categories`),
   ]);
   const byPath = new Map(categories.rows.map((r) => [r.name, r.id]));
-  const category = new Map<string, number>();
-  for (const c of CATEGORIES) {
+  const category = new Map(CATEGORIES.flatMap((c) => {
     const id = byPath.get(categoryPath(c.key));
-    if (id !== undefined) category.set(c.key, id);
-  }
+    return id === undefined ? [] : [[c.key, id] as const];
+  }));
   return { account: new Map(accounts.rows.map((r) => [r.name, r.id])), category, merchant: new Map(merchants.rows.map((r) => [r.name, r.id])) };
 }
 

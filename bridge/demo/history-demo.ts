@@ -57,20 +57,27 @@ function* healthStates(plan: HistoryPlan, times: number[]): Generator<string> {
   let done = 0; // workouts[0 .. done) were done before the current instant
   let prev = '';
   let nudge = 0;
+  let day = '';
+  let daily = { m: null as DemoMeasurement | null, trend: null as TwinState['health']['weight_trend'], monday: '' };
   for (const t of times) {
     const d = isoDay(t);
-    const m = latestUpTo(d);
+    if (d !== day) {
+      // Everything but the workouts changes at most once a day.
+      const m = latestUpTo(d);
+      daily = { m, trend: trendOf(m, m ? latestUpTo(addDays(m.date, -1)) : null), monday: calendarDate(d).weekStart };
+      day = d;
+    }
+    const { m, trend, monday } = daily;
     while (done < workouts.length && doneAt[done] <= t) done++;
     const last = done > 0 ? workouts[done - 1] : null;
     const template = TEMPLATES.find((x) => x.id === last?.templateId);
     const since = last ? daysBetween(last.date, d) : null;
-    const monday = calendarDate(d).weekStart;
     let thisWeek = 0;
     for (let i = done - 1; i >= 0 && workouts[i].date >= monday; i--) thisWeek++;
     const health = {
       ...EMPTY_STATE.health,
       measurement_date: m?.date ?? null, bodyweight_kg: m?.bodyweightKg ?? null, bodyfat_pct: m?.bodyfatPct ?? null,
-      weight_trend: trendOf(m, m ? latestUpTo(addDays(m.date, -1)) : null),
+      weight_trend: trend,
       last_workout: last && { date: last.date, template_id: last.templateId, template_name: template?.name ?? null,
         workout_type: template?.type ?? null, location: last.location, duration_min: last.durationMin },
       days_since_workout: since, workouts_this_week: thisWeek, training_suggestion: trainingSuggestion(since),
