@@ -3,6 +3,7 @@
 // the 31st; get_current_budget_alerts() then reports on spending against it. Amounts move little
 // from month to month: a yearly price index in January and a few seasonal lines.
 import { severityOf, type BudgetFigures } from '../sources/budget-alerts';
+import { calendarDate } from '../time/local-date';
 import { centsToNumeric } from './demo-sql';
 import { categoryPath } from './finance-catalog';
 import { gymCardCents, rentCents } from './prices';
@@ -98,8 +99,7 @@ export function budgetState(actualCents: number, budget: DemoBudget, day: number
 
 /** The plan of one month (`monthStart` is its first day). */
 export function monthBudgets(monthStart: string, volume: number): DemoBudget[] {
-  const year = Number(monthStart.slice(0, 4));
-  const month = Number(monthStart.slice(5, 7));
+  const { year, month } = calendarDate(monthStart);
   return BUDGET_PLAN.map(({ amount, ...line }) => ({
     ...line,
     id: `BUD-${monthStart.slice(0, 7)}-${line.category}`,

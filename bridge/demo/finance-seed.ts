@@ -113,7 +113,7 @@ export async function topUpFinance(client: pg.PoolClient, run: FinanceRun): Prom
   }
   const present = await client.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM budgets WHERE budget_year = $1 AND budget_month = $2`,
-    [Number(run.today.slice(0, 4)), Number(run.today.slice(5, 7))],
+    [calendarDate(run.today).year, calendarDate(run.today).month],
   );
   if (present.rows[0].n === 0) {
     ids ??= await readIds(client);
