@@ -87,6 +87,13 @@ export function measurementFor(seed: number, date: string): DemoMeasurement | nu
   };
 }
 
+/** A workout day of the chain: its date, the days since the one before, its place in the chain. */
+export interface ChainDay {
+  date: string;
+  gap: number;
+  index: number;
+}
+
 const CHAIN_EPOCH = '2000-01-03';
 const UNIX_EPOCH = '1970-01-01';
 
@@ -95,8 +102,8 @@ const UNIX_EPOCH = '1970-01-01';
  * two or three days later (2–4 a week). The chain never depends on `to`, so a later top-up continues
  * it exactly; and with gaps of at most three days, the last workout before today is 1–3 days ago.
  */
-export function workoutDays(seed: number, from: string, to: string): { date: string; gap: number; index: number }[] {
-  const out: { date: string; gap: number; index: number }[] = [];
+export function workoutDays(seed: number, from: string, to: string): ChainDay[] {
+  const out: ChainDay[] = [];
   // Days since 1970-01-01 key each gap's stream; comparing numbers keeps the long chain cheap.
   const end = daysBetween(UNIX_EPOCH, to);
   const start = daysBetween(UNIX_EPOCH, from);
@@ -110,19 +117,7 @@ export function workoutDays(seed: number, from: string, to: string): { date: str
   return out;
 }
 
-export interface DemoWorkout {
-  date: string;
-  templateId: string;
-  location: 'gym' | 'home';
-  durationMin: number;
-  daysSinceLast: number | null;
-  recovery: number;
-  mood: number;
-  notes: string | null;
-  sets: { exerciseId: string; weightKg: number; tutSeconds: number; maxEffort: boolean; formOk: boolean }[];
-}
-
-export function workoutFor(seed: number, day: { date: string; gap: number; index: number }): DemoWorkout {
+export function workoutFor(seed: number, day: ChainDay) {
   const rng = new Rng(seed, `workout:${day.date}`);
   const template = TEMPLATES.find((t) => t.id === ROTATION[day.index % ROTATION.length])!;
   const years = daysBetween('2026-01-01', day.date) / 365.25;
@@ -133,7 +128,7 @@ export function workoutFor(seed: number, day: { date: string; gap: number; index
     const tut = exercise.tutMax >= 300 ? 300 : rng.int(exercise.tutMin, exercise.tutMax + 20);
     return { exerciseId, weightKg: weight, tutSeconds: tut, maxEffort: rng.chance(0.85), formOk: rng.chance(0.92) };
   });
-  const location = template.type === 'HIT Full Body' ? 'home' : rng.chance(0.85) ? 'gym' : 'home';
+  const location: 'gym' | 'home' = template.type === 'HIT Full Body' ? 'home' : rng.chance(0.85) ? 'gym' : 'home';
   return {
     date: day.date,
     templateId: template.id,
@@ -148,11 +143,7 @@ export function workoutFor(seed: number, day: { date: string; gap: number; index
   };
 }
 
-/** How many years of training rows a demo of `years` years of transactions gets. */
-export function trainingYears(years: number): number {
-  return years <= 2 ? 1 : years;
-}
-
+/** Training rows cover one year for a demo of up to two years of transactions, else all its years. */
 export function trainingStart(today: string, years: number): string {
-  return addDays(today, -Math.round(365.25 * trainingYears(years)));
+  return addDays(today, -Math.round(365.25 * (years <= 2 ? 1 : years)));
 }
