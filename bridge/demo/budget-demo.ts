@@ -2,6 +2,10 @@
 // before the month starts and never looks at what was spent, so it reads the same on the 1st and on
 // the 31st; get_current_budget_alerts() then reports on spending against it. Amounts move little
 // from month to month: a yearly price index in January and a few seasonal lines.
+import { severityOf, type BudgetFigures } from '../sources/budget-alerts';
+import { calendarDate } from '../time/local-date';
+import { centsToNumeric } from './demo-sql';
+import { categoryPath } from './finance-catalog';
 import { gymCardCents, rentCents } from './prices';
 
 export type BudgetState = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'ON_TRACK';
@@ -13,7 +17,7 @@ export interface PlanLine {
   threshold: number;
   budgetType: 'Fixed' | 'Variable' | 'Flexible';
   /** The month's amount in cents; `month` is 1–12. */
-  amount(year: number, month: number, volume: number): number;
+  amount: (year: number, month: number, volume: number) => number;
 }
 
 const tens = (cents: number) => Math.round(cents / 1000) * 1000;
@@ -46,49 +50,62 @@ export const BUDGET_PLAN: readonly PlanLine[] = [
   { category: 'GIFTS', priority: 'Low', threshold: 90, budgetType: 'Flexible', amount: planned(250, { 12: 2 }) },
 ];
 
-export interface DemoBudget {
+export interface DemoBudget extends Omit<PlanLine, 'amount'> {
   id: string;
   year: number;
   month: number;
-  category: string;
   amountCents: number;
-  threshold: number;
-  budgetType: PlanLine['budgetType'];
-  priority: PlanLine['priority'];
   notes: string;
 }
 
-/** Integer division rounded half away from zero, as PostgreSQL's round(numeric, n) does (non-negative inputs). */
+/** Integer division rounded half away from zero, as PostgreSQL's round(numeric, n) does. */
 function roundDiv(numerator: number, denominator: number): number {
-  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+  const sign = Math.sign(numerator);
+  return sign * Math.floor((2 * Math.abs(numerator) + denominator) / (2 * denominator));
 }
 
 /**
- * The state get_current_budget_alerts() gives a budget, with its exact rounding:
- * utilization = round(actual / budget × 100, 2), projected = round(actual / day × days_in_month, 2).
+ * The figures the finance source reads for a budget (bridge/sources/finance-source.ts), from cents and
+ * with its SQL's rounding: utilization = round(actual / budget × 100, 2), projected = round(actual / day × days, 2).
  */
-export function budgetState(actualCents: number, budgetCents: number, threshold: number, dom: number, dim: number): BudgetState {
-  const utilHundredths = roundDiv(actualCents * 10_000, budgetCents);
-  const projectedCents = roundDiv(actualCents * dim, dom);
-  if (utilHundredths >= 10_000) return 'CRITICAL';
-  if (utilHundredths >= threshold * 100) return 'HIGH';
-  if (projectedCents > budgetCents) return 'MEDIUM';
-  return 'ON_TRACK';
+export function budgetFigures(b: DemoBudget, actualCents: number, day: number, daysInMonth: number): BudgetFigures {
+  const projected = roundDiv(actualCents * daysInMonth, day);
+  const left = daysInMonth - day;
+  const dailyLimit = left > 0 ? roundDiv(b.amountCents - actualCents, left) : null;
+  return {
+    budget_id: b.id,
+    category_path: categoryPath(b.category),
+    priority: b.priority,
+    alert_threshold: b.threshold,
+    budget_amount: b.amountCents / 100,
+    actual_amount: actualCents / 100,
+    utilization_pct: roundDiv(actualCents * 10_000, b.amountCents) / 100,
+    projected_month_end: projected / 100,
+    days_remaining: left,
+    daily_limit_remaining: dailyLimit === null ? null : dailyLimit / 100,
+    text: {
+      left: centsToNumeric(b.amountCents - actualCents),
+      over: centsToNumeric(actualCents - b.amountCents),
+      projectedOver: centsToNumeric(projected - b.amountCents),
+      dailyLimit: dailyLimit === null ? null : centsToNumeric(dailyLimit),
+    },
+  };
+}
+
+/** The state get_current_budget_alerts() gives a budget: the bridge's own rule over those figures. */
+export function budgetState(actualCents: number, budget: DemoBudget, day: number, daysInMonth: number): BudgetState {
+  return severityOf(budgetFigures(budget, actualCents, day, daysInMonth)) ?? 'ON_TRACK';
 }
 
 /** The plan of one month (`monthStart` is its first day). */
 export function monthBudgets(monthStart: string, volume: number): DemoBudget[] {
-  const year = Number(monthStart.slice(0, 4));
-  const month = Number(monthStart.slice(5, 7));
-  return BUDGET_PLAN.map((line) => ({
-    id: `BUD-${year}-${String(month).padStart(2, '0')}-${line.category}`,
+  const { year, month } = calendarDate(monthStart);
+  return BUDGET_PLAN.map(({ amount, ...line }) => ({
+    ...line,
+    id: `BUD-${monthStart.slice(0, 7)}-${line.category}`,
     year,
     month,
-    category: line.category,
-    amountCents: line.amount(year, month, volume),
-    threshold: line.threshold,
-    budgetType: line.budgetType,
-    priority: line.priority,
+    amountCents: amount(year, month, volume),
     notes: 'Demo budget',
   }));
 }

@@ -1,5 +1,5 @@
-// The demo's reference rows in autonomous_finance: accounts, categories and merchants as the user
-// keeps them (English-structured category paths, Polish merchants).
+// The demo's reference rows in autonomous_finance: accounts and categories as the user keeps them
+// (English-structured category paths). The merchants are those the generators use.
 
 export interface DemoAccount {
   name: string;
@@ -55,55 +55,11 @@ export const CATEGORIES: readonly DemoCategory[] = [
 
 export type CategoryKey = (typeof CATEGORIES)[number]['key'];
 
-export interface DemoMerchant {
-  name: string;
-  category: string;
-}
-
-export const MERCHANTS: readonly DemoMerchant[] = [
-  { name: 'ACME Polska Sp. z o.o.', category: 'SALARY' },
-  { name: 'mBank', category: 'INTEREST' },
-  { name: 'Wynajem mieszkania', category: 'RENT' },
-  { name: 'PGE Obrót', category: 'UTILITIES' },
-  { name: 'Orange Polska', category: 'INTERNET' },
-  { name: 'Biedronka', category: 'GROCERIES' },
-  { name: 'Lidl', category: 'GROCERIES' },
-  { name: 'Żabka', category: 'GROCERIES' },
-  { name: 'Carrefour', category: 'GROCERIES' },
-  { name: 'Auchan', category: 'GROCERIES' },
-  { name: 'Pyszne.pl', category: 'RESTAURANTS' },
-  { name: 'Bistro Mama', category: 'RESTAURANTS' },
-  { name: 'Sushi Master', category: 'RESTAURANTS' },
-  { name: 'Pizza Hut', category: 'RESTAURANTS' },
-  { name: 'Bar Mleczny Prasowy', category: 'RESTAURANTS' },
-  { name: 'Starbucks', category: 'COFFEE' },
-  { name: 'Costa Coffee', category: 'COFFEE' },
-  { name: 'Orlen', category: 'FUEL' },
-  { name: 'BP', category: 'FUEL' },
-  { name: 'Shell', category: 'FUEL' },
-  { name: 'ZTM Warszawa', category: 'PUBLIC-TRANSPORT' },
-  { name: 'PKP Intercity', category: 'TRAIN' },
-  { name: 'Allegro', category: 'ONLINE-SHOPPING' },
-  { name: 'Amazon.pl', category: 'ONLINE-SHOPPING' },
-  { name: 'Media Expert', category: 'ELECTRONICS' },
-  { name: 'RTV Euro AGD', category: 'ELECTRONICS' },
-  { name: 'Reserved', category: 'CLOTHING' },
-  { name: 'Decathlon', category: 'CLOTHING' },
-  { name: 'Rossmann', category: 'PHARMACY' },
-  { name: 'Apteka Gemini', category: 'PHARMACY' },
-  { name: 'Multisport', category: 'GYM' },
-  { name: 'Netflix', category: 'SUBSCRIPTIONS' },
-  { name: 'Spotify', category: 'SUBSCRIPTIONS' },
-  { name: 'YouTube Premium', category: 'SUBSCRIPTIONS' },
-  { name: 'Cinema City', category: 'CINEMA' },
-  { name: 'Booking.com', category: 'HOLIDAYS' },
-  { name: 'Ryanair', category: 'HOLIDAYS' },
-  { name: 'Empik', category: 'GIFTS' },
-];
+const PATHS = new Map(CATEGORIES.map((c) => [c.key, `${c.name} > ${c.sub}`]));
 
 /** Path as the user displays it: `Lifestyle > Groceries`. */
 export function categoryPath(key: string): string {
-  const c = CATEGORIES.find((x) => x.key === key);
-  if (!c) throw new Error(`unknown demo category ${key}`);
-  return `${c.name} > ${c.sub}`;
+  const path = PATHS.get(key);
+  if (path === undefined) throw new Error(`unknown demo category ${key}`);
+  return path;
 }

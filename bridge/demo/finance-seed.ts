@@ -1,10 +1,10 @@
 // Writes the finance demo: reference rows, the transactions of every day in a range, and budgets.
 import type pg from 'pg';
+import { addDays, calendarDate, monthStartAfter } from '../time/local-date';
 import { monthBudgets, type DemoBudget } from './budget-demo';
-import { addDays, addMonths, eachDay, monthStart } from './calendar';
 import { BulkInsert, centsToNumeric } from './demo-sql';
-import { ACCOUNTS, CATEGORIES, MERCHANTS } from './finance-catalog';
-import { dataSourceFor, generateFinanceDay, historicalBefore } from './finance-demo';
+import { ACCOUNTS, CATEGORIES, categoryPath } from './finance-catalog';
+import { dataSourceFor, demoMerchants, generateFinanceDay, historicalBefore } from './finance-demo';
 
 export interface FinanceRun {
   seed: number;
@@ -19,41 +19,30 @@ interface Ids {
 }
 
 async function ensureReferenceRows(client: pg.PoolClient): Promise<{ ids: Ids; counts: Record<string, number> }> {
-  const accounts = await client.query(
-    `INSERT INTO accounts (account_name, account_type, institution_name, currency)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT (account_name) DO NOTHING`,
-    [ACCOUNTS.map((a) => a.name), ACCOUNTS.map((a) => a.type), ACCOUNTS.map((a) => a.institution), ACCOUNTS.map(() => 'PLN')],
-  );
-  const categories = await client.query(
-    `INSERT INTO categories (category_name, subcategory_name, category_type, display_order)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (category_name, subcategory_name) DO NOTHING`,
-    [CATEGORIES.map((c) => c.name), CATEGORIES.map((c) => c.sub), CATEGORIES.map((c) => c.type), CATEGORIES.map((_, i) => i + 1)],
-  );
+  const accounts = new BulkInsert(client, 'accounts', [['account_name', 'text'], ['account_type', 'text'], ['institution_name', 'text'], ['currency', 'text']]);
+  for (const a of ACCOUNTS) await accounts.add(a.name, a.type, a.institution, 'PLN');
+  const categories = new BulkInsert(client, 'categories', [['category_name', 'text'], ['subcategory_name', 'text'], ['category_type', 'text'], ['display_order', 'int']]);
+  for (const [i, c] of CATEGORIES.entries()) await categories.add(c.name, c.sub, c.type, i + 1);
+  const counts = { accounts: await accounts.flush(), categories: await categories.flush() };
   const ids = await readIds(client);
-  const merchants = await client.query(
-    `INSERT INTO merchants (merchant_name, default_category_id, data_type)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) ON CONFLICT (merchant_name) DO NOTHING`,
-    [MERCHANTS.map((m) => m.name), MERCHANTS.map((m) => ids.category.get(m.category) ?? null), MERCHANTS.map(() => 'Atomic')],
-  );
-  const withMerchants = await readIds(client);
-  return {
-    ids: withMerchants,
-    counts: { accounts: accounts.rowCount ?? 0, categories: categories.rowCount ?? 0, merchants: merchants.rowCount ?? 0 },
-  };
+  const merchants = new BulkInsert(client, 'merchants', [['merchant_name', 'text'], ['default_category_id', 'int'], ['data_type', 'text']]);
+  for (const m of demoMerchants()) await merchants.add(m.name, ids.category.get(m.category) ?? null, 'Atomic');
+  const inserted = { ...counts, merchants: await merchants.flush() };
+  return { ids: await readIds(client), counts: inserted };
 }
 
 async function readIds(client: pg.PoolClient): Promise<Ids> {
-  const account = new Map<string, number>();
-  const category = new Map<string, number>();
-  const merchant = new Map<string, number>();
-  for (const r of (await client.query('SELECT account_id, account_name FROM accounts')).rows) account.set(r.account_name, r.account_id);
-  for (const r of (await client.query('SELECT merchant_id, merchant_name FROM merchants')).rows) merchant.set(r.merchant_name, r.merchant_id);
-  const cats = await client.query('SELECT category_id, category_name, subcategory_name FROM categories');
-  for (const c of CATEGORIES) {
-    const row = cats.rows.find((r) => r.category_name === c.name && r.subcategory_name === c.sub);
-    if (row) category.set(c.key, row.category_id);
-  }
-  return { account, category, merchant };
+  const [accounts, merchants, categories] = await Promise.all([
+    client.query<{ id: number; name: string }>('SELECT account_id AS id, account_name AS name FROM accounts'),
+    client.query<{ id: number; name: string }>('SELECT merchant_id AS id, merchant_name AS name FROM merchants'),
+    client.query<{ id: number; name: string }>(`SELECT category_id AS id, category_name || ' > ' || subcategory_name AS name FROM categories`),
+  ]);
+  const byPath = new Map(categories.rows.map((r) => [r.name, r.id]));
+  const category = new Map(CATEGORIES.flatMap((c) => {
+    const id = byPath.get(categoryPath(c.key));
+    return id === undefined ? [] : [[c.key, id] as const];
+  }));
+  return { account: new Map(accounts.rows.map((r) => [r.name, r.id])), category, merchant: new Map(merchants.rows.map((r) => [r.name, r.id])) };
 }
 
 async function insertDays(client: pg.PoolClient, ids: Ids, run: FinanceRun, from: string, to: string): Promise<number> {
@@ -62,8 +51,7 @@ async function insertDays(client: pg.PoolClient, ids: Ids, run: FinanceRun, from
     ['merchant_source', 'text'], ['description', 'text'], ['account_id', 'int'], ['category_id', 'int'], ['merchant_id', 'int'],
     ['data_source', 'text'], ['created_at', 'timestamp'], ['updated_at', 'timestamp'],
   ]);
-  if (from > to) return 0;
-  for (const date of eachDay(from, to)) {
+  for (let date = from; date <= to; date = addDays(date, 1)) {
     const source = dataSourceFor(date, run.today);
     for (const t of generateFinanceDay(run.seed, date, run.volume)) {
       await bulk.add(t.id, t.date, t.type, centsToNumeric(t.amountCents), 'PLN', t.merchant, t.description,
@@ -89,7 +77,7 @@ async function insertBudgets(client: pg.PoolClient, ids: Ids, budgets: DemoBudge
 /** The plan of every month from `fromMonth` (a first day) up to today's month, both included. */
 function budgetsThrough(fromMonth: string, today: string, volume: number): DemoBudget[] {
   const out: DemoBudget[] = [];
-  for (let m = fromMonth; m <= today; m = addMonths(m, 1)) out.push(...monthBudgets(m, volume));
+  for (let m = fromMonth; m <= today; m = monthStartAfter(m, 1)) out.push(...monthBudgets(m, volume));
   return out;
 }
 
@@ -97,7 +85,7 @@ function budgetsThrough(fromMonth: string, today: string, volume: number): DemoB
 export async function seedFinance(client: pg.PoolClient, run: FinanceRun, from: string): Promise<Record<string, number>> {
   const { ids, counts } = await ensureReferenceRows(client);
   const transactions = await insertDays(client, ids, run, from, run.today);
-  const budgets = await insertBudgets(client, ids, budgetsThrough(monthStart(from), run.today, run.volume));
+  const budgets = await insertBudgets(client, ids, budgetsThrough(calendarDate(from).monthStart, run.today, run.volume));
   return { ...counts, transactions, budgets };
 }
 
@@ -105,10 +93,10 @@ export async function seedFinance(client: pg.PoolClient, run: FinanceRun, from: 
 export async function topUpFinance(client: pg.PoolClient, run: FinanceRun): Promise<Record<string, number>> {
   // The newest demo row; the date index makes this a short backward scan.
   const newest = (
-    await client.query(
+    await client.query<{ d: string }>(
       `SELECT transaction_date::text AS d FROM transactions WHERE transaction_id LIKE 'DEMO-%' ORDER BY transaction_date DESC LIMIT 1`,
     )
-  ).rows[0]?.d as string | undefined;
+  ).rows.at(0)?.d;
   if (!newest) return {};
   const counts: Record<string, number> = { transactions: 0, budgets: 0, aged: 0 };
   let ids: Ids | null = null;
@@ -123,13 +111,13 @@ export async function topUpFinance(client: pg.PoolClient, run: FinanceRun): Prom
     );
     counts.aged = aged.rowCount ?? 0;
   }
-  const present = await client.query(
+  const present = await client.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM budgets WHERE budget_year = $1 AND budget_month = $2`,
-    [Number(run.today.slice(0, 4)), Number(run.today.slice(5, 7))],
+    [calendarDate(run.today).year, calendarDate(run.today).month],
   );
   if (present.rows[0].n === 0) {
     ids ??= await readIds(client);
-    counts.budgets = await insertBudgets(client, ids, budgetsThrough(addMonths(newest, 1), run.today, run.volume));
+    counts.budgets = await insertBudgets(client, ids, budgetsThrough(monthStartAfter(newest, 1), run.today, run.volume));
   }
   return counts;
 }

@@ -5,8 +5,9 @@
 //
 // The whole month is drawn at once from a stream keyed by (seed, month, line), so any day of it comes
 // out the same whenever it is generated, and the month's total is known before its first day.
+import { calendarDate } from '../time/local-date';
 import { monthBudgets } from './budget-demo';
-import { dayOfMonth, daysInMonth, monthOf, monthStart } from './calendar';
+import type { DemoTransaction } from './finance-demo';
 import { growth } from './prices';
 import { Rng } from './random';
 
@@ -42,13 +43,8 @@ export const PLANNED_SPENDS: readonly PlannedSpend[] = [
 const OVER = 0.05;
 const NEAR = 0.08;
 
-export interface PlannedPurchase {
-  category: string;
+export interface PlannedPurchase extends Pick<DemoTransaction, 'category' | 'amountCents' | 'merchant' | 'description' | 'account'> {
   day: number;
-  amountCents: number;
-  merchant: string;
-  description: string;
-  account: string;
 }
 
 export const EVERYDAY_ACCOUNTS = [['mBank Checking', 6], ['Santander Credit Card', 3], ['Cash', 1]] as const;
@@ -103,13 +99,14 @@ function purchasesOf(rng: Rng, spend: PlannedSpend, targetCents: number, prices:
 
 /** Every purchase on the budgeted lines in the month that starts on `first`. */
 export function monthPurchases(seed: number, first: string, volume: number): PlannedPurchase[] {
-  const dim = daysInMonth(first);
-  const prices = growth(`${monthOf(first)}-15`, 0.035);
+  const month = first.slice(0, 7);
+  const dim = calendarDate(first).daysInMonth;
+  const prices = growth(`${month}-15`, 0.035);
   const out: PlannedPurchase[] = [];
   for (const budget of monthBudgets(first, volume)) {
     const spends = PLANNED_SPENDS.filter((s) => s.category === budget.category);
     if (spends.length === 0) continue;
-    const rng = new Rng(seed, `finance-month:${monthOf(first)}:${budget.category}`);
+    const rng = new Rng(seed, `finance-month:${month}:${budget.category}`);
     const ending = monthEnding(rng, budget.threshold);
     for (const spend of spends) out.push(...purchasesOf(rng, spend, Math.round(budget.amountCents * ending * spend.share), prices, dim));
   }
@@ -121,8 +118,8 @@ let cached: { key: string; purchases: PlannedPurchase[] } | null = null;
 
 /** The purchases on the budgeted lines on one day. */
 export function purchasesOn(seed: number, date: string, volume: number): PlannedPurchase[] {
-  const key = `${seed}|${monthOf(date)}|${volume}`;
-  if (cached?.key !== key) cached = { key, purchases: monthPurchases(seed, monthStart(date), volume) };
-  const day = dayOfMonth(date);
+  const { monthStart, day } = calendarDate(date);
+  const key = `${seed}|${monthStart}|${volume}`;
+  if (cached?.key !== key) cached = { key, purchases: monthPurchases(seed, monthStart, volume) };
   return cached.purchases.filter((p) => p.day === day);
 }

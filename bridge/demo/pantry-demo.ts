@@ -1,6 +1,6 @@
 // Demo rows of autonomous_pantry, relative to `today`: Polish product names, three storage places, a
 // few products kept in two of them, some low, some out, some expired or about to expire.
-import { addDays } from './calendar';
+import { addDays } from '../time/local-date';
 
 export interface DemoPantryItem {
   category: string;
@@ -86,36 +86,19 @@ export function pantryStatus(quantity: number, threshold: number | null): 'OK' |
   return 'OK';
 }
 
-export interface PantryRow {
-  category: string;
-  location: string;
-  quantity: number;
-  unit: string;
-  nextExpiry: string | null;
-  lastUpdated: string;
-  status: string;
-  threshold: number | null;
-}
-
-export function pantryRows(today: string): PantryRow[] {
+/** The rows of pantry_inventory on `today`. */
+export function pantryRows(today: string) {
   return PANTRY_ITEMS.map((p) => ({
-    category: p.category,
-    location: p.location,
-    quantity: p.quantity,
-    unit: p.unit,
+    ...p,
     nextExpiry: p.expiresIn === null ? null : addDays(today, p.expiresIn),
     lastUpdated: addDays(today, -p.updatedAgo),
     status: pantryStatus(p.quantity, p.threshold),
-    threshold: p.threshold,
   }));
 }
 
-export function dictionaryRows(): { category: string; synonyms: string; unit: string; threshold: number | null }[] {
-  const seen = new Map<string, { category: string; synonyms: string; unit: string; threshold: number | null }>();
-  for (const p of PANTRY_ITEMS) {
-    if (!seen.has(p.category)) seen.set(p.category, { category: p.category, synonyms: p.synonyms, unit: p.unit, threshold: p.threshold });
-  }
-  return [...seen.values()];
+/** The rows of pantry_dictionary: one per product, from its first row. */
+export function dictionaryRows(): DemoPantryItem[] {
+  return PANTRY_ITEMS.filter((p, i) => PANTRY_ITEMS.findIndex((x) => x.category === p.category) === i);
 }
 
 /** Products whose stock summed over all places is at or below their threshold (tracked products only). */
@@ -129,12 +112,6 @@ export function lowStockProducts(): string[] {
   return [...sums].filter(([, s]) => s.threshold !== null && s.qty <= s.threshold).map(([name]) => name);
 }
 
-/** Rows already expired on `today` (next_expiry < today). */
-export function expiredCount(): number {
-  return PANTRY_ITEMS.filter((p) => p.expiresIn !== null && p.expiresIn < 0).length;
-}
-
-/** Rows expiring within 30 days, today included (not yet expired). */
-export function expiringCount(): number {
-  return PANTRY_ITEMS.filter((p) => p.expiresIn !== null && p.expiresIn >= 0 && p.expiresIn <= 30).length;
-}
+/** Rows already expired (next_expiry < today) and rows expiring within 30 days, today included. */
+export const expiredCount = () => PANTRY_ITEMS.filter((p) => p.expiresIn !== null && p.expiresIn < 0).length;
+export const expiringCount = () => PANTRY_ITEMS.filter((p) => p.expiresIn !== null && p.expiresIn >= 0 && p.expiresIn <= 30).length;

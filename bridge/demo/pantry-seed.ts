@@ -1,7 +1,7 @@
 // Writes the pantry demo, and moves it along with the calendar on later starts so that it keeps
 // showing the same mix of low, expired and expiring products.
 import type pg from 'pg';
-import { diffDays } from './calendar';
+import { daysBetween } from '../time/local-date';
 import { BulkInsert } from './demo-sql';
 import { dictionaryRows, pantryRows } from './pantry-demo';
 
@@ -22,12 +22,12 @@ export async function seedPantry(client: pg.PoolClient, today: string): Promise<
 
 /** Shifts expiry and update dates by the days since the pantry was last moved along (its newest last_updated). */
 export async function topUpPantry(client: pg.PoolClient, today: string): Promise<Record<string, number>> {
-  const { rows } = await client.query('SELECT max(last_updated)::text AS d FROM pantry_inventory');
-  const newest = rows[0].d as string | null;
+  const { rows } = await client.query<{ d: string | null }>('SELECT max(last_updated)::text AS d FROM pantry_inventory');
+  const newest = rows[0].d;
   if (!newest || newest >= today) return { pantry_shifted: 0 };
   const shifted = await client.query(
     `UPDATE pantry_inventory SET next_expiry = next_expiry + $1::int, last_updated = last_updated + $1::int, updated_at = now()`,
-    [diffDays(today, newest)],
+    [daysBetween(newest, today)],
   );
   return { pantry_shifted: shifted.rowCount ?? 0 };
 }

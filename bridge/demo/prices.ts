@@ -1,9 +1,9 @@
 // The demo's price level over the years, and the two contract prices paid on the 1st of every month.
-import { dayNumber } from './calendar';
+import { daysBetween } from '../time/local-date';
 
 /** Prices and salary grow over the years, so fifteen years of history stay believable. */
 export function growth(date: string, yearlyRate: number): number {
-  return Math.pow(1 + yearlyRate, (dayNumber(date) - dayNumber('2026-01-01')) / 365.25);
+  return Math.pow(1 + yearlyRate, daysBetween('2026-01-01', date) / 365.25);
 }
 
 /** Contract prices change once a year, in January, by the year's inflation. */

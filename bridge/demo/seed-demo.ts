@@ -1,10 +1,12 @@
 // The demo data of the embedded databases: filled once on the first start, then kept current (the
 // days since the last start, this month's budgets) so that the demo always looks alive.
 import type pg from 'pg';
-import { addDays, isIsoDate } from './calendar';
+import { z } from 'zod';
+import type { Queryable } from '../db/pools';
+import { addDays } from '../time/local-date';
 import { inLockedTransaction } from './demo-sql';
-import { seedFinance, topUpFinance, type FinanceRun } from './finance-seed';
-import { DEFAULT_HISTORY_ROWS } from './history-demo';
+import { seedFinance, topUpFinance } from './finance-seed';
+import { DEFAULT_HISTORY_ROWS, type HistoryPlan } from './history-demo';
 import { seedHistory } from './history-seed';
 import { seedPantry, topUpPantry } from './pantry-seed';
 import { trainingStart } from './training-demo';
@@ -18,70 +20,80 @@ export interface DemoTargets {
   twin: pg.Pool;
 }
 
-export interface DemoOptions {
+const Options = z.object({
   /** 'YYYY-MM-DD', the current date in the user's zone (the caller computes it). */
-  today: string;
-  /** Default 42. */
-  seed?: number;
-  /** Years of transactions; default 2. Measurements and workouts cover one year (or all of them past two). */
-  years?: number;
-  /** Multiplier of the daily count of small expenses; default 1. */
-  volume?: number;
-  /** Rows of past transitions in digital_twin_updates; default about ninety days of them (300). */
-  historyRows?: number;
+  today: z.iso.date(),
+  seed: z.number().int().default(42),
+  /** Years of transactions. Measurements and workouts cover one year (or all of them past two). */
+  years: z.number().gt(0).max(15).default(2),
+  /** Multiplier of the daily count of small expenses. */
+  volume: z.number().gt(0).max(100).default(1),
+  /** Rows of past transitions in digital_twin_updates; by default about ninety days of them. */
+  historyRows: z.number().int().min(0).default(DEFAULT_HISTORY_ROWS),
   /** uuid, entity_id of the history rows. */
-  personId: string;
+  personId: z.string(),
   /** The instant `today` was computed from (the injected clock's); past history rows end before it. */
-  now: Date;
-}
+  now: z.date(),
+});
 
-interface Resolved {
-  today: string;
-  seed: number;
-  years: number;
-  volume: number;
-  historyRows: number;
-  personId: string;
-  nowMs: number;
-}
+export type DemoOptions = z.input<typeof Options>;
+type Resolved = z.infer<typeof Options>;
 
 function resolve(o: DemoOptions): Resolved {
-  if (!isIsoDate(o.today)) throw new Error(`demo data: today must be a date YYYY-MM-DD, got ${JSON.stringify(o.today)}`);
-  const years = o.years ?? 2;
-  const volume = o.volume ?? 1;
-  const historyRows = o.historyRows ?? DEFAULT_HISTORY_ROWS;
-  if (!(years > 0 && years <= 15)) throw new Error(`demo data: years must be in (0, 15], got ${years}`);
-  if (!(volume > 0 && volume <= 100)) throw new Error(`demo data: volume must be in (0, 100], got ${volume}`);
-  if (!(Number.isInteger(historyRows) && historyRows >= 0)) throw new Error(`demo data: historyRows must be a whole number ≥ 0, got ${historyRows}`);
-  return { today: o.today, seed: o.seed ?? 42, years, volume, historyRows, personId: o.personId, nowMs: o.now.getTime() };
+  const parsed = Options.safeParse(o);
+  if (!parsed.success) throw new Error(`demo data: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
-async function hasTransactions(pool: pg.Pool): Promise<boolean> {
-  return (await pool.query('SELECT EXISTS (SELECT 1 FROM transactions) AS x')).rows[0].x as boolean;
+/** A database the demo fills besides finance: how to tell it holds data, and how to fill it. */
+interface DemoDomain {
+  name: string;
+  pool: (t: DemoTargets) => pg.Pool;
+  /** One row, one boolean column `x`: the database already holds this domain's rows. */
+  present: string;
+  presentParams?: (o: Resolved) => unknown[];
+  seed: (c: pg.PoolClient, o: Resolved) => Promise<Record<string, number>>;
+  /** Later starts; without it, a later start leaves the domain as the first start wrote it. */
+  topUp?: (c: pg.PoolClient, o: Resolved) => Promise<Record<string, number>>;
 }
 
-async function seedTrainingIfEmpty(t: DemoTargets, o: Resolved): Promise<Record<string, number>> {
-  return inLockedTransaction(t.training, 'digital-twin:demo:training', async (c) => {
-    const { rows } = await c.query('SELECT EXISTS (SELECT 1 FROM measurements) OR EXISTS (SELECT 1 FROM workouts) AS x');
-    return rows[0].x ? {} : seedTraining(c, o.seed, o.today, trainingStart(o.today, o.years));
+const DOMAINS: readonly DemoDomain[] = [
+  { name: 'training', pool: (t) => t.training,
+    present: 'SELECT EXISTS (SELECT 1 FROM measurements) OR EXISTS (SELECT 1 FROM workouts) AS x',
+    seed: (c, o) => seedTraining(c, o.seed, o.today, trainingStart(o.today, o.years)),
+    topUp: (c, o) => topUpTraining(c, o.seed, o.today) },
+  { name: 'pantry', pool: (t) => t.pantry,
+    present: 'SELECT EXISTS (SELECT 1 FROM pantry_inventory) AS x',
+    seed: (c, o) => seedPantry(c, o.today),
+    topUp: (c, o) => topUpPantry(c, o.today) },
+  { name: 'history', pool: (t) => t.twin,
+    present: 'SELECT EXISTS (SELECT 1 FROM digital_twin_updates WHERE entity_id = $1) AS x', presentParams: (o) => [o.personId],
+    seed: async (c, o) => ({ digital_twin_updates: await seedHistory(c, o.personId, historyPlan(o)) }) },
+];
+
+const lockOf = (name: string) => `digital-twin:demo:${name}`;
+
+async function holdsRows(c: Queryable, sql: string, params: unknown[] = []): Promise<boolean> {
+  return (await c.query<{ x: boolean }>(sql, params)).rows[0].x;
+}
+
+function historyPlan(o: Resolved): HistoryPlan {
+  return { seed: o.seed, today: o.today, nowMs: o.now.getTime(), rows: o.historyRows, years: o.years, volume: o.volume };
+}
+
+/** Seeds an empty domain; on a later start, tops up one that holds rows (if it has a top-up). */
+function fill(d: DemoDomain, t: DemoTargets, o: Resolved, later: boolean): Promise<Record<string, number>> {
+  return inLockedTransaction(d.pool(t), lockOf(d.name), async (c) => {
+    if (!(await holdsRows(c, d.present, d.presentParams?.(o)))) return d.seed(c, o);
+    return later && d.topUp ? d.topUp(c, o) : {};
   });
 }
 
-async function seedPantryIfEmpty(t: DemoTargets, o: Resolved): Promise<Record<string, number>> {
-  return inLockedTransaction(t.pantry, 'digital-twin:demo:pantry', async (c) => {
-    const { rows } = await c.query('SELECT EXISTS (SELECT 1 FROM pantry_inventory) AS x');
-    return rows[0].x ? {} : seedPantry(c, o.today);
-  });
+function merged(parts: readonly Record<string, number>[]): Record<string, number> {
+  return parts.reduce((all, part) => ({ ...all, ...part }), {});
 }
 
-async function seedHistoryIfEmpty(t: DemoTargets, o: Resolved): Promise<Record<string, number>> {
-  return inLockedTransaction(t.twin, 'digital-twin:demo:history', async (c): Promise<Record<string, number>> => {
-    const { rows } = await c.query('SELECT EXISTS (SELECT 1 FROM digital_twin_updates WHERE entity_id = $1) AS x', [o.personId]);
-    if (rows[0].x) return {};
-    const plan = { seed: o.seed, today: o.today, nowMs: o.nowMs, rows: o.historyRows, years: o.years, volume: o.volume };
-    return { digital_twin_updates: await seedHistory(c, o.personId, plan) };
-  });
-}
+const FINANCE_PRESENT = 'SELECT EXISTS (SELECT 1 FROM transactions) AS x';
 
 /**
  * First start: fills all tables if the finance database has no transactions yet; returns what it inserted.
@@ -91,22 +103,20 @@ async function seedHistoryIfEmpty(t: DemoTargets, o: Resolved): Promise<Record<s
  */
 export async function seedDemoData(t: DemoTargets, o: DemoOptions): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const r = resolve(o);
-  if (await hasTransactions(t.finance)) return { seeded: false, counts: {} };
-  const others = Promise.all([seedTrainingIfEmpty(t, r), seedPantryIfEmpty(t, r), seedHistoryIfEmpty(t, r)]);
+  if (await holdsRows(t.finance, FINANCE_PRESENT)) return { seeded: false, counts: {} };
+  const others = Promise.all(DOMAINS.map((d) => fill(d, t, r, false)));
   others.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
-  const run: FinanceRun = { seed: r.seed, today: r.today, volume: r.volume };
-  const finance = await inLockedTransaction(t.finance, 'digital-twin:demo:finance', async (c) => {
+  const finance = await inLockedTransaction(t.finance, lockOf('finance'), async (c) => {
     // Another bridge may have seeded while this one waited for the lock.
-    if ((await c.query('SELECT EXISTS (SELECT 1 FROM transactions) AS x')).rows[0].x) {
+    if (await holdsRows(c, FINANCE_PRESENT)) {
       await others;
       return null;
     }
-    const counts = await seedFinance(c, run, addDays(r.today, -Math.round(365.25 * r.years)));
+    const counts = await seedFinance(c, r, addDays(r.today, -Math.round(365.25 * r.years)));
     await others; // commit finance only once the other databases have committed
     return counts;
   });
-  const counts = Object.assign({}, ...(await others), finance ?? {});
-  return { seeded: finance !== null, counts };
+  return { seeded: finance !== null, counts: merged([...(await others), finance ?? {}]) };
 }
 
 /**
@@ -117,18 +127,8 @@ export async function seedDemoData(t: DemoTargets, o: DemoOptions): Promise<{ se
  */
 export async function topUpDemoData(t: DemoTargets, o: DemoOptions): Promise<{ counts: Record<string, number> }> {
   const r = resolve(o);
-  const run: FinanceRun = { seed: r.seed, today: r.today, volume: r.volume };
-  const finance = await inLockedTransaction(t.finance, 'digital-twin:demo:finance', (c) => topUpFinance(c, run));
+  const finance = await inLockedTransaction(t.finance, lockOf('finance'), (c) => topUpFinance(c, r));
   if (Object.keys(finance).length === 0) return { counts: {} };
-  const [training, pantry] = await Promise.all([
-    inLockedTransaction(t.training, 'digital-twin:demo:training', async (c) => {
-      const { rows } = await c.query('SELECT EXISTS (SELECT 1 FROM measurements) OR EXISTS (SELECT 1 FROM workouts) AS x');
-      return rows[0].x ? topUpTraining(c, r.seed, r.today) : seedTraining(c, r.seed, r.today, trainingStart(r.today, r.years));
-    }),
-    inLockedTransaction(t.pantry, 'digital-twin:demo:pantry', async (c) => {
-      const { rows } = await c.query('SELECT EXISTS (SELECT 1 FROM pantry_inventory) AS x');
-      return rows[0].x ? topUpPantry(c, r.today) : seedPantry(c, r.today);
-    }),
-  ]);
-  return { counts: { ...finance, ...training, ...pantry } };
+  const others = await Promise.all(DOMAINS.filter((d) => d.topUp).map((d) => fill(d, t, r, true)));
+  return { counts: merged([finance, ...others]) };
 }

@@ -1,6 +1,6 @@
 // Demo rows of autonomous_training: templates and exercises, daily-ish measurements with a slow trend,
 // and HIT workouts every second or third day. Each day is a pure function of (seed, date).
-import { addDays, dayNumber, diffDays, toIsoDate } from './calendar';
+import { addDays, daysBetween } from '../time/local-date';
 import { Rng } from './random';
 
 export interface DemoTemplate {
@@ -65,7 +65,7 @@ export interface DemoMeasurement {
   dataSource: 'Sheet' | 'Manual';
 }
 
-const TREND_PEAK = dayNumber('2025-09-01');
+const TREND_PEAK = '2025-09-01';
 const TREND_PERIOD_DAYS = 1100;
 
 /** The weigh-in of `date`, or null on a day without one (about one day in seven). */
@@ -73,7 +73,7 @@ export function measurementFor(seed: number, date: string): DemoMeasurement | nu
   const rng = new Rng(seed, `measurement:${date}`);
   if (rng.chance(0.15)) return null;
   // A slow cycle: a cut that started in autumn 2025 (86 kg, 22 %) and bottoms out in spring 2027.
-  const phase = Math.cos((2 * Math.PI * (dayNumber(date) - TREND_PEAK)) / TREND_PERIOD_DAYS);
+  const phase = Math.cos((2 * Math.PI * daysBetween(TREND_PEAK, date)) / TREND_PERIOD_DAYS);
   const weight = 84 + 2.1 * phase + 0.3 * rng.normal();
   const fat = 19.6 + 2.4 * phase + 0.25 * rng.normal();
   const noFat = rng.chance(0.12);
@@ -87,43 +87,40 @@ export function measurementFor(seed: number, date: string): DemoMeasurement | nu
   };
 }
 
+/** A workout day of the chain: its date, the days since the one before, its place in the chain. */
+export interface ChainDay {
+  date: string;
+  gap: number;
+  index: number;
+}
+
 const CHAIN_EPOCH = '2000-01-03';
+const UNIX_EPOCH = '1970-01-01';
 
 /**
  * Workout days in [from, to): a chain from a fixed epoch where each workout is followed by the next one
  * two or three days later (2–4 a week). The chain never depends on `to`, so a later top-up continues
  * it exactly; and with gaps of at most three days, the last workout before today is 1–3 days ago.
  */
-export function workoutDays(seed: number, from: string, to: string): { date: string; gap: number; index: number }[] {
-  const out: { date: string; gap: number; index: number }[] = [];
-  const end = dayNumber(to);
-  const start = dayNumber(from);
-  let day = dayNumber(CHAIN_EPOCH);
+export function workoutDays(seed: number, from: string, to: string): ChainDay[] {
+  const out: ChainDay[] = [];
+  // Days since 1970-01-01 key each gap's stream; comparing numbers keeps the long chain cheap.
+  const end = daysBetween(UNIX_EPOCH, to);
+  const start = daysBetween(UNIX_EPOCH, from);
+  let day = daysBetween(UNIX_EPOCH, CHAIN_EPOCH);
   let gap = 0;
   for (let index = 0; day < end; index++) {
-    if (day >= start) out.push({ date: toIsoDate(day), gap, index });
+    if (day >= start) out.push({ date: addDays(UNIX_EPOCH, day), gap, index });
     gap = new Rng(seed, `workout-gap:${day}`).chance(0.55) ? 2 : 3;
     day += gap;
   }
   return out;
 }
 
-export interface DemoWorkout {
-  date: string;
-  templateId: string;
-  location: 'gym' | 'home';
-  durationMin: number;
-  daysSinceLast: number | null;
-  recovery: number;
-  mood: number;
-  notes: string | null;
-  sets: { exerciseId: string; weightKg: number; tutSeconds: number; maxEffort: boolean; formOk: boolean }[];
-}
-
-export function workoutFor(seed: number, day: { date: string; gap: number; index: number }): DemoWorkout {
+export function workoutFor(seed: number, day: ChainDay) {
   const rng = new Rng(seed, `workout:${day.date}`);
   const template = TEMPLATES.find((t) => t.id === ROTATION[day.index % ROTATION.length])!;
-  const years = diffDays(day.date, '2026-01-01') / 365.25;
+  const years = daysBetween('2026-01-01', day.date) / 365.25;
   const strength = Math.max(0.4, 1 + 0.08 * years); // slow progression, never below 40 % of today's
   const sets = template.exercises.map(([exerciseId, base]) => {
     const exercise = EXERCISES.find((e) => e.id === exerciseId)!;
@@ -131,7 +128,7 @@ export function workoutFor(seed: number, day: { date: string; gap: number; index
     const tut = exercise.tutMax >= 300 ? 300 : rng.int(exercise.tutMin, exercise.tutMax + 20);
     return { exerciseId, weightKg: weight, tutSeconds: tut, maxEffort: rng.chance(0.85), formOk: rng.chance(0.92) };
   });
-  const location = template.type === 'HIT Full Body' ? 'home' : rng.chance(0.85) ? 'gym' : 'home';
+  const location: 'gym' | 'home' = template.type === 'HIT Full Body' ? 'home' : rng.chance(0.85) ? 'gym' : 'home';
   return {
     date: day.date,
     templateId: template.id,
@@ -146,11 +143,7 @@ export function workoutFor(seed: number, day: { date: string; gap: number; index
   };
 }
 
-/** How many years of training rows a demo of `years` years of transactions gets. */
-export function trainingYears(years: number): number {
-  return years <= 2 ? 1 : years;
-}
-
+/** Training rows cover one year for a demo of up to two years of transactions, else all its years. */
 export function trainingStart(today: string, years: number): string {
-  return addDays(today, -Math.round(365.25 * trainingYears(years)));
+  return addDays(today, -Math.round(365.25 * (years <= 2 ? 1 : years)));
 }

@@ -1,22 +1,16 @@
 // Writes the training demo: templates and exercises, measurements and workouts with their sets.
 import type pg from 'pg';
-import { addDays, eachDay } from './calendar';
+import { addDays } from '../time/local-date';
 import { BulkInsert } from './demo-sql';
 import { EXERCISES, TEMPLATES, measurementFor, workoutDays, workoutFor } from './training-demo';
 
 async function ensureCatalog(client: pg.PoolClient): Promise<Record<string, number>> {
-  const templates = await client.query(
-    `INSERT INTO workout_templates (template_id, template_name, workout_type, target_duration_min)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (template_id) DO NOTHING`,
-    [TEMPLATES.map((t) => t.id), TEMPLATES.map((t) => t.name), TEMPLATES.map((t) => t.type), TEMPLATES.map((t) => t.targetMin)],
-  );
-  const exercises = await client.query(
-    `INSERT INTO exercises (exercise_id, exercise_name, muscle_group, movement_type, equipment, target_tut_min, target_tut_max)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) ON CONFLICT DO NOTHING`,
-    [EXERCISES.map((e) => e.id), EXERCISES.map((e) => e.name), EXERCISES.map((e) => e.muscle), EXERCISES.map((e) => e.movement),
-      EXERCISES.map((e) => e.equipment), EXERCISES.map((e) => e.tutMin), EXERCISES.map((e) => e.tutMax)],
-  );
-  return { workout_templates: templates.rowCount ?? 0, exercises: exercises.rowCount ?? 0 };
+  const templates = new BulkInsert(client, 'workout_templates', [['template_id', 'text'], ['template_name', 'text'], ['workout_type', 'text'], ['target_duration_min', 'int']]);
+  for (const t of TEMPLATES) await templates.add(t.id, t.name, t.type, t.targetMin);
+  const exercises = new BulkInsert(client, 'exercises', [['exercise_id', 'text'], ['exercise_name', 'text'], ['muscle_group', 'text'],
+    ['movement_type', 'text'], ['equipment', 'text'], ['target_tut_min', 'int'], ['target_tut_max', 'int']]);
+  for (const e of EXERCISES) await exercises.add(e.id, e.name, e.muscle, e.movement, e.equipment, e.tutMin, e.tutMax);
+  return { workout_templates: await templates.flush(), exercises: await exercises.flush() };
 }
 
 /** Measurements of the days from `from` to `to`, both included. */
@@ -24,8 +18,7 @@ async function insertMeasurements(client: pg.PoolClient, seed: number, from: str
   const bulk = new BulkInsert(client, 'measurements', [
     ['measurement_date', 'date'], ['bodyweight_kg', 'numeric'], ['bodyfat_pct', 'numeric'], ['notes', 'text'], ['data_source', 'text'],
   ]);
-  if (from > to) return 0;
-  for (const date of eachDay(from, to)) {
+  for (let date = from; date <= to; date = addDays(date, 1)) {
     const m = measurementFor(seed, date);
     if (m) await bulk.add(m.date, m.bodyweightKg.toFixed(2), m.bodyfatPct === null ? null : m.bodyfatPct.toFixed(2), m.notes, m.dataSource);
   }
@@ -65,11 +58,12 @@ export async function seedTraining(client: pg.PoolClient, seed: number, today: s
 
 /** Later starts: the days after the newest measurement and the newest workout. */
 export async function topUpTraining(client: pg.PoolClient, seed: number, today: string): Promise<Record<string, number>> {
-  const { rows } = await client.query(
+  const { rows } = await client.query<{ m: string | null; w: string | null }>(
     `SELECT (SELECT max(measurement_date)::text FROM measurements) AS m, (SELECT max(workout_date)::text FROM workouts) AS w`,
   );
+  const { m, w } = rows[0];
   const counts: Record<string, number> = { measurements: 0, workouts: 0, workout_sets: 0 };
-  if (rows[0].m && rows[0].m < today) counts.measurements = await insertMeasurements(client, seed, addDays(rows[0].m, 1), today);
-  if (rows[0].w && addDays(rows[0].w, 1) < today) Object.assign(counts, await insertWorkouts(client, seed, addDays(rows[0].w, 1), today));
+  if (m && m < today) counts.measurements = await insertMeasurements(client, seed, addDays(m, 1), today);
+  if (w && addDays(w, 1) < today) Object.assign(counts, await insertWorkouts(client, seed, addDays(w, 1), today));
   return counts;
 }

@@ -1,5 +1,6 @@
 // The budget alert rules of the user's get_current_budget_alerts(), as a pure function over the
-// per-budget figures (computed in SQL with exact numeric arithmetic, see finance-source.ts).
+// per-budget figures (computed in SQL with exact numeric arithmetic, see finance-source.ts, and
+// converted to numbers once where the rows enter).
 import type { AlertSeverity, BudgetAlert } from '../contract/twin-state';
 
 export interface BudgetFigures {
@@ -8,18 +9,23 @@ export interface BudgetFigures {
   priority: string | null;
   /** percent; null (never set) means only overspending and projections alert */
   alert_threshold: number | null;
-  /** Exact decimal strings, two places, as PostgreSQL rounds them. */
-  budget_amount: string;
-  actual_amount: string;
-  utilization_pct: string;
-  projected_month_end: string;
+  /** Rounded by PostgreSQL to two places. */
+  budget_amount: number;
+  actual_amount: number;
+  utilization_pct: number;
+  projected_month_end: number;
   days_remaining: number;
   /** null on the last day of the month */
-  daily_limit_remaining: string | null;
-  /** budget − actual, actual − budget and projected − budget, two places */
-  left_amount: string;
-  over_amount: string;
-  projected_over: string;
+  daily_limit_remaining: number | null;
+  /** The amounts the messages quote, exactly as the function's to_char writes them (two places). */
+  text: {
+    /** budget − actual, actual − budget, projected − budget */
+    left: string;
+    over: string;
+    projectedOver: string;
+    /** null on the last day of the month */
+    dailyLimit: string | null;
+  };
 }
 
 const PRIORITY_RANK: Record<string, number> = { Critical: 1, High: 2, Medium: 3 };
@@ -31,22 +37,21 @@ export function alertStamp(date: string, hour: number, minute: number): string {
 
 /** The function's severity for one budget; null when it returns no row for it. */
 export function severityOf(b: BudgetFigures): AlertSeverity | null {
-  const utilization = Number(b.utilization_pct);
-  if (utilization >= 100) return 'CRITICAL';
-  if (b.alert_threshold !== null && utilization >= b.alert_threshold) return 'HIGH';
-  if (Number(b.projected_month_end) > Number(b.budget_amount)) return 'MEDIUM';
+  if (b.utilization_pct >= 100) return 'CRITICAL';
+  if (b.alert_threshold !== null && b.utilization_pct >= b.alert_threshold) return 'HIGH';
+  if (b.projected_month_end > b.budget_amount) return 'MEDIUM';
   return null;
 }
 
 function actionText(severity: AlertSeverity, b: BudgetFigures, currency: string): string {
   switch (severity) {
     case 'CRITICAL':
-      return `🚨 STOP SPENDING: Budget exceeded by ${b.over_amount} ${currency}`;
+      return `🚨 STOP SPENDING: Budget exceeded by ${b.text.over} ${currency}`;
     case 'HIGH':
       // On the last day there is no daily limit: all that is left is for today.
-      return `⚠️ SLOW DOWN: ${b.left_amount} ${currency} left for ${b.days_remaining} days (max ${b.daily_limit_remaining ?? b.left_amount} ${currency}/day)`;
+      return `⚠️ SLOW DOWN: ${b.text.left} ${currency} left for ${b.days_remaining} days (max ${b.text.dailyLimit ?? b.text.left} ${currency}/day)`;
     case 'MEDIUM':
-      return `📊 PROJECTED OVERSPEND: Current rate suggests ${b.projected_over} ${currency} overage`;
+      return `📊 PROJECTED OVERSPEND: Current rate suggests ${b.text.projectedOver} ${currency} overage`;
   }
 }
 
@@ -60,13 +65,13 @@ export function budgetAlerts(budgets: readonly BudgetFigures[], stamp: string, c
       budget_id: b.budget_id,
       alert_severity: severity,
       category_path: b.category_path,
-      budget_amount: Number(b.budget_amount),
-      actual_amount: Number(b.actual_amount),
-      utilization_pct: Number(b.utilization_pct),
+      budget_amount: b.budget_amount,
+      actual_amount: b.actual_amount,
+      utilization_pct: b.utilization_pct,
       alert_threshold: b.alert_threshold,
-      projected_month_end: Number(b.projected_month_end),
+      projected_month_end: b.projected_month_end,
       days_remaining: b.days_remaining,
-      daily_limit_remaining: b.daily_limit_remaining === null ? null : Number(b.daily_limit_remaining),
+      daily_limit_remaining: b.daily_limit_remaining,
       recommended_action: actionText(severity, b, currency),
       priority: b.priority,
     });

@@ -1,10 +1,10 @@
 // autonomous_finance → month-to-date figures and budget alerts.
 import type { FinanceDomain } from '../contract/twin-state';
-import type { Queryable } from '../db/pools';
+import { num, numOrNull, type Queryable } from '../db/pools';
 import type { LocalDate } from '../time/local-date';
 import { alertStamp, budgetAlerts, type BudgetFigures } from './budget-alerts';
 import { budgetLines } from './budget-overview';
-import { chartMonths, MONTHLY_NET_SQL, monthlyNet, monthlyNetRange } from './monthly-net';
+import { chartMonths, MONTHLY_NET_SQL, monthlyNet, monthlyNetRange, type MonthNetRow } from './monthly-net';
 
 export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;
 
@@ -49,6 +49,40 @@ const BUDGET_FIGURES_SQL = `
   ORDER BY CASE m.priority WHEN 'Critical' THEN 1 WHEN 'High' THEN 2 WHEN 'Medium' THEN 3 ELSE 4 END,
            m.util DESC, m.budget_id`;
 
+/** A row of BUDGET_FIGURES_SQL: the amounts as to_char text, exact. */
+interface BudgetFiguresRow {
+  budget_id: string;
+  /** null when the budget's category is missing */
+  category_path: string | null;
+  priority: string | null;
+  alert_threshold: number | null;
+  budget_amount: string;
+  actual_amount: string;
+  utilization_pct: string;
+  projected_month_end: string;
+  days_remaining: number;
+  daily_limit_remaining: string | null;
+  left_amount: string;
+  over_amount: string;
+  projected_over: string;
+}
+
+function figuresOf(r: BudgetFiguresRow): BudgetFigures {
+  return {
+    budget_id: r.budget_id,
+    category_path: r.category_path ?? '(no category)',
+    priority: r.priority,
+    alert_threshold: r.alert_threshold,
+    budget_amount: num(r.budget_amount),
+    actual_amount: num(r.actual_amount),
+    utilization_pct: num(r.utilization_pct),
+    projected_month_end: num(r.projected_month_end),
+    days_remaining: r.days_remaining,
+    daily_limit_remaining: numOrNull(r.daily_limit_remaining),
+    text: { left: r.left_amount, over: r.over_amount, projectedOver: r.projected_over, dailyLimit: r.daily_limit_remaining },
+  };
+}
+
 export interface FinanceContext {
   today: LocalDate;
   currency: string;
@@ -58,7 +92,7 @@ export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<F
   const { today } = ctx;
   // Month-to-date is the last of the chart's months: one pass over the transactions serves both.
   const [figures, months] = await Promise.all([
-    db.query<BudgetFigures>(BUDGET_FIGURES_SQL, [
+    db.query<BudgetFiguresRow>(BUDGET_FIGURES_SQL, [
       today.monthStart,
       today.nextMonthStart,
       today.year,
@@ -66,11 +100,11 @@ export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<F
       today.day,
       today.daysInMonth,
     ]),
-    db.query<{ month: string; income: string; expense: string; net: string }>(MONTHLY_NET_SQL, monthlyNetRange(today)),
+    db.query<MonthNetRow>(MONTHLY_NET_SQL, monthlyNetRange(today)),
   ]);
   const monthly = monthlyNet(chartMonths(today), months.rows);
   const mtd = monthly[monthly.length - 1];
-  const budgets = figures.rows.map((r) => ({ ...r, category_path: r.category_path ?? '(no category)', alert_threshold: r.alert_threshold === null ? null : Number(r.alert_threshold) }));
+  const budgets = figures.rows.map(figuresOf);
   const alerts = budgetAlerts(
     budgets,
     alertStamp(today.date, today.hour, today.minute),

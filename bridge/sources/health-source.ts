@@ -33,6 +33,28 @@ const SERIES_SQL = `
 
 export const SERIES_DAYS = 90;
 
+// Rows as node-postgres returns them: numeric columns as text, dates as 'YYYY-MM-DD' (see db/pools.ts).
+interface BodyRow {
+  measurement_date: string;
+  bodyweight_kg: string;
+  bodyfat_pct: string | null;
+  estimated_lean_mass: string | null;
+  weight_change: string | null;
+  bodyfat_change: string | null;
+  weight_trend: WeightTrend | null;
+}
+
+interface LastWorkoutRow {
+  workout_date: string;
+  template_id: string;
+  template_name: string | null;
+  workout_type: string | null;
+  location: string | null;
+  duration_min: number | null;
+}
+
+type SeriesRow = Pick<BodyRow, 'measurement_date' | 'bodyweight_kg' | 'bodyfat_pct'>;
+
 const WEEK_SQL = `
   SELECT count(*)::int AS n
   FROM workouts
@@ -41,13 +63,13 @@ const WEEK_SQL = `
 export async function readHealth(db: Queryable, ctx: { today: LocalDate }): Promise<HealthData> {
   const { today } = ctx;
   const [body, last, week, series] = await Promise.all([
-    db.query(BODY_SQL),
-    db.query(LAST_WORKOUT_SQL, [today.date]),
-    db.query(WEEK_SQL, [today.weekStart, today.date]),
-    db.query(SERIES_SQL, [addDays(today.date, -SERIES_DAYS), today.date]),
+    db.query<BodyRow>(BODY_SQL),
+    db.query<LastWorkoutRow>(LAST_WORKOUT_SQL, [today.date]),
+    db.query<{ n: number }>(WEEK_SQL, [today.weekStart, today.date]),
+    db.query<SeriesRow>(SERIES_SQL, [addDays(today.date, -SERIES_DAYS), today.date]),
   ]);
-  const b = body.rows[0];
-  const w = last.rows[0];
+  const b = body.rows.at(0);
+  const w = last.rows.at(0);
   const daysSince = w ? daysBetween(w.workout_date, today.date) : null;
   return {
     measurement_date: b?.measurement_date ?? null,
@@ -56,15 +78,15 @@ export async function readHealth(db: Queryable, ctx: { today: LocalDate }): Prom
     estimated_lean_mass: numOrNull(b?.estimated_lean_mass),
     weight_change: numOrNull(b?.weight_change),
     bodyfat_change: numOrNull(b?.bodyfat_change),
-    weight_trend: (b?.weight_trend as WeightTrend | undefined) ?? null,
+    weight_trend: b?.weight_trend ?? null,
     last_workout: w
       ? {
           date: w.workout_date,
           template_id: w.template_id,
-          template_name: w.template_name ?? null,
-          workout_type: w.workout_type ?? null,
-          location: w.location ?? null,
-          duration_min: numOrNull(w.duration_min),
+          template_name: w.template_name,
+          workout_type: w.workout_type,
+          location: w.location,
+          duration_min: w.duration_min,
         }
       : null,
     days_since_workout: daysSince,

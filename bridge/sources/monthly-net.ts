@@ -1,6 +1,6 @@
 // Income, expense and net per calendar month over the last twelve, for the net-per-month chart.
 import type { MonthNet } from '../contract/twin-state';
-import { numOrNull } from '../db/pools';
+import { num } from '../db/pools';
 import { isoDate, type LocalDate } from '../time/local-date';
 
 export const CHART_MONTHS = 12;
@@ -19,6 +19,14 @@ export const MONTHLY_NET_SQL = `
     AND type IN ('Income', 'Expense')
   GROUP BY 1`;
 
+/** A row of MONTHLY_NET_SQL; the sums are numeric, so text. */
+export interface MonthNetRow {
+  month: string;
+  income: string;
+  expense: string;
+  net: string;
+}
+
 /** YYYY-MM of the twelve months ending with today's, oldest first. */
 export function chartMonths(today: Pick<LocalDate, 'year' | 'month'>): string[] {
   const months: string[] = [];
@@ -35,10 +43,10 @@ export function monthlyNetRange(today: Pick<LocalDate, 'year' | 'month' | 'nextM
 }
 
 /** One entry per month, zeros where nothing was booked; net subtracted in SQL, exactly. */
-export function monthlyNet(months: readonly string[], rows: readonly { month: string; income: unknown; expense: unknown; net: unknown }[]): MonthNet[] {
+export function monthlyNet(months: readonly string[], rows: readonly MonthNetRow[]): MonthNet[] {
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   return months.map((month) => {
     const r = byMonth.get(month);
-    return { month, income: numOrNull(r?.income) ?? 0, expense: numOrNull(r?.expense) ?? 0, net: numOrNull(r?.net) ?? 0 };
+    return r ? { month, income: num(r.income), expense: num(r.expense), net: num(r.net) } : { month, income: 0, expense: 0, net: 0 };
   });
 }

@@ -43,6 +43,23 @@ const EXPIRY_SQL: Record<PantryVariant, string> = {
     ORDER BY next_expiry, category`,
 };
 
+// Rows as node-postgres returns them: numeric columns as text, dates as 'YYYY-MM-DD' (see db/pools.ts).
+interface StockRow {
+  product: string;
+  quantity: string | null;
+  unit: string | null;
+  critical_threshold: string;
+  locations: string[];
+}
+
+interface ExpiryRow {
+  product: string;
+  location: string | null;
+  next_expiry: string;
+  quantity: string | null;
+  unit: string | null;
+}
+
 export function expiryLevel(daysLeft: number): ExpiryLevel | null {
   if (daysLeft < 0) return 'expired';
   if (daysLeft <= 7) return 'critical';
@@ -61,7 +78,7 @@ export class PantrySource {
 
   private async detectVariant(nowMs: number): Promise<PantryVariant> {
     if (this.variant && nowMs - this.variant.at < this.variantTtlMs) return this.variant.value;
-    const { rows } = await this.db.query(VARIANT_SQL);
+    const { rows } = await this.db.query<{ has_location: boolean }>(VARIANT_SQL);
     const value: PantryVariant = rows[0].has_location ? 'by_location' : 'single';
     this.variant = { value, at: nowMs };
     return value;
@@ -70,29 +87,24 @@ export class PantrySource {
   async read(ctx: { today: LocalDate; nowMs: number }): Promise<PantryData> {
     const variant = await this.detectVariant(ctx.nowMs);
     const [stock, expiry] = await Promise.all([
-      this.db.query(STOCK_SQL[variant]),
-      this.db.query(EXPIRY_SQL[variant], [addDays(ctx.today.date, 30)]),
+      this.db.query<StockRow>(STOCK_SQL[variant]),
+      this.db.query<ExpiryRow>(EXPIRY_SQL[variant], [addDays(ctx.today.date, 30)]),
     ]);
+    // An unknown (null) quantity converts to NaN, which is never at or below a threshold.
     const low: LowStockItem[] = stock.rows
-      .filter((r) => num(r.quantity) <= num(r.critical_threshold))
-      .map((r) => ({
-        product: r.product,
-        quantity: num(r.quantity),
-        unit: r.unit ?? null,
-        critical_threshold: num(r.critical_threshold),
-        locations: r.locations ?? [],
-      }))
+      .map((r) => ({ product: r.product, quantity: num(r.quantity), unit: r.unit, critical_threshold: num(r.critical_threshold), locations: r.locations }))
+      .filter((i) => i.quantity <= i.critical_threshold)
       .sort((a, b) => a.product.localeCompare(b.product, 'pl'));
     const expiring: ExpiryItem[] = expiry.rows.map((r) => {
       const daysLeft = daysBetween(ctx.today.date, r.next_expiry);
       return {
         product: r.product,
-        location: r.location ?? null,
+        location: r.location,
         next_expiry: r.next_expiry,
         days_left: daysLeft,
         level: expiryLevel(daysLeft) ?? 'warning',
         quantity: numOrNull(r.quantity),
-        unit: r.unit ?? null,
+        unit: r.unit,
       };
     });
     return {

@@ -1,5 +1,7 @@
 // Calendar facts of an instant in a time zone. Day and month boundaries are the user's, never
 // UTC's: 00:30 on the 1st in Warsaw is still the 30th/31st in UTC.
+import { addMonths, format, parseISO } from 'date-fns';
+
 export interface LocalDate {
   /** YYYY-MM-DD */
   date: string;
@@ -58,6 +60,20 @@ export function localDate(now: Date, timeZone: string): LocalDate {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   const { year, month, day, hour, minute } = parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute', number>;
+  return factsOf(year, month, day, hour, minute);
+}
+
+/** The facts of a plain YYYY-MM-DD at midnight, for code that counts in dates rather than instants. */
+export function calendarDate(date: string): LocalDate {
+  return factsOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), 0, 0);
+}
+
+/** The first day of the month `months` after the month of `date` (negative: before it). */
+export function monthStartAfter(date: string, months: number): string {
+  return format(addMonths(parseISO(`${date.slice(0, 7)}-01`), months), 'yyyy-MM-dd');
+}
+
+function factsOf(year: number, month: number, day: number, hour: number, minute: number): LocalDate {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const date = isoDate(year, month, day);
   const isoWeekday = ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;

@@ -1,13 +1,17 @@
 // The pure parts of the demo generator: each day is a function of (seed, date), the budget plan
 // gives the alert states it promises on the days of a month, and the history rows have the engine's shapes.
+import { eachDayOfInterval, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { budgetState, monthBudgets, type BudgetState } from '../../../bridge/demo/budget-demo';
-import { addDays, dayOfMonth, daysInMonth, eachDay, monthStart } from '../../../bridge/demo/calendar';
 import { generateFinanceDay } from '../../../bridge/demo/finance-demo';
 import { historyBatches, type HistoryRow } from '../../../bridge/demo/history-demo';
 import { measurementFor, workoutDays, workoutFor } from '../../../bridge/demo/training-demo';
 import { snapshotOf } from '../../../bridge/contract/snapshot';
 import { twinState } from '../state-fixture';
+import { addDays, calendarDate } from '../../../bridge/time/local-date';
+
+/** Every date from `from` to `to`, both included. */
+const eachDay = (from: string, to: string) => eachDayOfInterval({ start: parseISO(from), end: parseISO(to) }).map((d) => format(d, 'yyyy-MM-dd'));
 
 describe('finance days', () => {
   it('come out the same for the same seed and date, and differ for another seed', () => {
@@ -24,7 +28,7 @@ describe('finance days', () => {
   });
 
   it('have positive two-decimal amounts, unique ids, salary on the 10th and a savings transfer every month', () => {
-    const days = [...eachDay('2025-01-01', '2026-12-31')];
+    const days = eachDay('2025-01-01', '2026-12-31');
     const all = days.flatMap((d) => generateFinanceDay(42, d, 1));
     expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
     expect(all.every((t) => Number.isInteger(t.amountCents) && t.amountCents > 0)).toBe(true);
@@ -47,7 +51,7 @@ describe('finance days', () => {
   });
 
   it('multiply the small expenses with the volume', () => {
-    const count = (volume: number) => [...eachDay('2026-01-01', '2026-03-31')].reduce((n, d) => n + generateFinanceDay(1, d, volume).length, 0);
+    const count = (volume: number) => eachDay('2026-01-01', '2026-03-31').reduce((n, d) => n + generateFinanceDay(1, d, volume).length, 0);
     expect(count(10)).toBeGreaterThan(count(1) * 6);
   });
 });
@@ -57,18 +61,18 @@ function planStates(from: string, to: string, volume = 1) {
   const spent = new Map<string, number>();
   const out: { date: string; last: boolean; states: BudgetState[] }[] = [];
   for (const date of eachDay(from, to)) {
-    if (dayOfMonth(date) === 1) spent.clear();
+    if (calendarDate(date).day === 1) spent.clear();
     for (const t of generateFinanceDay(42, date, volume)) if (t.type === 'Expense') spent.set(t.category, (spent.get(t.category) ?? 0) + t.amountCents);
-    const dom = dayOfMonth(date);
-    const dim = daysInMonth(date);
-    out.push({ date, last: dom === dim, states: monthBudgets(monthStart(date), volume).map((b) => budgetState(spent.get(b.category) ?? 0, b.amountCents, b.threshold, dom, dim)) });
+    const dom = calendarDate(date).day;
+    const dim = calendarDate(date).daysInMonth;
+    out.push({ date, last: dom === dim, states: monthBudgets(calendarDate(date).monthStart, volume).map((b) => budgetState(spent.get(b.category) ?? 0, b, dom, dim)) });
   }
   return out;
 }
 
 describe('the budget plan', () => {
   it('is a plausible monthly plan for one person in PLN, moving little from one month to the next', () => {
-    const months = [...eachDay('2025-01-01', '2028-12-31')].filter((d) => d.endsWith('-01'));
+    const months = eachDay('2025-01-01', '2028-12-31').filter((d) => d.endsWith('-01'));
     for (let i = 0; i < months.length; i++) {
       const plan = new Map(monthBudgets(months[i], 1).map((b) => [b.category, b.amountCents / 100]));
       expect(plan.get('RENT')).toBeGreaterThan(2_000);
@@ -112,12 +116,12 @@ describe('the budget plan', () => {
       const spent = new Map<string, number>();
       const lasts: { date: string; critical: number; high: number; inRange: number }[] = [];
       for (const date of eachDay('2025-01-01', '2028-12-31')) {
-        if (dayOfMonth(date) === 1) spent.clear();
+        if (calendarDate(date).day === 1) spent.clear();
         for (const t of generateFinanceDay(42, date, volume)) if (t.type === 'Expense') spent.set(t.category, (spent.get(t.category) ?? 0) + t.amountCents);
-        if (dayOfMonth(date) !== daysInMonth(date)) continue;
-        const dim = daysInMonth(date);
-        const budgets = monthBudgets(monthStart(date), volume);
-        const states = budgets.map((b) => budgetState(spent.get(b.category) ?? 0, b.amountCents, b.threshold, dim, dim));
+        if (calendarDate(date).day !== calendarDate(date).daysInMonth) continue;
+        const dim = calendarDate(date).daysInMonth;
+        const budgets = monthBudgets(calendarDate(date).monthStart, volume);
+        const states = budgets.map((b) => budgetState(spent.get(b.category) ?? 0, b, dim, dim));
         const inRange = budgets.filter((b) => {
           const used = (spent.get(b.category) ?? 0) / b.amountCents;
           return used >= 0.7 && used <= 1;
@@ -141,12 +145,13 @@ describe('the budget plan', () => {
   });
 
   it('mirrors the rounding of get_current_budget_alerts()', () => {
+    const [line] = monthBudgets('2026-03-01', 1);
     // 99.995 % rounds to 100.00 in SQL: CRITICAL although actual < budget.
-    expect(budgetState(1_999_900, 2_000_000, 80, 10, 30)).toBe('CRITICAL');
-    expect(budgetState(1_999_800, 2_000_000, 80, 10, 30)).toBe('HIGH');
+    expect(budgetState(1_999_900, { ...line, amountCents: 2_000_000, threshold: 80 }, 10, 30)).toBe('CRITICAL');
+    expect(budgetState(1_999_800, { ...line, amountCents: 2_000_000, threshold: 80 }, 10, 30)).toBe('HIGH');
     // projected = round(actual / day × days, 2) must exceed the budget strictly
-    expect(budgetState(1000, 3000, 100, 10, 30)).toBe('ON_TRACK');
-    expect(budgetState(1001, 3000, 100, 10, 30)).toBe('MEDIUM');
+    expect(budgetState(1000, { ...line, amountCents: 3000, threshold: 100 }, 10, 30)).toBe('ON_TRACK');
+    expect(budgetState(1001, { ...line, amountCents: 3000, threshold: 100 }, 10, 30)).toBe('MEDIUM');
   });
 });
 
@@ -172,7 +177,7 @@ describe('training days', () => {
   });
 
   it('weighs in on most days within the schema limits, sometimes without body fat', () => {
-    const ms = [...eachDay('2025-11-27', '2026-11-27')].map((d) => measurementFor(42, d));
+    const ms = eachDay('2025-11-27', '2026-11-27').map((d) => measurementFor(42, d));
     const present = ms.filter((m) => m !== null);
     expect(present.length).toBeGreaterThan(280);
     expect(present.length).toBeLessThan(345);
@@ -189,6 +194,35 @@ describe('history rows', () => {
     expect(rows).toHaveLength(300);
     expect(Math.max(...rows.map((r) => r.createdAtMs))).toBeLessThan(plan.nowMs);
     expect(Math.min(...rows.map((r) => r.createdAtMs))).toBeGreaterThanOrEqual(plan.nowMs - 91 * 86_400_000);
+  });
+
+  it('follow the month-to-date of the demo transactions and the alerts of the month’s budget plan', () => {
+    const finance = rows.filter((r) => r.entityType === 'finance');
+    for (const r of finance) {
+      const date = new Date(r.createdAtMs).toISOString().slice(0, 10);
+      const { day, daysInMonth, monthStart } = calendarDate(date);
+      let income = 0;
+      let expense = 0;
+      const spent = new Map<string, number>();
+      for (const d of eachDay(monthStart, date)) {
+        for (const t of generateFinanceDay(42, d, 1)) {
+          if (Date.parse(`${t.createdAt.replace(' ', 'T')}Z`) > r.createdAtMs) continue;
+          if (t.type === 'Income') income += t.amountCents;
+          if (t.type === 'Expense') {
+            expense += t.amountCents;
+            spent.set(t.category, (spent.get(t.category) ?? 0) + t.amountCents);
+          }
+        }
+      }
+      const data = JSON.parse(r.data) as { month: string; mtd_income: number; mtd_expense: number; alerts: { budget_id: string; severity: string }[] };
+      expect(data.month).toBe(monthStart.slice(0, 7));
+      expect(data.mtd_income).toBeCloseTo(income / 100, 2);
+      expect(data.mtd_expense).toBeCloseTo(expense / 100, 2);
+      const expected = monthBudgets(monthStart, 1)
+        .map((b) => [b.id, budgetState(spent.get(b.category) ?? 0, b, day, daysInMonth)] as const)
+        .filter(([, state]) => state !== 'ON_TRACK');
+      expect(Object.fromEntries(data.alerts.map((a) => [a.budget_id, a.severity]))).toEqual(Object.fromEntries(expected));
+    }
   });
 
   it('have exactly the engine’s update_data keys and differ from the row before of the same entity', () => {

@@ -1,14 +1,17 @@
 // The demo data as a user of the embedded databases sees it: seeded once, kept current by top-ups that
 // give exactly the rows a later first start would, and showing every state the dashboards can show.
 import type pg from 'pg';
+import { eachDayOfInterval, format, parseISO } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetState, monthBudgets } from '../../../bridge/demo/budget-demo';
-import { addDays, addMonths, dayOfMonth, daysInMonth, eachDay, monthStart } from '../../../bridge/demo/calendar';
 import { generateFinanceDay, historicalBefore } from '../../../bridge/demo/finance-demo';
 import { seedDemoData, topUpDemoData, type DemoTargets } from '../../../bridge/demo/seed-demo';
 import { fixedClock } from '../../../bridge/time/clock';
-import { localDate } from '../../../bridge/time/local-date';
+import { addDays, calendarDate, localDate, monthStartAfter } from '../../../bridge/time/local-date';
 import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
+
+/** Every date from `from` to `to`, both included. */
+const eachDay = (from: string, to: string) => eachDayOfInterval({ start: parseISO(from), end: parseISO(to) }).map((d) => format(d, 'yyyy-MM-dd'));
 
 const PERSON = '00000000-0000-4000-8000-0000000000aa';
 
@@ -69,11 +72,11 @@ const INSTANTS: [label: string, at: Date][] = [
 /** Per budget id, the severity the plan and the generated spending must give on `today` (null: on track). */
 function expectedStates(today: string): Map<string, string | null> {
   const spent = new Map<string, number>();
-  for (const date of eachDay(monthStart(today), today)) {
+  for (const date of eachDay(calendarDate(today).monthStart, today)) {
     for (const t of generateFinanceDay(42, date, 1)) if (t.type === 'Expense') spent.set(t.category, (spent.get(t.category) ?? 0) + t.amountCents);
   }
-  return new Map(monthBudgets(monthStart(today), 1).map((b) => {
-    const state = budgetState(spent.get(b.category) ?? 0, b.amountCents, b.threshold, dayOfMonth(today), daysInMonth(today));
+  return new Map(monthBudgets(calendarDate(today).monthStart, 1).map((b) => {
+    const state = budgetState(spent.get(b.category) ?? 0, b, calendarDate(today).day, calendarDate(today).daysInMonth);
     return [b.id, state === 'ON_TRACK' ? null : state];
   }));
 }
@@ -121,7 +124,8 @@ describe.each(INSTANTS)('a first start on %s', (_label, now) => {
              count(*) FILTER (WHERE data_source = 'Historical')::int AS historical,
              count(*) FILTER (WHERE data_source = 'atomic')::int AS atomic,
              count(DISTINCT transaction_id)::int AS ids, count(*)::int AS n,
-             count(*) FILTER (WHERE amount <= 0)::int AS not_positive
+             count(*) FILTER (WHERE amount <= 0)::int AS not_positive,
+             count(*) FILTER (WHERE merchant_id IS NULL OR account_id IS NULL OR category_id IS NULL)::int AS unlinked
       FROM transactions`);
     // A quiet day has no transactions: the newest is the last day up to today that the generator filled.
     let newest = today;
@@ -138,6 +142,7 @@ describe.each(INSTANTS)('a first start on %s', (_label, now) => {
     expect(cut).toEqual({ last_historical: addDays(historicalBefore(today), -1), first_atomic: historicalBefore(today) });
     expect(r.ids).toBe(r.n);
     expect(r.not_positive).toBe(0);
+    expect(r.unlinked).toBe(0); // every merchant the generators use is in the merchants table
     const [paths] = await rows(demo.t.finance, `
       SELECT array_agg(DISTINCT c.category_name || ' > ' || c.subcategory_name) AS p
       FROM transactions t JOIN categories c USING (category_id)`);
@@ -153,7 +158,7 @@ describe.each(INSTANTS)('a first start on %s', (_label, now) => {
     const month = await rows(demo.t.finance, `
       SELECT budget_id, budget_amount::text AS amount, alert_threshold FROM budgets WHERE budget_year = $1 AND budget_month = $2 ORDER BY 1`,
     [Number(today.slice(0, 4)), Number(today.slice(5, 7))]);
-    const plan = monthBudgets(monthStart(today), 1).sort((a, b) => a.id.localeCompare(b.id));
+    const plan = monthBudgets(calendarDate(today).monthStart, 1).sort((a, b) => a.id.localeCompare(b.id));
     expect(month).toEqual(plan.map((b) => ({ budget_id: b.id, amount: (b.amountCents / 100).toFixed(2), alert_threshold: b.threshold })));
   });
 
@@ -165,7 +170,7 @@ describe.each(INSTANTS)('a first start on %s', (_label, now) => {
     const severities = [...got.values()];
     expect(severities).toContain('CRITICAL');
     expect(severities).toContain('HIGH');
-    if (dayOfMonth(today) === daysInMonth(today)) expect(severities).not.toContain('MEDIUM');
+    if (calendarDate(today).day === calendarDate(today).daysInMonth) expect(severities).not.toContain('MEDIUM');
     expect([...expected.values()].filter((s) => s === null).length).toBeGreaterThanOrEqual(2);
     // On the database's own today the installed function itself agrees.
     if ((await rows(demo.t.finance, 'SELECT current_date::text AS d'))[0].d === today) {
@@ -255,12 +260,12 @@ describe.each(INSTANTS.filter(([label]) => /clock|New Year/.test(label)))('later
       .toEqual(await snapshot(direct.t.pantry, 'pantry_inventory', "'1970-01-01'::date", since.training, ['created_at', 'updated_at']));
     const month = `BUD-${today.slice(0, 7)}-%`;
     const budgets = (pool: pg.Pool) => rows(pool, `SELECT budget_id, budget_amount, alert_threshold, priority FROM budgets WHERE budget_id LIKE $1 ORDER BY 1`, [month]);
-    expect((await budgets(later.t.finance)).length).toBe(monthBudgets(monthStart(today), 1).length);
+    expect((await budgets(later.t.finance)).length).toBe(monthBudgets(calendarDate(today).monthStart, 1).length);
     expect(await budgets(later.t.finance)).toEqual(await budgets(direct.t.finance));
     // The month in between got its budgets too.
-    const between = addMonths(today, -1).slice(0, 7);
+    const between = monthStartAfter(today, -1).slice(0, 7);
     expect((await rows(later.t.finance, `SELECT count(*)::int AS n FROM budgets WHERE budget_id LIKE $1`, [`BUD-${between}-%`]))[0].n)
-      .toBe(monthBudgets(monthStart(between), 1).length);
+      .toBe(monthBudgets(`${between}-01`, 1).length);
 
     const again = await topUpDemoData(later.t, { today, now, personId: PERSON });
     expect(Object.values(again.counts).every((n) => n === 0)).toBe(true);

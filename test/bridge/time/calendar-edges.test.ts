@@ -5,9 +5,25 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TwinEngine } from '../../../bridge/engine/twin-engine';
 import { fixedClock } from '../../../bridge/time/clock';
-import { addDays, daysBetween, localDate } from '../../../bridge/time/local-date';
+import { addDays, calendarDate, daysBetween, localDate, monthStartAfter } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertBudgets, insertCategory, insertTransactions, sourcePool, ZONE } from '../source-rows';
+
+describe('plain dates', () => {
+  it('have the facts of their midnight, whatever the zone the process runs in', () => {
+    for (let d = '2027-12-01'; d <= '2028-03-31'; d = addDays(d, 1)) {
+      expect(calendarDate(d)).toEqual(localDate(new Date(`${d}T00:00:00Z`), 'UTC'));
+    }
+    expect(calendarDate('2028-02-29')).toMatchObject({ daysInMonth: 29, isoWeekday: 2, weekStart: '2028-02-28', nextMonthStart: '2028-03-01' });
+  });
+
+  it('step whole months to the first day, across years and from the 31st', () => {
+    expect(monthStartAfter('2026-01-31', 1)).toBe('2026-02-01');
+    expect(monthStartAfter('2026-12-15', 1)).toBe('2027-01-01');
+    expect(monthStartAfter('2026-03-29', -12)).toBe('2025-03-01');
+    expect(monthStartAfter('2027-03-28', 0)).toBe('2027-03-01');
+  });
+});
 
 describe('local dates in Europe/Warsaw', () => {
   const cases: [instant: string, date: string, extra: Partial<ReturnType<typeof localDate>>][] = [
