@@ -1,7 +1,7 @@
 // What the three timelines of the demo history share: the plan, the window of instants it covers, and
 // update_data written by the engine's own snapshotOf from a state where only one domain is filled.
 import type { DomainName, TwinState } from '../contract/twin-state';
-import { snapshotOf } from '../history/snapshots';
+import { snapshotOf } from '../contract/snapshot';
 
 export interface HistoryPlan {
   seed: number;
