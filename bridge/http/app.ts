@@ -1,5 +1,6 @@
 // The HTTP surface: every endpoint on GET and POST, JSON in and out, errors as JSON.
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { z } from 'zod';
 import { silentLogger, type Logger } from '../log/logger';
 import { requireApiKey } from './api-key';
 import { cors } from './cors';
@@ -36,6 +37,7 @@ export const BODY_LIMIT = '16kb';
 
 // Open without the key and whatever the Host: container health checks call it by any name.
 const OPEN_PATHS = ['/health/live'];
+const BodyError = z.object({ type: z.string().optional(), status: z.number().int().optional() });
 
 export function createApp(o: AppOptions): express.Express {
   const app = express();
@@ -62,18 +64,21 @@ export function createApp(o: AppOptions): express.Express {
   });
   app.use(probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), openApiRoute(), docsRoute(), ...(o.extraRoutes ?? []));
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
-  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
     let status = 500;
     let code = 'internal_error';
     let message = 'the bridge failed to answer; see its log';
+    // body-parser's errors carry a `type` and an HTTP `status`.
+    const parsed = BodyError.safeParse(err);
+    const bodyError = parsed.success ? parsed.data : {};
     if (err instanceof HttpError) {
       ({ status, code, message } = err);
-    } else if (err?.type === 'entity.parse.failed') {
+    } else if (bodyError.type === 'entity.parse.failed') {
       [status, code, message] = [400, 'invalid_json', 'the body is not valid JSON'];
-    } else if (err?.type === 'entity.too.large') {
+    } else if (bodyError.type === 'entity.too.large') {
       [status, code, message] = [413, 'body_too_large', `the body is larger than ${BODY_LIMIT}`];
-    } else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
-      [status, code, message] = [err.status, 'bad_request', 'the request could not be read'];
+    } else if (bodyError.status !== undefined && bodyError.status >= 400 && bodyError.status < 500) {
+      [status, code, message] = [bodyError.status, 'bad_request', 'the request could not be read'];
     } else {
       o.onError?.(err);
     }

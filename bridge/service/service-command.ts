@@ -58,7 +58,7 @@ function gatherInputs(platform: ServicePlatform, o: ServiceOptions, run: ToolRun
   const env = o.env ?? process.env;
   const home = o.home ?? os.homedir();
   const repoDir = findRepoDir();
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  const join = (...parts: string[]) => (platform === 'win32' ? path.win32.join(...parts) : path.posix.join(...parts));
   return {
     platform,
     nodePath: process.execPath,

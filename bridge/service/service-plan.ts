@@ -58,7 +58,7 @@ function definition(i: ServiceInputs): ServiceFile {
 }
 
 export function installPlan(i: ServiceInputs, envText: string): InstallPlan {
-  const dirname = i.platform === 'win32' ? path.win32.dirname : path.posix.dirname;
+  const dirname = (file: string) => (i.platform === 'win32' ? path.win32.dirname(file) : path.posix.dirname(file));
   const dirs = [...new Set([i.configDir, dirname(i.definitionFile), ...(i.logFile ? [dirname(i.logFile)] : [])])];
   const files = [{ path: i.envFile, text: envText, mode: 0o600, keep: true }, definition(i)];
   const calls: Record<ServiceInputs['platform'], ToolCall[]> = {
