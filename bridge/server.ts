@@ -12,6 +12,7 @@ import { seedDemoData, topUpDemoData } from './demo/seed-demo';
 import { describeSourceError, withTimeout } from './engine/source-error';
 import { TwinEngine } from './engine/twin-engine';
 import { HistoryStore } from './history/history-store';
+import { InsightsService } from './insights/insights-service';
 import { startPeriodicSync } from './history/periodic-sync';
 import { retentionTask } from './history/retention';
 import { SyncTracker } from './history/sync-tracker';
@@ -131,11 +132,13 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
     );
 
     const metrics = createMetrics();
+    const insights = new InsightsService({ databases: pools, clock, timezone: config.timezone, currency: config.currency, personId: config.personId, timeoutMs: config.sourceTimeoutMs, cacheMs: Math.max(config.cacheMs, 300_000) });
     let webhook: WebhookDeliverer | null = null;
     const sync = new SyncTracker(history, clock, config.syncIntervalSeconds, {
       onWritten: (domains, at) => {
         metrics.lastHistoryWrite.set(at.getTime() / 1000);
         webhook?.notify();
+        insights.markStale();
         log.debug({ domains }, 'history transitions written');
       },
       onSucceeded: (at) => metrics.lastSync.set(at.getTime() / 1000),
@@ -184,6 +187,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       history,
       sync,
       readiness,
+      insights,
       apiKey: config.apiKey,
       corsOrigins: config.corsOrigins,
       // The Host check guards against DNS rebinding, which reaches only a bridge on loopback.
@@ -242,6 +246,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
           await closed;
           clearTimeout(force);
           await engine.idle();
+          await insights.idle();
           await sync.drain();
           await webhook?.stop();
           await Promise.all(Object.values(pools).map((p) => p.end().catch(() => {})));

@@ -14,8 +14,9 @@ import {
   StatusResponse,
 } from './responses';
 import { TransitionPayload } from './webhook-payload';
+import { InsightsResponse } from './insights';
 
-const schemas = { StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse };
+const schemas = { InsightsResponse, StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse };
 
 const formatParam = {
   name: 'format',
@@ -49,6 +50,8 @@ function operation(summary: string, ok: keyof typeof schemas, params: object[], 
   void _unused;
   return { get, post: op };
 }
+
+const insightsOperation = operation('Trends, training progress, spending against its own baseline, pantry run-out and links between domains', 'InsightsResponse', [formatParam]);
 
 let cached: object | null = null;
 
@@ -93,6 +96,7 @@ export function openApiDocument(version: string): object {
           schema: { type: 'string', format: 'date-time' },
         },
       ], { '503': json('ErrorResponse', 'The history table is not available') }),
+      '/insights': { get: { ...insightsOperation.get, operationId: 'getInsights' }, post: { ...insightsOperation.post, operationId: 'postInsights' } },
       '/health/domain/{name}': operation(
         "One domain's state for troubleshooting: status, error, as_of, last success, failures in a row",
         'DomainHealthResponse',

@@ -1,0 +1,145 @@
+// The weekly series the correlations compare: whole weeks (Monday to Sunday in the configured zone)
+// before the current one, at most three years of them: links between habits drift, and the cost of
+// a computation stays the same as the years add up.
+import type { CorrelationSeries } from '../contract/insights';
+import { num, numOrNull, type Queryable } from '../db/pools';
+import { addDays } from '../time/local-date';
+import type { InsightContext } from './insight-context';
+import { parseSnapshots, type PantrySnapshot } from './pantry-insights';
+import { spendingKinds } from './spending-kinds';
+
+export const MAX_WEEKS = 156;
+
+export interface WeeklySeries {
+  /** Monday of each week, oldest first. */
+  weeks: string[];
+  /** One value per week; null where the week has no data of that kind. */
+  values: Record<CorrelationSeries, (number | null)[]>;
+}
+
+// date_trunc on a timestamp without zone: a date's week is its own, whatever the session zone.
+const SPENDING_SQL = `
+  SELECT to_char(date_trunc('week', t.transaction_date::timestamp), 'YYYY-MM-DD') AS week,
+         coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), 'Uncategorised') AS category_path,
+         sum(t.amount) AS spent
+  FROM transactions t
+  LEFT JOIN categories c ON c.category_id = t.category_id
+  WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
+  GROUP BY 1, 2`;
+
+const FIRST_TRANSACTION_SQL = `SELECT min(transaction_date) AS first FROM transactions`;
+
+// Rest days before a workout: whole days since the previous one (a second workout the same day has none).
+const WORKOUTS_SQL = `
+  SELECT to_char(date_trunc('week', workout_date::timestamp), 'YYYY-MM-DD') AS week,
+         count(*)::int AS workouts, avg(mood_score) AS mood, avg(recovery_score) AS recovery, avg(rest_days) AS rest_days
+  FROM (
+    SELECT workout_date, mood_score, recovery_score,
+           nullif(workout_date - lag(workout_date) OVER (ORDER BY workout_date), 0) - 1 AS rest_days
+    FROM workouts
+    WHERE workout_date >= $1::date - 60 AND workout_date < $2::date
+  ) w
+  WHERE workout_date >= $1::date
+  GROUP BY 1`;
+
+const WEIGHT_SQL = `
+  SELECT to_char(date_trunc('week', measurement_date::timestamp), 'YYYY-MM-DD') AS week, avg(bodyweight_kg) AS weight
+  FROM measurements
+  WHERE measurement_date >= $1::date AND measurement_date < $2::date
+  GROUP BY 1`;
+
+const FIRST_TRAINING_SQL = `SELECT least((SELECT min(workout_date) FROM workouts), (SELECT min(measurement_date) FROM measurements)) AS first`;
+
+const PANTRY_SQL = `
+  SELECT update_data, to_char(created_at, 'YYYY-MM-DD') AS day
+  FROM digital_twin_updates
+  WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $3::date AND created_at < $2::date
+  ORDER BY created_at, id`;
+
+export interface SeriesDatabases {
+  finance: Queryable;
+  training: Queryable;
+  twin: Queryable;
+}
+
+/** Monday of the week of a YYYY-MM-DD date. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}
+
+function emptyValues(length: number): WeeklySeries['values'] {
+  const blank = () => new Array<number | null>(length).fill(null);
+  return {
+    workouts: blank(),
+    restaurant_spending: blank(),
+    mood_score: blank(),
+    discretionary_spending: blank(),
+    weight_change_kg: blank(),
+    grocery_spending: blank(),
+    items_expired: blank(),
+    recovery_score: blank(),
+    rest_days_before: blank(),
+  };
+}
+
+/** Rises of the expired count between snapshots, per week of the later one; weeks before the first snapshot stay null. */
+export function expiredPerWeek(weeks: readonly string[], snapshots: readonly PantrySnapshot[]): (number | null)[] {
+  const rises = new Map<string, number>();
+  let previous: number | null = null;
+  for (const s of snapshots) {
+    const value = s.data.expired_count ?? null;
+    if (value !== null && previous !== null && value > previous) rises.set(mondayOf(s.day), (rises.get(mondayOf(s.day)) ?? 0) + value - previous);
+    if (value !== null) previous = value;
+  }
+  const first = snapshots.length ? mondayOf(snapshots[0].day) : null;
+  return weeks.map((w) => (first !== null && w >= first ? (rises.get(w) ?? 0) : null));
+}
+
+export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
+  const end = ctx.today.weekStart;
+  const start = addDays(end, -7 * MAX_WEEKS);
+  const [spending, firstTx, workouts, weights, firstTraining, pantry] = await Promise.all([
+    dbs.finance.query<{ week: string; category_path: string; spent: string }>(SPENDING_SQL, [start, end]),
+    dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL),
+    dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end]),
+    dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end]),
+    dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL),
+    dbs.twin.query<{ update_data: unknown; day: string }>(PANTRY_SQL, [ctx.personId, end, start]),
+  ]);
+  const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;
+  const trainingFrom = firstTraining.rows[0]?.first ? mondayOf(firstTraining.rows[0].first) : null;
+  const from = [financeFrom, trainingFrom].filter((d): d is string => d !== null).sort()[0] ?? end;
+  const weeks: string[] = [];
+  for (let w = from > start ? from : start; w < end; w = addDays(w, 7)) weeks.push(w);
+  const index = new Map(weeks.map((w, i) => [w, i]));
+  const v = emptyValues(weeks.length);
+  weeks.forEach((w, i) => {
+    if (financeFrom !== null && w >= financeFrom) v.restaurant_spending[i] = v.grocery_spending[i] = v.discretionary_spending[i] = 0;
+    if (trainingFrom !== null && w >= trainingFrom) v.workouts[i] = 0;
+  });
+  for (const r of spending.rows) {
+    const i = index.get(r.week);
+    if (i === undefined) continue;
+    for (const kind of spendingKinds(r.category_path)) {
+      const key = `${kind}_spending` as const;
+      v[key][i] = (v[key][i] ?? 0) + num(r.spent);
+    }
+  }
+  for (const r of workouts.rows) {
+    const i = index.get(r.week);
+    if (i === undefined) continue;
+    v.workouts[i] = r.workouts;
+    v.mood_score[i] = numOrNull(r.mood);
+    v.recovery_score[i] = numOrNull(r.recovery);
+    v.rest_days_before[i] = numOrNull(r.rest_days);
+  }
+  const weightOf = new Map(weights.rows.map((r) => [r.week, num(r.weight)]));
+  weeks.forEach((w, i) => {
+    const now = weightOf.get(w);
+    const before = weightOf.get(addDays(w, -7));
+    v.weight_change_kg[i] = now !== undefined && before !== undefined ? now - before : null;
+  });
+  v.items_expired = expiredPerWeek(weeks, parseSnapshots(pantry.rows));
+  return { weeks, values: v };
+}
