@@ -22,13 +22,18 @@ const Snapshot = z.object({
 });
 type Snapshot = z.infer<typeof Snapshot>;
 
-// The (entity_type, entity_id, created_at DESC, id DESC) index serves the range; day and month are
-// the session's zone.
-const SNAPSHOTS_SQL = `
-  SELECT update_data, to_char(created_at, 'YYYY-MM-DD') AS day
-  FROM digital_twin_updates
-  WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date
-  ORDER BY created_at, id`;
+// The snapshots from $2 to $3, and the last one before $2 (what the first change is measured from).
+// The (entity_type, entity_id, created_at DESC, id DESC) index serves both; days are the session's zone.
+export const PANTRY_SNAPSHOTS_SQL = `
+  SELECT update_data, day FROM (
+    (SELECT update_data, created_at, id FROM digital_twin_updates
+     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at < $2::date
+     ORDER BY created_at DESC, id DESC LIMIT 1)
+    UNION ALL
+    (SELECT update_data, created_at, id FROM digital_twin_updates
+     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date)
+  ) s, LATERAL (SELECT to_char(s.created_at, 'YYYY-MM-DD') AS day) d
+  ORDER BY s.created_at, s.id`;
 
 const OLDEST_SQL = `
   SELECT to_char(created_at, 'YYYY-MM-DD') AS day
@@ -106,7 +111,7 @@ export async function readPantryInsights(db: Queryable, ctx: InsightContext & { 
   const { today } = ctx;
   const start = `${monthBack(today, EXPIRED_MONTHS)}-01`;
   const [rows, oldest] = await Promise.all([
-    db.query<{ update_data: unknown; day: string }>(SNAPSHOTS_SQL, [ctx.personId, start, addDays(today.date, 1)]),
+    db.query<{ update_data: unknown; day: string }>(PANTRY_SNAPSHOTS_SQL, [ctx.personId, start, addDays(today.date, 1)]),
     db.query<{ day: string }>(OLDEST_SQL, [ctx.personId]),
   ]);
   const historyDays = oldest.rows[0] ? Math.max(0, daysBetween(oldest.rows[0].day, today.date)) : 0;

@@ -5,7 +5,7 @@ import type { CorrelationSeries } from '../contract/insights';
 import { num, numOrNull, type Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
 import type { InsightContext } from './insight-context';
-import { parseSnapshots, type PantrySnapshot } from './pantry-insights';
+import { PANTRY_SNAPSHOTS_SQL, parseSnapshots, type PantrySnapshot } from './pantry-insights';
 import { spendingKinds } from './spending-kinds';
 
 export const MAX_WEEKS = 156;
@@ -49,12 +49,6 @@ const WEIGHT_SQL = `
   GROUP BY 1`;
 
 const FIRST_TRAINING_SQL = `SELECT least((SELECT min(workout_date) FROM workouts), (SELECT min(measurement_date) FROM measurements)) AS first`;
-
-const PANTRY_SQL = `
-  SELECT update_data, to_char(created_at, 'YYYY-MM-DD') AS day
-  FROM digital_twin_updates
-  WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $3::date AND created_at < $2::date
-  ORDER BY created_at, id`;
 
 export interface SeriesDatabases {
   finance: Queryable;
@@ -105,11 +99,13 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end]),
     dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end]),
     dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL),
-    dbs.twin.query<{ update_data: unknown; day: string }>(PANTRY_SQL, [ctx.personId, end, start]),
+    dbs.twin.query<{ update_data: unknown; day: string }>(PANTRY_SNAPSHOTS_SQL, [ctx.personId, start, end]),
   ]);
   const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;
   const trainingFrom = firstTraining.rows[0]?.first ? mondayOf(firstTraining.rows[0].first) : null;
-  const from = [financeFrom, trainingFrom].filter((d): d is string => d !== null).sort()[0] ?? end;
+  const snapshots = parseSnapshots(pantry.rows);
+  const pantryFrom = snapshots.length ? mondayOf(snapshots[0].day) : null;
+  const from = [financeFrom, trainingFrom, pantryFrom].filter((d): d is string => d !== null).sort()[0] ?? end;
   const weeks: string[] = [];
   for (let w = from > start ? from : start; w < end; w = addDays(w, 7)) weeks.push(w);
   const index = new Map(weeks.map((w, i) => [w, i]));
@@ -140,6 +136,6 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     const before = weightOf.get(addDays(w, -7));
     v.weight_change_kg[i] = now !== undefined && before !== undefined ? now - before : null;
   });
-  v.items_expired = expiredPerWeek(weeks, parseSnapshots(pantry.rows));
+  v.items_expired = expiredPerWeek(weeks, snapshots);
   return { weeks, values: v };
 }
