@@ -12,7 +12,7 @@ import { seedDemoData, topUpDemoData } from './demo/seed-demo';
 import { describeSourceError, withTimeout } from './engine/source-error';
 import { TwinEngine } from './engine/twin-engine';
 import { HistoryStore } from './history/history-store';
-import { InsightsService } from './insights/insights-service';
+import { InsightsService, insightsCacheMs } from './insights/insights-service';
 import { startPeriodicSync } from './history/periodic-sync';
 import { retentionTask } from './history/retention';
 import { SyncTracker } from './history/sync-tracker';
@@ -132,7 +132,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
     );
 
     const metrics = createMetrics();
-    const insights = new InsightsService({ databases: pools, clock, timezone: config.timezone, currency: config.currency, personId: config.personId, timeoutMs: config.sourceTimeoutMs, cacheMs: Math.max(config.cacheMs, 300_000) });
+    const insights = new InsightsService({ databases: pools, clock, timezone: config.timezone, currency: config.currency, personId: config.personId, timeoutMs: config.sourceTimeoutMs, cacheMs: insightsCacheMs(config.cacheMs) });
     let webhook: WebhookDeliverer | null = null;
     const sync = new SyncTracker(history, clock, config.syncIntervalSeconds, {
       onWritten: (domains, at) => {

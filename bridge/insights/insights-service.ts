@@ -61,6 +61,11 @@ const EMPTY: { [K in InsightDomain]: Figures<Domains[K]> } = {
   correlations: { weeks: 0, tested: 0, listed: [] },
 };
 
+/** Insights move by the day: served again for at least five minutes, unless the state is never cached (0). */
+export function insightsCacheMs(stateCacheMs: number): number {
+  return stateCacheMs === 0 ? 0 : Math.max(stateCacheMs, 300_000);
+}
+
 // The database named in a degraded domain's error.
 const SOURCE: Record<InsightDomain, string> = { body: 'training', training: 'training', money: 'finance', pantry: 'history', correlations: 'insights' };
 
