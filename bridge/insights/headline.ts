@@ -13,7 +13,8 @@ function moneyHeadline(p: Parts): Headline | null {
   const { money } = p;
   if (money.status !== 'ok') return null;
   const above = money.categories.filter((c) => c.status === 'above');
-  const top = above.sort((a, b) => b.spent_to_date / Math.max(1, b.baseline_p75) - a.spent_to_date / Math.max(1, a.baseline_p75))[0];
+  // The most money past the usual upper quartile, not the largest ratio: 30 over a usual 0 is less news than 300 over 400.
+  const top = above.sort((a, b) => b.spent_to_date - b.baseline_p75 - (a.spent_to_date - a.baseline_p75))[0];
   if (!top) return null;
   return {
     id: `money-above:${money.month}:${top.category_path}`,
