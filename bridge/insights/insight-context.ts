@@ -9,3 +9,6 @@ export interface InsightContext {
 
 /** A domain's figures without the status fields the service adds. */
 export type Figures<T> = Omit<T, 'status' | 'error' | 'as_of'>;
+
+/** A read that failed, already described with the database it was reading (for figures that read several). */
+export class SourceFailure extends Error {}

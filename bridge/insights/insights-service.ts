@@ -18,7 +18,7 @@ import { localDate } from '../time/local-date';
 import { readBodyInsights } from './body-insights';
 import { correlations } from './correlations';
 import { headline } from './headline';
-import type { Figures, InsightContext } from './insight-context';
+import { SourceFailure, type Figures, type InsightContext } from './insight-context';
 import { readMoneyInsights } from './money-insights';
 import { readPantryInsights } from './pantry-insights';
 import { readTrainingInsights } from './training-insights';
@@ -66,8 +66,8 @@ export function insightsCacheMs(stateCacheMs: number): number {
   return stateCacheMs === 0 ? 0 : Math.max(stateCacheMs, 300_000);
 }
 
-// The database named in a degraded domain's error.
-const SOURCE: Record<InsightDomain, string> = { body: 'training', training: 'training', money: 'finance', pantry: 'history', correlations: 'insights' };
+// The database named in a degraded domain's error (the correlations name the one that failed; this is for a timeout).
+const SOURCE: Record<InsightDomain, string> = { body: 'training', training: 'training', money: 'finance', pantry: 'history', correlations: 'finance, training or history' };
 
 export class InsightsService {
   private cached: { insights: Insights; atMs: number } | null = null;
@@ -105,7 +105,7 @@ export class InsightsService {
       return fresh;
     } catch (err) {
       const last = this.lastGood[domain] ?? ({ ...EMPTY[domain], as_of: null } as Domains[K]);
-      return { ...last, status: 'degraded', error: describeSourceError(SOURCE[domain], err) };
+      return { ...last, status: 'degraded', error: err instanceof SourceFailure ? err.message : describeSourceError(SOURCE[domain], err) };
     }
   }
 

@@ -4,7 +4,8 @@
 import type { CorrelationSeries } from '../contract/insights';
 import { num, numOrNull, type Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
-import type { InsightContext } from './insight-context';
+import { describeSourceError } from '../engine/source-error';
+import { SourceFailure, type InsightContext } from './insight-context';
 import { PANTRY_SNAPSHOTS_SQL, parseSnapshots, type PantrySnapshot } from './pantry-insights';
 import { spendingKinds } from './spending-kinds';
 
@@ -90,16 +91,23 @@ export function expiredPerWeek(weeks: readonly string[], snapshots: readonly Pan
   return weeks.map((w) => (first !== null && w >= first ? (rises.get(w) ?? 0) : null));
 }
 
+/** The read, its failure named after the database it reads. */
+function readFrom<T>(source: string, work: Promise<T>): Promise<T> {
+  return work.catch((err: unknown) => {
+    throw new SourceFailure(describeSourceError(source, err));
+  });
+}
+
 export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
   const end = ctx.today.weekStart;
   const start = addDays(end, -7 * MAX_WEEKS);
   const [spending, firstTx, workouts, weights, firstTraining, pantry] = await Promise.all([
-    dbs.finance.query<{ week: string; category_path: string; spent: string }>(SPENDING_SQL, [start, end]),
-    dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL),
-    dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end]),
-    dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end]),
-    dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL),
-    dbs.twin.query<{ update_data: unknown; day: string }>(PANTRY_SNAPSHOTS_SQL, [ctx.personId, start, end]),
+    readFrom('finance', dbs.finance.query<{ week: string; category_path: string; spent: string }>(SPENDING_SQL, [start, end])),
+    readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
+    readFrom('training', dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end])),
+    readFrom('training', dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end])),
+    readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
+    readFrom('history', dbs.twin.query<{ update_data: unknown; day: string }>(PANTRY_SNAPSHOTS_SQL, [ctx.personId, start, end])),
   ]);
   const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;
   const trainingFrom = firstTraining.rows[0]?.first ? mondayOf(firstTraining.rows[0].first) : null;
