@@ -1,6 +1,6 @@
 // Pantry: from the twin's own snapshot history (digital_twin_updates), what is used and when it runs
 // out, and how many items expired in each of the last six months. Snapshots are JSONB that older
-// versions and other systems write too, so each is parsed and unknown shapes are skipped.
+// versions and other systems write too: values of an unexpected shape are skipped, never trusted.
 import { z } from 'zod';
 import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contract/insights';
 import type { Queryable } from '../db/pools';
@@ -14,59 +14,68 @@ export const MIN_HISTORY_DAYS = 14;
 export const USE_WINDOW_DAYS = 56;
 export const EXPIRED_MONTHS = 6;
 
-const Snapshot = z.object({
-  expired_count: z.number().int().nonnegative().nullable().optional(),
-  /** Quantity in stock per product, when the snapshot carries it. */
-  stock: z.record(z.string(), z.number().nonnegative()).optional(),
+const StockSnapshot = z.object({
+  /** Quantity in stock per product. */
+  stock: z.record(z.string(), z.number().nonnegative()),
   units: z.record(z.string(), z.string()).optional(),
 });
-type Snapshot = z.infer<typeof Snapshot>;
+type StockSnapshot = z.infer<typeof StockSnapshot>;
 
-// The snapshots from $2 to $3, and the last one before $2 (what the first change is measured from).
-// The (entity_type, entity_id, created_at DESC, id DESC) index serves both; days are the session's zone.
-export const PANTRY_SNAPSHOTS_SQL = `
-  SELECT update_data, day FROM (
-    (SELECT update_data, created_at, id FROM digital_twin_updates
-     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at < $2::date
+// Rises of the expired count from one snapshot to the next, summed per day (the session's zone), from
+// $2 to $3; the last snapshot before $2 is what the first rise is measured from. Computed where the
+// rows are: a long history sends a few dozen days, not every snapshot. The (entity_type, entity_id,
+// created_at DESC, id DESC) index serves both ranges.
+export const EXPIRED_RISES_SQL = `
+  WITH counts AS (
+    (SELECT created_at, id, (update_data->>'expired_count')::numeric AS v FROM digital_twin_updates
+     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at < $2::date AND jsonb_typeof(update_data->'expired_count') = 'number'
      ORDER BY created_at DESC, id DESC LIMIT 1)
     UNION ALL
-    (SELECT update_data, created_at, id FROM digital_twin_updates
-     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date)
-  ) s, LATERAL (SELECT to_char(s.created_at, 'YYYY-MM-DD') AS day) d
-  ORDER BY s.created_at, s.id`;
+    (SELECT created_at, id, (update_data->>'expired_count')::numeric FROM digital_twin_updates
+     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date
+       AND jsonb_typeof(update_data->'expired_count') = 'number')
+  ), steps AS (
+    SELECT created_at, v - lag(v) OVER (ORDER BY created_at, id) AS rise FROM counts
+  )
+  SELECT to_char(created_at, 'YYYY-MM-DD') AS day, sum(rise)::int AS rises
+  FROM steps WHERE rise > 0 AND created_at >= $2::date
+  GROUP BY 1 ORDER BY 1`;
 
-const OLDEST_SQL = `
+const STOCK_SQL = `
+  SELECT update_data, to_char(created_at, 'YYYY-MM-DD') AS day
+  FROM digital_twin_updates
+  WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date AND update_data ? 'stock'
+  ORDER BY created_at, id`;
+
+export const OLDEST_PANTRY_SQL = `
   SELECT to_char(created_at, 'YYYY-MM-DD') AS day
   FROM digital_twin_updates
   WHERE entity_type = 'pantry' AND entity_id = $1::uuid
   ORDER BY created_at, id LIMIT 1`;
 
+export interface ExpiredRise {
+  day: string;
+  rises: number;
+}
+
 export interface PantrySnapshot {
   day: string;
-  data: Snapshot;
+  data: StockSnapshot;
 }
 
 export function parseSnapshots(rows: readonly { update_data: unknown; day: string }[]): PantrySnapshot[] {
   const out: PantrySnapshot[] = [];
   for (const r of rows) {
-    const parsed = Snapshot.safeParse(r.update_data);
+    const parsed = StockSnapshot.safeParse(r.update_data);
     if (parsed.success) out.push({ day: r.day, data: parsed.data });
   }
   return out;
 }
 
-/** Rises of the expired count between snapshots, per month of the later one. */
-export function expiredPerMonth(today: Pick<LocalDate, 'year' | 'month'>, snapshots: readonly PantrySnapshot[]): ExpiredInMonth[] {
+/** The rises of the expired count per month, for the last six months. */
+export function expiredPerMonth(today: Pick<LocalDate, 'year' | 'month'>, rises: readonly ExpiredRise[]): ExpiredInMonth[] {
   const counts = new Map<string, number>();
-  let previous: number | null = null;
-  for (const s of snapshots) {
-    const value = s.data.expired_count ?? null;
-    if (value !== null && previous !== null && value > previous) {
-      const month = s.day.slice(0, 7);
-      counts.set(month, (counts.get(month) ?? 0) + (value - previous));
-    }
-    if (value !== null) previous = value;
-  }
+  for (const r of rises) counts.set(r.day.slice(0, 7), (counts.get(r.day.slice(0, 7)) ?? 0) + r.rises);
   const out: ExpiredInMonth[] = [];
   for (let back = EXPIRED_MONTHS - 1; back >= 0; back--) {
     const month = monthBack(today, back);
@@ -78,15 +87,13 @@ export function expiredPerMonth(today: Pick<LocalDate, 'year' | 'month'>, snapsh
 /** Decreases of each product's quantity over the window, as a weekly pace, and the day stock runs out at it. */
 export function productUse(today: string, snapshots: readonly PantrySnapshot[]): PantryProductUse[] {
   const from = addDays(today, -USE_WINDOW_DAYS);
-  const withStock = snapshots.filter((s) => s.data.stock !== undefined);
-  const inWindow = withStock.filter((s) => s.day >= from);
+  const inWindow = snapshots.filter((s) => s.day >= from);
   if (inWindow.length < 2) return [];
   const weeks = Math.max(1, daysBetween(inWindow[0].day, today)) / 7;
   const used = new Map<string, number>();
   for (let i = 1; i < inWindow.length; i++) {
-    const before = inWindow[i - 1].data.stock ?? {};
-    const after = inWindow[i].data.stock ?? {};
-    for (const [name, q] of Object.entries(after)) {
+    const before = inWindow[i - 1].data.stock;
+    for (const [name, q] of Object.entries(inWindow[i].data.stock)) {
       const drop = (before[name] ?? q) - q;
       if (drop > 0) used.set(name, (used.get(name) ?? 0) + drop);
     }
@@ -95,7 +102,7 @@ export function productUse(today: string, snapshots: readonly PantrySnapshot[]):
   const out: PantryProductUse[] = [];
   for (const [name, total] of used) {
     const perWeek = total / weeks;
-    const quantity = latest.stock?.[name] ?? 0;
+    const quantity = latest.stock[name] ?? 0;
     out.push({
       name,
       unit: latest.units?.[name] ?? null,
@@ -109,18 +116,18 @@ export function productUse(today: string, snapshots: readonly PantrySnapshot[]):
 
 export async function readPantryInsights(db: Queryable, ctx: InsightContext & { personId: string }): Promise<Figures<PantryInsights>> {
   const { today } = ctx;
-  const start = `${monthBack(today, EXPIRED_MONTHS)}-01`;
-  const [rows, oldest] = await Promise.all([
-    db.query<{ update_data: unknown; day: string }>(PANTRY_SNAPSHOTS_SQL, [ctx.personId, start, addDays(today.date, 1)]),
-    db.query<{ day: string }>(OLDEST_SQL, [ctx.personId]),
+  const tomorrow = addDays(today.date, 1);
+  const [rises, stock, oldest] = await Promise.all([
+    db.query<ExpiredRise>(EXPIRED_RISES_SQL, [ctx.personId, `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, tomorrow]),
+    db.query<{ update_data: unknown; day: string }>(STOCK_SQL, [ctx.personId, addDays(today.date, -USE_WINDOW_DAYS), tomorrow]),
+    db.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId]),
   ]);
   const historyDays = oldest.rows[0] ? Math.max(0, daysBetween(oldest.rows[0].day, today.date)) : 0;
   if (historyDays < MIN_HISTORY_DAYS) return { insufficient_history: true, history_days: historyDays, products: [], expired_per_month: [] };
-  const snapshots = parseSnapshots(rows.rows);
   return {
     insufficient_history: false,
     history_days: historyDays,
-    products: productUse(today.date, snapshots),
-    expired_per_month: expiredPerMonth(today, snapshots),
+    products: productUse(today.date, parseSnapshots(stock.rows)),
+    expired_per_month: expiredPerMonth(today, rises.rows),
   };
 }

@@ -6,7 +6,7 @@ import { num, numOrNull, type Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
 import { describeSourceError } from '../engine/source-error';
 import { SourceFailure, type InsightContext } from './insight-context';
-import { PANTRY_SNAPSHOTS_SQL, parseSnapshots, type PantrySnapshot } from './pantry-insights';
+import { EXPIRED_RISES_SQL, OLDEST_PANTRY_SQL, type ExpiredRise } from './pantry-insights';
 import { spendingKinds } from './spending-kinds';
 
 export const MAX_WEEKS = 156;
@@ -78,17 +78,12 @@ function emptyValues(length: number): WeeklySeries['values'] {
   };
 }
 
-/** Rises of the expired count between snapshots, per week of the later one; weeks before the first snapshot stay null. */
-export function expiredPerWeek(weeks: readonly string[], snapshots: readonly PantrySnapshot[]): (number | null)[] {
-  const rises = new Map<string, number>();
-  let previous: number | null = null;
-  for (const s of snapshots) {
-    const value = s.data.expired_count ?? null;
-    if (value !== null && previous !== null && value > previous) rises.set(mondayOf(s.day), (rises.get(mondayOf(s.day)) ?? 0) + value - previous);
-    if (value !== null) previous = value;
-  }
-  const first = snapshots.length ? mondayOf(snapshots[0].day) : null;
-  return weeks.map((w) => (first !== null && w >= first ? (rises.get(w) ?? 0) : null));
+/** Rises of the expired count per week; weeks before the first pantry snapshot stay null. */
+export function expiredPerWeek(weeks: readonly string[], rises: readonly ExpiredRise[], firstDay: string | null): (number | null)[] {
+  const perWeek = new Map<string, number>();
+  for (const r of rises) perWeek.set(mondayOf(r.day), (perWeek.get(mondayOf(r.day)) ?? 0) + r.rises);
+  const first = firstDay === null ? null : mondayOf(firstDay);
+  return weeks.map((w) => (first !== null && w >= first ? (perWeek.get(w) ?? 0) : null));
 }
 
 /** The read, its failure named after the database it reads. */
@@ -101,18 +96,19 @@ function readFrom<T>(source: string, work: Promise<T>): Promise<T> {
 export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
   const end = ctx.today.weekStart;
   const start = addDays(end, -7 * MAX_WEEKS);
-  const [spending, firstTx, workouts, weights, firstTraining, pantry] = await Promise.all([
+  const [spending, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
     readFrom('finance', dbs.finance.query<{ week: string; category_path: string; spent: string }>(SPENDING_SQL, [start, end])),
     readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
     readFrom('training', dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end])),
     readFrom('training', dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end])),
     readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
-    readFrom('history', dbs.twin.query<{ update_data: unknown; day: string }>(PANTRY_SNAPSHOTS_SQL, [ctx.personId, start, end])),
+    readFrom('history', dbs.twin.query<ExpiredRise>(EXPIRED_RISES_SQL, [ctx.personId, start, end])),
+    readFrom('history', dbs.twin.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId])),
   ]);
   const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;
   const trainingFrom = firstTraining.rows[0]?.first ? mondayOf(firstTraining.rows[0].first) : null;
-  const snapshots = parseSnapshots(pantry.rows);
-  const pantryFrom = snapshots.length ? mondayOf(snapshots[0].day) : null;
+  const pantryDay = firstPantry.rows[0]?.day ?? null;
+  const pantryFrom = pantryDay === null ? null : mondayOf(pantryDay);
   const from = [financeFrom, trainingFrom, pantryFrom].filter((d): d is string => d !== null).sort()[0] ?? end;
   const weeks: string[] = [];
   for (let w = from > start ? from : start; w < end; w = addDays(w, 7)) weeks.push(w);
@@ -144,6 +140,6 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     const before = weightOf.get(addDays(w, -7));
     v.weight_change_kg[i] = now !== undefined && before !== undefined ? now - before : null;
   });
-  v.items_expired = expiredPerWeek(weeks, snapshots);
+  v.items_expired = expiredPerWeek(weeks, rises.rows, pantryDay);
   return { weeks, values: v };
 }
