@@ -16,23 +16,18 @@ export function baselineMargin(p25: number, median: number, p75: number): number
 
 // "By the same day": transactions up to the day of month `$3`. On the last day of a month the whole
 // of every month is compared (31 covers all), so the 30th of November is not held against 30 of
-// October's 31 days. A shorter month is whole whenever the day is past its end.
+// October's 31 days. A shorter month is whole whenever the day is past its end. The day is an
+// aggregate's filter, not the scan's: every month of the range is read whole anyway, and `spent`
+// finds the categories spent on up to today ($4) whatever the day.
 const CATEGORY_SQL = `
   SELECT to_char(t.transaction_date, 'YYYY-MM') AS month,
          coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), 'Uncategorised') AS category_path,
-         sum(t.amount) AS to_day
+         coalesce(sum(t.amount) FILTER (WHERE extract(day FROM t.transaction_date) <= $3), 0) AS to_day,
+         bool_or(t.transaction_date <= $4::date) AS spent
   FROM transactions t
   LEFT JOIN categories c ON c.category_id = t.category_id
   WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
-    AND extract(day FROM t.transaction_date) <= $3
   GROUP BY 1, 2`;
-
-// Categories spent on in the last 12 months, whatever the day.
-const SPENT_CATEGORIES_SQL = `
-  SELECT DISTINCT coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), 'Uncategorised') AS category_path
-  FROM transactions t
-  LEFT JOIN categories c ON c.category_id = t.category_id
-  WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date <= $2::date`;
 
 const NET_SQL = `
   SELECT to_char(transaction_date, 'YYYY-MM') AS month,
@@ -110,9 +105,8 @@ export function netByMonth(today: Pick<LocalDate, 'year' | 'month' | 'day'>, net
 export async function readMoneyInsights(db: Queryable, ctx: InsightContext): Promise<Figures<MoneyInsights>> {
   const { today } = ctx;
   const day = cutoffDay(today);
-  const [cats, spentIn, nets, first] = await Promise.all([
-    db.query<{ month: string; category_path: string; to_day: string }>(CATEGORY_SQL, [`${monthBack(today, BASELINE_MONTHS)}-01`, today.nextMonthStart, day]),
-    db.query<{ category_path: string }>(SPENT_CATEGORIES_SQL, [`${monthBack(today, BASELINE_MONTHS)}-01`, today.date]),
+  const [cats, nets, first] = await Promise.all([
+    db.query<{ month: string; category_path: string; to_day: string; spent: boolean }>(CATEGORY_SQL, [`${monthBack(today, BASELINE_MONTHS)}-01`, today.nextMonthStart, day, today.date]),
     db.query<{ month: string; net: string; net_to_day: string }>(NET_SQL, [`${monthBack(today, 2 * BASELINE_MONTHS)}-01`, today.nextMonthStart, day]),
     db.query<{ month: string | null }>(FIRST_MONTH_SQL),
   ]);
@@ -121,7 +115,7 @@ export async function readMoneyInsights(db: Queryable, ctx: InsightContext): Pro
   return {
     currency: ctx.currency,
     month: monthBack(today, 0),
-    categories: categoryBaselines(today, spentIn.rows.map((r) => r.category_path), toDay, first.rows[0]?.month ?? null),
+    categories: categoryBaselines(today, [...new Set(cats.rows.filter((r) => r.spent).map((r) => r.category_path))], toDay, first.rows[0]?.month ?? null),
     net_by_month: netByMonth(today, netMap),
   };
 }
