@@ -61,7 +61,9 @@ export function pairOf(series: WeeklySeries, x: CorrelationSeries, y: Correlatio
 
 /** "In weeks with 3 or more workouts you spent 38 % less on restaurants and takeaway than in other weeks: r = −0.41 over 52 weeks." */
 export function sentence(x: CorrelationSeries, y: CorrelationSeries, lag: number, pair: Pair, r: number, currency: string): string {
-  const threshold = median(pair.x);
+  // Counts split at a whole number: "3 or more workouts", not "2.5 or more".
+  const middle = median(pair.x);
+  const threshold = pair.x.every(Number.isInteger) ? Math.ceil(middle) : middle;
   const high = pair.x.map((v) => v >= threshold);
   // With many weeks at the median, "at or above" may take every week; then the split is "above".
   const split = high.every(Boolean) ? pair.x.map((v) => v > threshold) : high;
