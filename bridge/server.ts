@@ -6,6 +6,7 @@ import type { Config } from './config/config';
 import { checkPort, loadDemoData, openPools, startDatabases } from './lifecycle/database-stages';
 import { startHousekeeping } from './lifecycle/housekeeping-stage';
 import { startHttp } from './lifecycle/http-stage';
+import { startInsights } from './lifecycle/insights-stage';
 import { ShutdownError, ShutdownStack } from './lifecycle/shutdown-stack';
 import type { StageContext } from './lifecycle/stage-context';
 import type { Bridge, StartOptions } from './lifecycle/start-options';
@@ -37,7 +38,8 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     const sync = await startSync(ctx, history);
     const webhook = startWebhookDelivery(ctx, pools.twin, sync);
     const engine = startEngine(ctx, pools);
-    const { url, port } = await startHttp(ctx, { engine, history, sync, pools });
+    const insights = startInsights(ctx, pools);
+    const { url, port } = await startHttp(ctx, { engine, history, sync, pools, insights });
     // A first state before announcing readiness: the first request is fast and history is current.
     // It cannot hang the start: each source has its time budget.
     await engine.getState(0);

@@ -15,8 +15,9 @@ import {
   StatusResponse,
 } from './responses';
 import { TransitionPayload } from './webhook-payload';
+import { InsightsResponse } from './insights';
 
-const schemas = { StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse };
+const schemas = { InsightsResponse, StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse };
 
 const formatParam = {
   name: 'format',
@@ -53,6 +54,8 @@ function operation(name: Capitalize<string>, summary: string, ok: keyof typeof s
   void _unused;
   return { get: { ...rest, operationId: `get${name}` }, post: op };
 }
+
+const insightsOperation = operation('Insights', 'Trends, training progress, spending against its own baseline, pantry run-out and links between domains', 'InsightsResponse', [formatParam]);
 
 let cached: object | null = null;
 
@@ -98,6 +101,7 @@ export function openApiDocument(version: string): object {
           schema: { type: 'string', format: 'date-time' },
         },
       ], { '503': json('ErrorResponse', 'The history table is not available') }),
+      '/insights': insightsOperation,
       '/health/domain/{name}': operation(
         'DomainHealth',
         "One domain's state for troubleshooting: status, error, as_of, last success, failures in a row",

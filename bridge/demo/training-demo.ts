@@ -1,6 +1,7 @@
 // Demo rows of autonomous_training: templates and exercises, daily-ish measurements with a slow trend,
 // and HIT workouts every second or third day. Each day is a pure function of (seed, date).
 import { addDays, daysBetween } from '../time/local-date';
+import { patternedRecovery, patternedSet } from './insight-patterns';
 import { Rng } from './random';
 
 export interface DemoTemplate {
@@ -126,7 +127,8 @@ export function workoutFor(seed: number, day: ChainDay) {
     const exercise = EXERCISES.find((e) => e.id === exerciseId)!;
     const weight = base === 0 ? 0 : Math.max(2.5, Math.round((base * strength + (rng.int(-1, 1) * 2.5)) / 2.5) * 2.5);
     const tut = exercise.tutMax >= 300 ? 300 : rng.int(exercise.tutMin, exercise.tutMax + 20);
-    return { exerciseId, weightKg: weight, tutSeconds: tut, maxEffort: rng.chance(0.85), formOk: rng.chance(0.92) };
+    const set = { exerciseId, weightKg: weight, tutSeconds: tut, maxEffort: rng.chance(0.85), formOk: rng.chance(0.92) };
+    return patternedSet(set, Math.floor(day.index / ROTATION.length), base * strength);
   });
   const location: 'gym' | 'home' = template.type === 'HIT Full Body' ? 'home' : rng.chance(0.85) ? 'gym' : 'home';
   return {
@@ -136,7 +138,7 @@ export function workoutFor(seed: number, day: ChainDay) {
     durationMin: Math.max(10, template.targetMin + rng.int(-8, 12)),
     // Typed by hand in the sheet, so often left empty.
     daysSinceLast: day.gap > 0 && rng.chance(0.65) ? day.gap : null,
-    recovery: rng.int(2, 5),
+    recovery: patternedRecovery(seed, day.date, day.gap),
     mood: rng.int(2, 5),
     notes: rng.chance(0.15) ? rng.pick(['Dobra sesja', 'Zmęczony po pracy', 'Nowy rekord na leg press', 'Krótko, mało czasu']) : null,
     sets,

@@ -6,6 +6,7 @@ import { isLoopback } from '../config/config';
 import type { ReadyResponse } from '../contract/responses';
 import { describeSourceError, withTimeout } from '../engine/source-error';
 import type { TwinEngine } from '../engine/twin-engine';
+import type { InsightsService } from '../insights/insights-service';
 import type { HistoryStore } from '../history/history-store';
 import type { SyncTracker } from '../history/sync-tracker';
 import { createApp } from '../http/app';
@@ -17,6 +18,7 @@ import type { BridgePools } from './start-options';
 
 export interface HttpParts {
   engine: TwinEngine;
+  insights: InsightsService;
   history: HistoryStore;
   sync: SyncTracker;
   pools: BridgePools;
@@ -31,6 +33,7 @@ export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Li
   const { config, log, metrics, clock } = ctx;
   const app = createApp({
     engine: parts.engine,
+    insights: parts.insights,
     history: parts.history,
     sync: parts.sync,
     readiness: () => probeSources(parts.pools, config.sourceTimeoutMs),

@@ -7,6 +7,7 @@ import { createPool } from '../../bridge/db/pools';
 import { TwinEngine } from '../../bridge/engine/twin-engine';
 import { decodeCursor } from '../../bridge/history/history-cursor';
 import { HistoryStore } from '../../bridge/history/history-store';
+import { InsightsService } from '../../bridge/insights/insights-service';
 import { systemClock } from '../../bridge/time/clock';
 import type { DataSet } from './datasets';
 
@@ -159,6 +160,8 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     await history.lastWriteAt();
     // Writes at most one row per domain into the benchmark's own copy; its statements are the ones to check.
     await history.record(state);
+    const insightsDbs = { finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), twin: recording(pools.twin, 'history', log) };
+    await new InsightsService({ databases: insightsDbs, clock: systemClock, timezone: o.timezone, currency: 'PLN', personId: o.personId, timeoutMs: 30_000, cacheMs: 0 }).compute();
 
     const seen = new Set<string>();
     const findings: PlanFinding[] = [];

@@ -1,0 +1,14 @@
+// What every domain's insights are computed from: "today" in the configured zone (from the
+// injectable clock) and the settings that name units.
+import type { LocalDate } from '../time/local-date';
+
+export interface InsightContext {
+  today: LocalDate;
+  currency: string;
+}
+
+/** A domain's figures without the status fields the service adds. */
+export type Figures<T> = Omit<T, 'status' | 'error' | 'as_of'>;
+
+/** A read that failed, already described with the database it was reading (for figures that read several). */
+export class SourceFailure extends Error {}

@@ -1,0 +1,121 @@
+// Money: each expense category this month against what the person spent by the same day in each
+// of the twelve months before, and the net of each month against the same month a year earlier.
+import { quantileSorted } from 'simple-statistics';
+import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from '../contract/insights';
+import { num, type Queryable } from '../db/pools';
+import type { LocalDate } from '../time/local-date';
+import type { Figures, InsightContext } from './insight-context';
+import { round } from './statistics';
+
+export const BASELINE_MONTHS = 12;
+const MIN_BASELINE_MONTHS = 3;
+/** Outside the interquartile range by more than this counts: max(¼ of the range, 10 % of the median, 10 currency units). */
+export function baselineMargin(p25: number, median: number, p75: number): number {
+  return Math.max(0.25 * (p75 - p25), 0.1 * median, 10);
+}
+
+// "By the same day": transactions up to the day of month `$3`. On the last day of a month the whole
+// of every month is compared (31 covers all), so the 30th of November is not held against 30 of
+// October's 31 days. A shorter month is whole whenever the day is past its end. The day is an
+// aggregate's filter, not the scan's: every month of the range is read whole anyway, and `spent`
+// finds the categories spent on up to today ($4) whatever the day.
+const CATEGORY_SQL = `
+  SELECT to_char(t.transaction_date, 'YYYY-MM') AS month,
+         coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), 'Uncategorised') AS category_path,
+         coalesce(sum(t.amount) FILTER (WHERE extract(day FROM t.transaction_date) <= $3), 0) AS to_day,
+         bool_or(t.transaction_date <= $4::date) AS spent
+  FROM transactions t
+  LEFT JOIN categories c ON c.category_id = t.category_id
+  WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
+  GROUP BY 1, 2`;
+
+const NET_SQL = `
+  SELECT to_char(transaction_date, 'YYYY-MM') AS month,
+         sum(CASE WHEN type = 'Income' THEN amount ELSE -amount END) AS net,
+         coalesce(sum(CASE WHEN type = 'Income' THEN amount ELSE -amount END) FILTER (WHERE extract(day FROM transaction_date) <= $3), 0) AS net_to_day
+  FROM transactions
+  WHERE type IN ('Income', 'Expense') AND transaction_date >= $1::date AND transaction_date < $2::date
+  GROUP BY 1`;
+
+// The oldest row, read from the front of idx_transactions_date.
+const FIRST_MONTH_SQL = `SELECT to_char(min(transaction_date), 'YYYY-MM') AS month FROM transactions`;
+
+/** YYYY-MM of the month `back` months before today's. */
+export function monthBack(today: Pick<LocalDate, 'year' | 'month'>, back: number): string {
+  const index = today.year * 12 + (today.month - 1) - back;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The day of month each month is compared up to: today's, or every day on a month's last day. */
+export function cutoffDay(today: Pick<LocalDate, 'day' | 'daysInMonth'>): number {
+  return today.day === today.daysInMonth ? 31 : today.day;
+}
+
+export function baselineStatus(spent: number, p25: number, median: number, p75: number): BaselineStatus {
+  const margin = baselineMargin(p25, median, p75);
+  if (spent > p75 + margin) return 'above';
+  if (spent < p25 - margin) return 'below';
+  return 'typical';
+}
+
+export function categoryBaselines(
+  today: Pick<LocalDate, 'year' | 'month'>,
+  categories: readonly string[],
+  toDay: ReadonlyMap<string, number>,
+  firstMonth: string | null,
+): CategoryBaseline[] {
+  const current = monthBack(today, 0);
+  const months: string[] = [];
+  for (let back = 1; back <= BASELINE_MONTHS; back++) {
+    const m = monthBack(today, back);
+    if (firstMonth !== null && m >= firstMonth) months.push(m);
+  }
+  const out = categories.map((path): CategoryBaseline => {
+    const spent = toDay.get(`${current}|${path}`) ?? 0;
+    const baseline = months.map((m) => toDay.get(`${m}|${path}`) ?? 0).sort((a, b) => a - b);
+    const q = (p: number) => (baseline.length ? round(quantileSorted(baseline, p), 2) : 0);
+    const [p25, median, p75] = [q(0.25), q(0.5), q(0.75)];
+    return {
+      category_path: path,
+      spent_to_date: round(spent, 2),
+      baseline_p25: p25,
+      baseline_median: median,
+      baseline_p75: p75,
+      baseline_months: baseline.length,
+      status: baseline.length >= MIN_BASELINE_MONTHS ? baselineStatus(spent, p25, median, p75) : null,
+    };
+  });
+  const rank = (s: BaselineStatus | null) => (s === 'above' ? 0 : 1);
+  return out.sort((a, b) => rank(a.status) - rank(b.status) || b.spent_to_date - a.spent_to_date || a.category_path.localeCompare(b.category_path));
+}
+
+export function netByMonth(today: Pick<LocalDate, 'year' | 'month' | 'day'>, nets: ReadonlyMap<string, { net: number; toDay: number }>): NetByMonth[] {
+  const out: NetByMonth[] = [];
+  for (let back = BASELINE_MONTHS; back >= 0; back--) {
+    const month = monthBack(today, back);
+    const earlier = monthBack(today, back + 12);
+    const pick = (m: string) => (back === 0 ? nets.get(m)?.toDay : nets.get(m)?.net) ?? 0;
+    const net = round(pick(month), 2);
+    const yearEarlier = round(pick(earlier), 2);
+    out.push({ month, net, year_earlier_net: yearEarlier, change: round(net - yearEarlier, 2), through_day: back === 0 ? today.day : null });
+  }
+  return out;
+}
+
+export async function readMoneyInsights(db: Queryable, ctx: InsightContext): Promise<Figures<MoneyInsights>> {
+  const { today } = ctx;
+  const day = cutoffDay(today);
+  const [cats, nets, first] = await Promise.all([
+    db.query<{ month: string; category_path: string; to_day: string; spent: boolean }>(CATEGORY_SQL, [`${monthBack(today, BASELINE_MONTHS)}-01`, today.nextMonthStart, day, today.date]),
+    db.query<{ month: string; net: string; net_to_day: string }>(NET_SQL, [`${monthBack(today, 2 * BASELINE_MONTHS)}-01`, today.nextMonthStart, day]),
+    db.query<{ month: string | null }>(FIRST_MONTH_SQL),
+  ]);
+  const toDay = new Map(cats.rows.map((r) => [`${r.month}|${r.category_path}`, num(r.to_day)]));
+  const netMap = new Map(nets.rows.map((r) => [r.month, { net: num(r.net), toDay: num(r.net_to_day) }]));
+  return {
+    currency: ctx.currency,
+    month: monthBack(today, 0),
+    categories: categoryBaselines(today, [...new Set(cats.rows.filter((r) => r.spent).map((r) => r.category_path))], toDay, first.rows[0]?.month ?? null),
+    net_by_month: netByMonth(today, netMap),
+  };
+}

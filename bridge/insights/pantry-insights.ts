@@ -1,0 +1,133 @@
+// Pantry: from the twin's own snapshot history (digital_twin_updates), what is used and when it runs
+// out, and how many items expired in each of the last six months. Snapshots are JSONB that older
+// versions and other systems write too: values of an unexpected shape are skipped, never trusted.
+import { z } from 'zod';
+import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contract/insights';
+import type { Queryable } from '../db/pools';
+import { addDays, daysBetween, type LocalDate } from '../time/local-date';
+import type { Figures, InsightContext } from './insight-context';
+import { monthBack } from './money-insights';
+import { round } from './statistics';
+
+export const MIN_HISTORY_DAYS = 14;
+/** Consumption is the pace of the last eight weeks. */
+export const USE_WINDOW_DAYS = 56;
+export const EXPIRED_MONTHS = 6;
+
+const StockSnapshot = z.object({
+  /** Quantity in stock per product. */
+  stock: z.record(z.string(), z.number().nonnegative()),
+  units: z.record(z.string(), z.string()).optional(),
+});
+type StockSnapshot = z.infer<typeof StockSnapshot>;
+
+// Rises of the expired count from one snapshot to the next, summed per day (the session's zone), from
+// $2 to $3; the last snapshot before $2 is what the first rise is measured from. Computed where the
+// rows are: a long history sends a few dozen days, not every snapshot. The (entity_type, entity_id,
+// created_at DESC, id DESC) index serves both ranges.
+export const EXPIRED_RISES_SQL = `
+  WITH counts AS (
+    (SELECT created_at, id, (update_data->>'expired_count')::numeric AS v FROM digital_twin_updates
+     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at < $2::date AND jsonb_typeof(update_data->'expired_count') = 'number'
+     ORDER BY created_at DESC, id DESC LIMIT 1)
+    UNION ALL
+    (SELECT created_at, id, (update_data->>'expired_count')::numeric FROM digital_twin_updates
+     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date
+       AND jsonb_typeof(update_data->'expired_count') = 'number')
+  ), steps AS (
+    SELECT created_at, v - lag(v) OVER (ORDER BY created_at, id) AS rise FROM counts
+  )
+  SELECT to_char(created_at, 'YYYY-MM-DD') AS day, sum(rise)::int AS rises
+  FROM steps WHERE rise > 0 AND created_at >= $2::date
+  GROUP BY 1 ORDER BY 1`;
+
+const STOCK_SQL = `
+  SELECT update_data, to_char(created_at, 'YYYY-MM-DD') AS day
+  FROM digital_twin_updates
+  WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date AND update_data ? 'stock'
+  ORDER BY created_at, id`;
+
+export const OLDEST_PANTRY_SQL = `
+  SELECT to_char(created_at, 'YYYY-MM-DD') AS day
+  FROM digital_twin_updates
+  WHERE entity_type = 'pantry' AND entity_id = $1::uuid
+  ORDER BY created_at, id LIMIT 1`;
+
+export interface ExpiredRise {
+  day: string;
+  rises: number;
+}
+
+export interface PantrySnapshot {
+  day: string;
+  data: StockSnapshot;
+}
+
+export function parseSnapshots(rows: readonly { update_data: unknown; day: string }[]): PantrySnapshot[] {
+  const out: PantrySnapshot[] = [];
+  for (const r of rows) {
+    const parsed = StockSnapshot.safeParse(r.update_data);
+    if (parsed.success) out.push({ day: r.day, data: parsed.data });
+  }
+  return out;
+}
+
+/** The rises of the expired count per month, for the last six months. */
+export function expiredPerMonth(today: Pick<LocalDate, 'year' | 'month'>, rises: readonly ExpiredRise[]): ExpiredInMonth[] {
+  const counts = new Map<string, number>();
+  for (const r of rises) counts.set(r.day.slice(0, 7), (counts.get(r.day.slice(0, 7)) ?? 0) + r.rises);
+  const out: ExpiredInMonth[] = [];
+  for (let back = EXPIRED_MONTHS - 1; back >= 0; back--) {
+    const month = monthBack(today, back);
+    out.push({ month, items: counts.get(month) ?? 0 });
+  }
+  return out;
+}
+
+/** Decreases of each product's quantity over the window, as a weekly pace, and the day stock runs out at it. */
+export function productUse(today: string, snapshots: readonly PantrySnapshot[]): PantryProductUse[] {
+  const from = addDays(today, -USE_WINDOW_DAYS);
+  const inWindow = snapshots.filter((s) => s.day >= from);
+  if (inWindow.length < 2) return [];
+  const weeks = Math.max(1, daysBetween(inWindow[0].day, today)) / 7;
+  const used = new Map<string, number>();
+  for (let i = 1; i < inWindow.length; i++) {
+    const before = inWindow[i - 1].data.stock;
+    for (const [name, q] of Object.entries(inWindow[i].data.stock)) {
+      const drop = (before[name] ?? q) - q;
+      if (drop > 0) used.set(name, (used.get(name) ?? 0) + drop);
+    }
+  }
+  const latest = inWindow[inWindow.length - 1].data;
+  const out: PantryProductUse[] = [];
+  for (const [name, total] of used) {
+    const perWeek = total / weeks;
+    const quantity = latest.stock[name] ?? 0;
+    out.push({
+      name,
+      unit: latest.units?.[name] ?? null,
+      quantity,
+      used_per_week: round(perWeek, 2),
+      runs_out_on: quantity > 0 ? addDays(today, Math.floor((quantity / perWeek) * 7)) : null,
+    });
+  }
+  return out.sort((a, b) => (a.runs_out_on ?? '').localeCompare(b.runs_out_on ?? '') || a.name.localeCompare(b.name));
+}
+
+export async function readPantryInsights(db: Queryable, ctx: InsightContext & { personId: string }): Promise<Figures<PantryInsights>> {
+  const { today } = ctx;
+  const tomorrow = addDays(today.date, 1);
+  const [rises, stock, oldest] = await Promise.all([
+    db.query<ExpiredRise>(EXPIRED_RISES_SQL, [ctx.personId, `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, tomorrow]),
+    db.query<{ update_data: unknown; day: string }>(STOCK_SQL, [ctx.personId, addDays(today.date, -USE_WINDOW_DAYS), tomorrow]),
+    db.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId]),
+  ]);
+  const historyDays = oldest.rows[0] ? Math.max(0, daysBetween(oldest.rows[0].day, today.date)) : 0;
+  if (historyDays < MIN_HISTORY_DAYS) return { insufficient_history: true, history_days: historyDays, products: [], expired_per_month: [] };
+  return {
+    insufficient_history: false,
+    history_days: historyDays,
+    products: productUse(today.date, parseSnapshots(stock.rows)),
+    expired_per_month: expiredPerMonth(today, rises.rows),
+  };
+}

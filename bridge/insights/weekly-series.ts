@@ -1,0 +1,145 @@
+// The weekly series the correlations compare: whole weeks (Monday to Sunday in the configured zone)
+// before the current one, at most three years of them: links between habits drift, and the cost of
+// a computation stays the same as the years add up.
+import type { CorrelationSeries } from '../contract/insights';
+import { num, numOrNull, type Queryable } from '../db/pools';
+import { addDays } from '../time/local-date';
+import { describeSourceError } from '../engine/source-error';
+import { SourceFailure, type InsightContext } from './insight-context';
+import { EXPIRED_RISES_SQL, OLDEST_PANTRY_SQL, type ExpiredRise } from './pantry-insights';
+import { spendingKinds } from './spending-kinds';
+
+export const MAX_WEEKS = 156;
+
+export interface WeeklySeries {
+  /** Monday of each week, oldest first. */
+  weeks: string[];
+  /** One value per week; null where the week has no data of that kind. */
+  values: Record<CorrelationSeries, (number | null)[]>;
+}
+
+// date_trunc on a timestamp without zone: a date's week is its own, whatever the session zone.
+const SPENDING_SQL = `
+  SELECT to_char(date_trunc('week', t.transaction_date::timestamp), 'YYYY-MM-DD') AS week,
+         coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), 'Uncategorised') AS category_path,
+         sum(t.amount) AS spent
+  FROM transactions t
+  LEFT JOIN categories c ON c.category_id = t.category_id
+  WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
+  GROUP BY 1, 2`;
+
+const FIRST_TRANSACTION_SQL = `SELECT min(transaction_date) AS first FROM transactions`;
+
+// Rest days before a workout: whole days since the previous one (a second workout the same day has none).
+const WORKOUTS_SQL = `
+  SELECT to_char(date_trunc('week', workout_date::timestamp), 'YYYY-MM-DD') AS week,
+         count(*)::int AS workouts, avg(mood_score) AS mood, avg(recovery_score) AS recovery, avg(rest_days) AS rest_days
+  FROM (
+    SELECT workout_date, mood_score, recovery_score,
+           nullif(workout_date - lag(workout_date) OVER (ORDER BY workout_date), 0) - 1 AS rest_days
+    FROM workouts
+    WHERE workout_date >= $1::date - 60 AND workout_date < $2::date
+  ) w
+  WHERE workout_date >= $1::date
+  GROUP BY 1`;
+
+const WEIGHT_SQL = `
+  SELECT to_char(date_trunc('week', measurement_date::timestamp), 'YYYY-MM-DD') AS week, avg(bodyweight_kg) AS weight
+  FROM measurements
+  WHERE measurement_date >= $1::date AND measurement_date < $2::date
+  GROUP BY 1`;
+
+const FIRST_TRAINING_SQL = `SELECT least((SELECT min(workout_date) FROM workouts), (SELECT min(measurement_date) FROM measurements)) AS first`;
+
+export interface SeriesDatabases {
+  finance: Queryable;
+  training: Queryable;
+  twin: Queryable;
+}
+
+/** Monday of the week of a YYYY-MM-DD date. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}
+
+function emptyValues(length: number): WeeklySeries['values'] {
+  const blank = () => new Array<number | null>(length).fill(null);
+  return {
+    workouts: blank(),
+    restaurant_spending: blank(),
+    mood_score: blank(),
+    discretionary_spending: blank(),
+    weight_change_kg: blank(),
+    grocery_spending: blank(),
+    items_expired: blank(),
+    recovery_score: blank(),
+    rest_days_before: blank(),
+  };
+}
+
+/** Rises of the expired count per week; weeks before the first pantry snapshot stay null. */
+export function expiredPerWeek(weeks: readonly string[], rises: readonly ExpiredRise[], firstDay: string | null): (number | null)[] {
+  const perWeek = new Map<string, number>();
+  for (const r of rises) perWeek.set(mondayOf(r.day), (perWeek.get(mondayOf(r.day)) ?? 0) + r.rises);
+  const first = firstDay === null ? null : mondayOf(firstDay);
+  return weeks.map((w) => (first !== null && w >= first ? (perWeek.get(w) ?? 0) : null));
+}
+
+/** The read, its failure named after the database it reads. */
+function readFrom<T>(source: string, work: Promise<T>): Promise<T> {
+  return work.catch((err: unknown) => {
+    throw new SourceFailure(describeSourceError(source, err));
+  });
+}
+
+export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
+  const end = ctx.today.weekStart;
+  const start = addDays(end, -7 * MAX_WEEKS);
+  const [spending, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
+    readFrom('finance', dbs.finance.query<{ week: string; category_path: string; spent: string }>(SPENDING_SQL, [start, end])),
+    readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
+    readFrom('training', dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end])),
+    readFrom('training', dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end])),
+    readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
+    readFrom('history', dbs.twin.query<ExpiredRise>(EXPIRED_RISES_SQL, [ctx.personId, start, end])),
+    readFrom('history', dbs.twin.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId])),
+  ]);
+  const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;
+  const trainingFrom = firstTraining.rows[0]?.first ? mondayOf(firstTraining.rows[0].first) : null;
+  const pantryDay = firstPantry.rows[0]?.day ?? null;
+  const pantryFrom = pantryDay === null ? null : mondayOf(pantryDay);
+  const from = [financeFrom, trainingFrom, pantryFrom].filter((d): d is string => d !== null).sort()[0] ?? end;
+  const weeks: string[] = [];
+  for (let w = from > start ? from : start; w < end; w = addDays(w, 7)) weeks.push(w);
+  const index = new Map(weeks.map((w, i) => [w, i]));
+  const v = emptyValues(weeks.length);
+  weeks.forEach((w, i) => {
+    if (financeFrom !== null && w >= financeFrom) v.restaurant_spending[i] = v.grocery_spending[i] = v.discretionary_spending[i] = 0;
+    if (trainingFrom !== null && w >= trainingFrom) v.workouts[i] = 0;
+  });
+  for (const r of spending.rows) {
+    const i = index.get(r.week);
+    if (i === undefined) continue;
+    for (const kind of spendingKinds(r.category_path)) {
+      const key = `${kind}_spending` as const;
+      v[key][i] = (v[key][i] ?? 0) + num(r.spent);
+    }
+  }
+  for (const r of workouts.rows) {
+    const i = index.get(r.week);
+    if (i === undefined) continue;
+    v.workouts[i] = r.workouts;
+    v.mood_score[i] = numOrNull(r.mood);
+    v.recovery_score[i] = numOrNull(r.recovery);
+    v.rest_days_before[i] = numOrNull(r.rest_days);
+  }
+  const weightOf = new Map(weights.rows.map((r) => [r.week, num(r.weight)]));
+  weeks.forEach((w, i) => {
+    const now = weightOf.get(w);
+    const before = weightOf.get(addDays(w, -7));
+    v.weight_change_kg[i] = now !== undefined && before !== undefined ? now - before : null;
+  });
+  v.items_expired = expiredPerWeek(weeks, rises.rows, pantryDay);
+  return { weeks, values: v };
+}
