@@ -184,6 +184,7 @@ export async function startBridge(config: Config, o: StartOptions = {}): Promise
       history,
       sync,
       readiness,
+      databases: pools, clock, timezone: config.timezone, currency: config.currency, personId: config.personId,
       apiKey: config.apiKey,
       corsOrigins: config.corsOrigins,
       // The Host check guards against DNS rebinding, which reaches only a bridge on loopback.

@@ -14,8 +14,10 @@ import {
   StatusResponse,
 } from './responses';
 import { TransitionPayload } from './webhook-payload';
+import { FinanceAlertsResponse, ForecastResponse, PantryResponse, WorkoutResponse } from './n8n-responses';
+import { WeeklyReviewResponse } from './weekly-review';
 
-const schemas = { StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse };
+const schemas = { StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse, WorkoutResponse, ForecastResponse, PantryResponse, FinanceAlertsResponse, WeeklyReviewResponse };
 
 const formatParam = {
   name: 'format',
@@ -49,6 +51,12 @@ function operation(summary: string, ok: keyof typeof schemas, params: object[], 
   void _unused;
   return { get, post: op };
 }
+
+/** operationIds: `id` for GET, `idPost` for POST (each operation needs its own). */
+function named(op: ReturnType<typeof operation>, id: string) {
+  return { get: { operationId: id, ...op.get }, post: { operationId: `${id}Post`, ...op.post } };
+}
+const sourceDown = { '503': json('ErrorResponse', 'A database it reads did not answer; the report says which') };
 
 let cached: object | null = null;
 
@@ -93,6 +101,17 @@ export function openApiDocument(version: string): object {
           schema: { type: 'string', format: 'date-time' },
         },
       ], { '503': json('ErrorResponse', 'The history table is not available') }),
+      '/workout': named(operation('The last 5 sessions and the progression of each exercise (weight and time under tension)', 'WorkoutResponse', [formatParam], sourceDown), 'getWorkout'),
+      '/forecast': named(operation('Outflow of the next 30 days: median and ranges of the recent 30-day periods', 'ForecastResponse', [formatParam], sourceDown), 'getForecast'),
+      '/pantry': named(operation('Low stock, expiring food and run-out dates', 'PantryResponse', [formatParam]), 'getPantry'),
+      '/finance/alerts': named(operation('The rows of get_current_budget_alerts(), alone', 'FinanceAlertsResponse', [formatParam]), 'getFinanceAlerts'),
+      '/review/week': named(
+        operation('This week against last week and the same week a year ago, across the three domains', 'WeeklyReviewResponse', [
+          formatParam,
+          { name: 'date', in: 'query', required: false, description: 'a day of the week to review, YYYY-MM-DD (default: today); the review runs Monday to that day', schema: { type: 'string', format: 'date' } },
+        ], sourceDown),
+        'getWeeklyReview',
+      ),
       '/health/domain/{name}': operation(
         "One domain's state for troubleshooting: status, error, as_of, last success, failures in a row",
         'DomainHealthResponse',
