@@ -30,6 +30,9 @@ import { statusBarText, statusBarTooltip } from './views/status-bar';
 import { degradedDomains } from './twin/twin-alerts';
 import { TwinPanelView, VIEW_TYPE_TWIN_PANEL } from './views/twin-panel';
 import { TwinStore } from './twin/twin-store';
+import { InsightsStore } from './views/insights-store';
+import { todaysHeadline } from './daily-note/insight-headline';
+import { insertWeeklyReview } from './daily-note/weekly-review';
 
 /** The scheduler's heartbeat: briefing due checks, auto-refresh, wake-from-sleep detection. */
 export const TICK_MS = 60_000;
@@ -40,6 +43,7 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
   /** Settings and a little state, as kept in data.json (Plugin.settings in the 1.13 typings). */
   declare settings: TwinData;
   store!: TwinStore;
+  insights!: InsightsStore;
   private client!: BridgeClient;
   private statusBarEl: HTMLElement | null = null;
   private readonly ticks = new TickClassifier(TICK_MS);
@@ -59,8 +63,10 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     this.client = new BridgeClient(() => ({ baseUrl: this.data.bridgeUrl, apiKey: resolveApiKey(this.app, this.data) }));
     this.store = new TwinStore(() => this.client.getStatus(), { now: () => this.clock.now() });
     this.register(this.store.subscribe(() => this.onStoreChange()));
+    this.insights = new InsightsStore(() => this.client.getInsights(), { now: () => this.clock.now() });
+    this.register(this.insights.subscribe(() => this.onStoreChange()));
 
-    this.registerView(VIEW_TYPE_TWIN_PANEL, (leaf) => new TwinPanelView(leaf, { store: this.store, now: () => this.clock.now() }));
+    this.registerView(VIEW_TYPE_TWIN_PANEL, (leaf) => new TwinPanelView(leaf, { store: this.store, insights: this.insights, now: () => this.clock.now() }));
     this.registerView(VIEW_TYPE_HISTORY, (leaf) => new HistoryView(leaf, { fetchHistory: (query) => this.client.getHistory(query) }));
 
     this.addRibbonIcon('activity', 'Open twin panel', () => {
@@ -72,6 +78,14 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
       editorCallback: (editor: Editor, ctx: MarkdownView | MarkdownFileInfo) => {
         // The target is taken now; the bridge may take seconds, and the user may move on meanwhile.
         void this.insertBriefing(editor, captureTarget(editor, ctx.file?.path ?? null));
+      },
+    });
+    this.addCommand({
+      id: 'insert-weekly-review',
+      name: 'Insert weekly review',
+      editorCallback: (editor: Editor, ctx: MarkdownView | MarkdownFileInfo) => {
+        const deps = { app: this.app, fetchReview: (date: string) => this.client.getWeeklyReview(date), now: () => this.clock.now() };
+        void insertWeeklyReview(deps, editor, captureTarget(editor, ctx.file?.path ?? null));
       },
     });
     this.addCommand({
@@ -228,7 +242,12 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
 
   private async runBriefing(force: boolean): Promise<BriefingOutcome> {
     const outcome = await writeDailyBriefing(
-      { app: this.app, fetchStatus: () => this.store.refresh(), now: () => this.clock.now() },
+      {
+        app: this.app,
+        fetchStatus: () => this.store.refresh(),
+        now: () => this.clock.now(),
+        headline: (date) => todaysHeadline({ fetchInsights: () => this.client.getInsights(), memory: () => this.data.lastHeadline, remember: (m) => this.rememberHeadline(m) }, date),
+      },
       {
         force,
         missing: this.data.missingMarkers,
@@ -264,6 +283,11 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
       if (outcome.kind === 'failed') console.error('Digital twin: briefing failed', outcome.message);
     }
     return outcome;
+  }
+
+  private async rememberHeadline(memory: TwinData['lastHeadline']): Promise<void> {
+    this.data.lastHeadline = memory;
+    await this.saveData(this.data);
   }
 
   // --- views, editor, status bar ---
