@@ -19,18 +19,18 @@ import {
 const DOMAIN_WORDS: Record<InsightDomain, string> = { body: 'Body', training: 'Training', money: 'Money', pantry: 'Pantry', correlations: 'Correlation' };
 
 function renderTrend(parent: HTMLElement, t: Trend): void {
-  const row = parent.createDiv({ cls: `dt-trend dt-trend-${t.direction} dt-tone-${t.tone}` });
-  row.createSpan({ cls: 'dt-trend-arrow', text: ARROWS[t.direction], attr: { 'aria-hidden': 'true' } });
+  const row = parent.createDiv({ cls: `dt-pace dt-pace-${t.direction} dt-tone-${t.tone}` });
+  row.createSpan({ cls: 'dt-pace-arrow', text: ARROWS[t.direction], attr: { 'aria-hidden': 'true' } });
   row.createSpan({ cls: 'dt-label', text: t.label });
   row.createSpan({ cls: 'dt-value', text: t.text });
   const scale = `${t.label}: ${t.text}, on a scale from −${formatNumber(t.fullScale)} to +${formatNumber(t.fullScale)} ${t.unit}`;
-  const svg = row.createSvg('svg', { cls: 'dt-trend-scale', attr: { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', 'aria-label': scale } });
+  const svg = row.createSvg('svg', { cls: 'dt-pace-scale', attr: { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', 'aria-label': scale } });
   svg.createSvg('title').textContent = scale;
-  svg.createSvg('rect', { cls: 'dt-trend-track', attr: { x: 0, y: 4, width: 100, height: 2 } });
+  svg.createSvg('rect', { cls: 'dt-pace-track', attr: { x: 0, y: 4, width: 100, height: 2 } });
   const [from, to] = t.position < 50 ? [t.position, 50] : [50, t.position];
-  if (to - from > 0.5) svg.createSvg('rect', { cls: 'dt-trend-fill', attr: { x: from.toFixed(2), y: 2, width: (to - from).toFixed(2), height: 6 } });
-  svg.createSvg('line', { cls: 'dt-trend-zero', attr: { x1: 50, x2: 50, y1: 0, y2: 10 } });
-  row.createSpan({ cls: 'dt-trend-range', text: `±${formatNumber(t.fullScale)}`, attr: { 'aria-hidden': 'true' } });
+  if (to - from > 0.5) svg.createSvg('rect', { cls: 'dt-pace-fill', attr: { x: from.toFixed(2), y: 2, width: (to - from).toFixed(2), height: 6 } });
+  svg.createSvg('line', { cls: 'dt-pace-zero', attr: { x1: 50, x2: 50, y1: 0, y2: 10 } });
+  row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: { 'aria-hidden': 'true' } });
 }
 
 function list(parent: HTMLElement, title: string, items: readonly string[], cls: string): void {
@@ -68,7 +68,7 @@ function renderBody(el: HTMLElement, i: InsightsResponse): void {
   const trends = insightTrends(i);
   if (trends.length > 0) {
     el.createDiv({ cls: 'dt-subtitle', text: 'Trends' });
-    const box = el.createDiv({ cls: 'dt-trends' });
+    const box = el.createDiv({ cls: 'dt-paces' });
     for (const t of trends) renderTrend(box, t);
   }
   const target = targetText(i);

@@ -80,6 +80,8 @@ async function liveDevice(leaves: HTMLElement, opts: Options): Promise<void> {
     await open(VIEW_TYPE_TWIN_PANEL, 'panel');
     // The panel starts its first refresh on open; wait for it (refresh() joins the running one).
     await plugin.store.refresh();
+    // The Insights section asks on its first render; wait for that too (joined, not asked again).
+    await plugin.insights.refresh();
   }
   if (opts.view === 'all' || opts.view === 'history') await open(VIEW_TYPE_HISTORY, 'history');
   app.workspace.setLayoutReady();

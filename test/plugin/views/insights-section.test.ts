@@ -31,8 +31,8 @@ describe('insights section rendering', () => {
     const el = render({ insights: sampleInsightsResponse(), fetchedAt: now });
     expect(el.querySelector('.dt-section-title')?.textContent).toBe('Insights');
     expect(el.querySelector('.dt-insight-headline')?.textContent).toContain('Restaurants: 820 PLN so far');
-    const trends = Array.from(el.querySelectorAll('.dt-trend'));
-    expect(trends.map((t) => [t.querySelector('.dt-trend-arrow')?.textContent, t.querySelector('.dt-label')?.textContent, t.querySelector('.dt-value')?.textContent])).toEqual([
+    const trends = Array.from(el.querySelectorAll('.dt-pace'));
+    expect(trends.map((t) => [t.querySelector('.dt-pace-arrow')?.textContent, t.querySelector('.dt-label')?.textContent, t.querySelector('.dt-value')?.textContent])).toEqual([
       ['↓', 'Weight, 7 days', '−0.42 kg/week'],
       ['↓', 'Weight, 30 days', '−0.31 kg/week'],
       ['↓', 'Body fat, 30 days', '−0.12 points/week'],
@@ -42,7 +42,7 @@ describe('insights section rendering', () => {
     expect(trends[2]?.classList.contains('dt-tone-good')).toBe(true);
     expect(trends[0]?.classList.contains('dt-tone-neutral')).toBe(true);
     // −0.31 kg/week on a ±1 scale: the bar runs from 34.5 to the zero line at 50.
-    const fill = trends[1]?.querySelector('.dt-trend-fill');
+    const fill = trends[1]?.querySelector('.dt-pace-fill');
     expect([fill?.getAttribute('x'), fill?.getAttribute('width')]).toEqual(['34.50', '15.50']);
     expect(trends[1]?.querySelector('svg')?.getAttribute('aria-label')).toBe('Weight, 30 days: −0.31 kg/week, on a scale from −1 to +1 kg/week');
     expect(el.querySelector('.dt-insights-note')?.textContent).toBe('15 % body fat between 2025-05-20 and 2025-08-02 at the 30-day pace.');
@@ -71,7 +71,7 @@ describe('insights section rendering', () => {
       i.money.categories = [];
     });
     const el = render({ insights, fetchedAt: now });
-    expect(texts(el, '.dt-trend .dt-label')).not.toContain('Weight, 7 days');
+    expect(texts(el, '.dt-pace .dt-label')).not.toContain('Weight, 7 days');
     expect(el.querySelector('.dt-stalled')).toBeNull();
     expect(el.querySelector('.dt-above-baseline')).toBeNull();
     expect(texts(el, '.dt-muted')).toContain('No links between domains strong enough to list (10 pairs tested over 52 weeks).');
@@ -84,7 +84,7 @@ describe('insights section rendering', () => {
     expect(render({ error: { ok: false, kind: 'unreachable', message: 'down' } }).querySelector('.dt-insights')).toBeNull();
     const failed = render({ insights: sampleInsightsResponse(), fetchedAt: new Date(now.getTime() - 20 * 60_000), error: { ok: false, kind: 'http', status: 500, message: 'The bridge answered 500.' } });
     expect(failed.querySelector('.dt-insights-error')?.textContent).toBe('Insights unavailable: The bridge answered 500. Showing those from 20 min ago.');
-    expect(failed.querySelector('.dt-trend')).not.toBeNull();
+    expect(failed.querySelector('.dt-pace')).not.toBeNull();
     expect(render({ loading: true }).querySelector('.dt-insights .dt-muted')?.textContent).toBe('Loading insights…');
   });
 });
@@ -120,7 +120,7 @@ describe('insights section in the panel', () => {
     d = await startDevice({ data: { bridgeUrl: url, briefingEnabled: false } });
     await d.plugin.openView(VIEW_TYPE_TWIN_PANEL);
     const content = (d.app.workspace.getLeavesOfType(VIEW_TYPE_TWIN_PANEL)[0]?.view as unknown as { contentEl: HTMLElement }).contentEl;
-    await vi.waitFor(() => expect(content.querySelector('.dt-insights .dt-trend')).not.toBeNull());
+    await vi.waitFor(() => expect(content.querySelector('.dt-insights .dt-pace')).not.toBeNull());
     await vi.waitFor(() => expect(content.querySelector('.dt-health')).not.toBeNull());
     const order = Array.from(content.children).map((c) => c.className);
     expect(order.indexOf('dt-section dt-insights')).toBe(order.findIndex((c) => c.startsWith('dt-freshness')) - 1);
