@@ -33,9 +33,10 @@ const FORECAST_SQL = `
            $2::date AS last_day
     FROM transactions
   ), spent AS (
+    -- The parameters themselves, not the bounds: partitions are pruned when the statement is planned.
     SELECT transaction_date AS day, sum(amount) AS amount
-    FROM transactions, bounds
-    WHERE type = 'Expense' AND transaction_date BETWEEN bounds.first_day AND bounds.last_day
+    FROM transactions
+    WHERE type = 'Expense' AND transaction_date BETWEEN $1::date AND $2::date
     GROUP BY transaction_date
   ), series AS (
     SELECT d::date AS day, coalesce(spent.amount, 0) AS amount
