@@ -43,7 +43,7 @@ function list(parent: HTMLElement, title: string, items: readonly string[], cls:
 function degradedNotes(parent: HTMLElement, i: InsightsResponse): void {
   for (const name of ['body', 'training', 'money', 'pantry', 'correlations'] as const) {
     const part = i[name];
-    if (part.status !== 'ok') parent.createDiv({ cls: 'dt-degraded-note', text: `${DOMAIN_WORDS[name]} insights unavailable${part.error ? `: ${part.error}` : ''}.` });
+    if (part.status !== 'ok') parent.createDiv({ cls: 'dt-degraded-note dt-insights-degraded', text: `${DOMAIN_WORDS[name]} insights unavailable${part.error ? `: ${part.error}` : ''}.` });
   }
 }
 
@@ -64,6 +64,7 @@ function renderCorrelations(parent: HTMLElement, i: InsightsResponse): void {
 }
 
 function renderBody(el: HTMLElement, i: InsightsResponse): void {
+  degradedNotes(el, i);
   if (i.headline !== null) el.createDiv({ cls: 'dt-insight-headline', text: i.headline.text });
   const trends = insightTrends(i);
   if (trends.length > 0) {
@@ -77,7 +78,6 @@ function renderBody(el: HTMLElement, i: InsightsResponse): void {
   const currency = i.money.currency || 'PLN';
   list(el, 'Above usual spending', categoriesAbove(i).map((c) => categoryText(c, currency, formatMoney)), 'dt-above-baseline');
   renderCorrelations(el, i);
-  degradedNotes(el, i);
 }
 
 /**
