@@ -9,6 +9,7 @@ import type { TriggerReason } from './daily-note/briefing-schedule';
 import { DailyBriefing } from './daily-note/daily-briefing';
 import { dailyNotePath, readDailyNoteSettings } from './daily-note/daily-note-settings';
 import { captureTarget } from './daily-note/insert-briefing';
+import { insertWeeklyReview } from './daily-note/weekly-review';
 import { migrateApiKey, resolveApiKey } from './settings/api-key';
 import { testConnection } from './settings/connection-test';
 import { normaliseData } from './settings/settings';
@@ -20,6 +21,7 @@ import type { Clock } from './time/clock';
 import { autoRefreshDue } from './twin/auto-refresh';
 import { TwinStore } from './twin/twin-store';
 import { HistoryView, VIEW_TYPE_HISTORY } from './views/history-view';
+import { InsightsStore } from './views/insights-store';
 import { statusBarText, statusBarTooltip } from './views/status-bar';
 import { TwinPanelView, VIEW_TYPE_TWIN_PANEL, renderTwinPanels, twinPanelShown } from './views/twin-panel';
 
@@ -32,6 +34,7 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
   /** Settings and a little state, as kept in data.json (Plugin.settings in the 1.13 typings). */
   declare settings: TwinData;
   store!: TwinStore;
+  insights!: InsightsStore;
   private client!: BridgeClient;
   private briefing!: DailyBriefing;
   private statusBarEl: HTMLElement | null = null;
@@ -49,9 +52,18 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     this.client = new BridgeClient(() => ({ baseUrl: this.data.bridgeUrl, apiKey: resolveApiKey(this.app, this.data) }));
     this.store = new TwinStore(() => this.client.getStatus(), { now });
     this.register(this.store.subscribe(() => this.onStoreChange()));
-    this.briefing = new DailyBriefing({ app: this.app, store: this.store, now, settings: () => this.data, persist: () => this.saveData(this.data) });
+    this.insights = new InsightsStore(() => this.client.getInsights(), { now });
+    this.register(this.insights.subscribe(() => this.onStoreChange()));
+    this.briefing = new DailyBriefing({
+      app: this.app,
+      store: this.store,
+      fetchInsights: () => this.client.getInsights(),
+      now,
+      settings: () => this.data,
+      persist: () => this.saveData(this.data),
+    });
 
-    this.registerView(VIEW_TYPE_TWIN_PANEL, (leaf) => new TwinPanelView(leaf, { store: this.store, now }));
+    this.registerView(VIEW_TYPE_TWIN_PANEL, (leaf) => new TwinPanelView(leaf, { store: this.store, insights: this.insights, now }));
     this.registerView(VIEW_TYPE_HISTORY, (leaf) => new HistoryView(leaf, { fetchHistory: (query) => this.client.getHistory(query) }));
     this.addCommands();
     this.addSettingTab(new TwinSettingTab(this.app, this, this));
@@ -81,10 +93,18 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
       },
     });
     this.addCommand({
+      id: 'insert-weekly-review',
+      name: 'Insert weekly review',
+      editorCallback: (editor: Editor, ctx: MarkdownView | MarkdownFileInfo) => {
+        const deps = { app: this.app, fetchReview: (date: string) => this.client.getWeeklyReview(date), now: () => this.clock.now() };
+        void insertWeeklyReview(deps, editor, captureTarget(editor, ctx.file?.path ?? null));
+      },
+    });
+    this.addCommand({
       id: 'refresh-daily-briefing',
       name: "Refresh today's briefing",
       callback: () => {
-        void this.briefing.refreshToday();
+        void this.refreshTodaysBriefing();
       },
     });
     this.addCommand({ id: 'open-panel', name: 'Open twin panel', callback: () => void this.openView(VIEW_TYPE_TWIN_PANEL) });
@@ -96,6 +116,11 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
   /** The briefing as a marked block (markers included), ready to put into a note. */
   getBriefing(): Promise<string> {
     return this.briefing.markedBlock();
+  }
+
+  /** Writes today's briefing now, due or not; resolves to what happened. */
+  refreshTodaysBriefing(): ReturnType<DailyBriefing['refreshToday']> {
+    return this.briefing.refreshToday();
   }
 
   /** The bridge's current status, or null when it cannot be had. */

@@ -16,8 +16,10 @@ import {
 } from './responses';
 import { TransitionPayload } from './webhook-payload';
 import { InsightsResponse } from './insights';
+import { FinanceAlertsResponse, ForecastResponse, PantryResponse, WorkoutResponse } from './n8n-responses';
+import { WeeklyReviewResponse } from './weekly-review';
 
-const schemas = { InsightsResponse, StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse };
+const schemas = { InsightsResponse, StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse, WorkoutResponse, ForecastResponse, PantryResponse, FinanceAlertsResponse, WeeklyReviewResponse };
 
 const formatParam = {
   name: 'format',
@@ -56,6 +58,7 @@ function operation(name: Capitalize<string>, summary: string, ok: keyof typeof s
 }
 
 const insightsOperation = operation('Insights', 'Trends, training progress, spending against its own baseline, pantry run-out and links between domains', 'InsightsResponse', [formatParam]);
+const sourceDown = { '503': json('ErrorResponse', 'A database it reads did not answer; the report says which') };
 
 let cached: object | null = null;
 
@@ -102,6 +105,18 @@ export function openApiDocument(version: string): object {
         },
       ], { '503': json('ErrorResponse', 'The history table is not available') }),
       '/insights': insightsOperation,
+      '/workout': operation('Workout', 'The last 5 sessions and the progression of each exercise (weight and time under tension)', 'WorkoutResponse', [formatParam], sourceDown),
+      '/forecast': operation('Forecast', 'Outflow of the next 30 days: median and ranges of the recent 30-day periods', 'ForecastResponse', [formatParam], sourceDown),
+      '/pantry': operation('Pantry', 'Low stock, expiring food and run-out dates', 'PantryResponse', [formatParam]),
+      '/finance/alerts': operation('FinanceAlerts', 'The rows of get_current_budget_alerts(), alone', 'FinanceAlertsResponse', [formatParam]),
+      '/review/week': operation(
+        'WeeklyReview',
+        'This week against last week and the same week a year ago, across the three domains', 'WeeklyReviewResponse', [
+          formatParam,
+          { name: 'date', in: 'query', required: false, description: 'a day of the week to review, YYYY-MM-DD (default: today); the review runs Monday to that day', schema: { type: 'string', format: 'date' } },
+        ],
+        sourceDown,
+      ),
       '/health/domain/{name}': operation(
         'DomainHealth',
         "One domain's state for troubleshooting: status, error, as_of, last success, failures in a row",

@@ -13,12 +13,14 @@ import { domainHealthRoute } from './routes/domain-health-route';
 import { domainRoutes } from './routes/domain-routes';
 import { historyRoute } from './routes/history-route';
 import { insightsRoute } from './routes/insights-route';
+import { n8nRoutes, type ReadDeps } from './routes/n8n-routes';
 import { openApiRoute } from './routes/openapi-route';
 import { probeRoutes } from './routes/probe-routes';
+import { reviewRoute } from './routes/review-route';
 import { statusRoute } from './routes/status-route';
 import { securityHeaders } from './security-headers';
 
-export interface AppOptions extends RouteDeps {
+export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
   apiKey: string | null;
   /** Wrong keys per client address, when listening beyond loopback. */
   loginAttempts?: LoginAttempts | null;
@@ -63,7 +65,7 @@ export function createApp(o: AppOptions): express.Express {
     if (!hasBody || req.is(['application/json', 'application/x-www-form-urlencoded'])) return next();
     next(new HttpError(415, 'unsupported_media_type', 'send the parameters in the query string, or as a JSON object (application/json) or a form (application/x-www-form-urlencoded)'));
   });
-  app.use(probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), openApiRoute(), docsRoute(), ...(o.extraRoutes ?? []));
+  app.use(probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), reviewRoute(o), openApiRoute(), docsRoute(), ...(o.extraRoutes ?? []));
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
   const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
     let status = 500;

@@ -34,6 +34,11 @@ export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Li
   const app = createApp({
     engine: parts.engine,
     insights: parts.insights,
+    databases: parts.pools,
+    clock: ctx.clock,
+    timezone: config.timezone,
+    currency: config.currency,
+    personId: config.personId,
     history: parts.history,
     sync: parts.sync,
     readiness: () => probeSources(parts.pools, config.sourceTimeoutMs),

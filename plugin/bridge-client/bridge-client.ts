@@ -3,6 +3,8 @@
 import { requestUrl } from 'obsidian';
 import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
 import type { HistoryEntity, HistoryResponse, StatusResponse } from '../../bridge/contract/responses';
+import type { InsightsResponse } from '../../bridge/contract/insights';
+import type { WeeklyReviewResponse } from '../../bridge/contract/weekly-review';
 
 export type BridgeFailureKind = 'unreachable' | 'unauthorised' | 'http' | 'invalid';
 
@@ -64,6 +66,21 @@ export function looksLikeHistory(body: unknown): body is HistoryResponse {
   );
 }
 
+const INSIGHT_PARTS = ['body', 'training', 'money', 'pantry', 'correlations'] as const;
+
+export function looksLikeInsights(body: unknown): body is InsightsResponse {
+  if (!isRecord(body) || typeof body.report !== 'string' || typeof body.computed_at !== 'string') return false;
+  if (body.headline !== null && !(isRecord(body.headline) && typeof body.headline.id === 'string' && typeof body.headline.text === 'string')) return false;
+  const parts = INSIGHT_PARTS.map((name) => body[name]);
+  if (!parts.every((part) => isRecord(part) && typeof part.status === 'string')) return false;
+  const [, training, money, , correlations] = parts as Record<string, unknown>[];
+  return Array.isArray(training.exercises) && Array.isArray(money.categories) && Array.isArray(correlations.listed);
+}
+
+export function looksLikeWeeklyReview(body: unknown): body is WeeklyReviewResponse {
+  return isRecord(body) && typeof body.report === 'string' && isRecord(body.data) && Array.isArray(body.data.periods);
+}
+
 function errorMessageOf(body: unknown): string | null {
   if (!isRecord(body)) return null;
   if (isRecord(body.error) && typeof body.error.message === 'string') return body.error.message;
@@ -92,6 +109,15 @@ export class BridgeClient {
     if (query.entity !== undefined) params.set('entity', query.entity);
     if (query.cursor !== undefined) params.set('cursor', query.cursor);
     return this.get('/history', params, looksLikeHistory, 'history');
+  }
+
+  getInsights(): Promise<BridgeResult<InsightsResponse>> {
+    return this.get('/insights', new URLSearchParams(), looksLikeInsights, 'insights');
+  }
+
+  /** The review of the week of `date` (YYYY-MM-DD), Monday to that day. */
+  getWeeklyReview(date: string): Promise<BridgeResult<WeeklyReviewResponse>> {
+    return this.get('/review/week', new URLSearchParams({ date }), looksLikeWeeklyReview, 'weekly review');
   }
 
   private async get<T>(

@@ -24,15 +24,16 @@ function quote(text: string): string[] {
   return lines.map((line) => (line.trim() === '' ? '>' : `> ${line}`));
 }
 
-/** The lines between the markers for a status, stamped for `dateKey` at `time` (HH:MM). */
-export function briefingLines(status: StatusResponse, dateKey: string, time: string): string[] {
+/** The lines between the markers for a status, stamped for `dateKey` at `time` (HH:MM), with the day's insight line if any. */
+export function briefingLines(status: StatusResponse, dateKey: string, time: string, insight: string | null = null): string[] {
   const open = shouldOpenBriefing(status);
   const count = collectAlerts(status).length;
   const title = open
     ? `Twin briefing: ${count > 0 ? `${count} need${count === 1 ? 's' : ''} attention` : 'needs attention'}`
     : 'Twin briefing: all well';
   const body = status.report.trim() === '' ? ['> The bridge sent no briefing text.'] : quote(status.report);
-  return [stampLine(dateKey, time), `> [!${open ? 'warning' : 'info'}]${open ? '+' : '-'} ${title}`, ...body, `> *Data computed ${status.computed_at}*`, ''];
+  const extra = insight === null ? [] : ['>', `> ${insight}`];
+  return [stampLine(dateKey, time), `> [!${open ? 'warning' : 'info'}]${open ? '+' : '-'} ${title}`, ...body, ...extra, `> *Data computed ${status.computed_at}*`, ''];
 }
 
 /** What goes between the markers when the bridge could not be reached: no stamp, so the next run replaces it. */

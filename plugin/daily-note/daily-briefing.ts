@@ -16,12 +16,15 @@ import type { BriefingOutcome } from './daily-note-briefing';
 import { dailyNotePath, readDailyNoteSettings } from './daily-note-settings';
 import { planInsertion } from './insert-briefing';
 import type { InsertTarget } from './insert-briefing';
+import { todaysHeadline, type HeadlineDeps, type HeadlineMemory } from './insight-headline';
 import { renderBlock } from './note-block';
 import { openEditorFor, replaceChangedSpan } from './open-editor';
 
 export interface DailyBriefingDeps {
   app: App;
   store: TwinStore;
+  /** The bridge's insights, for the briefing's line of the day. */
+  fetchInsights: HeadlineDeps['fetchInsights'];
   now: () => Date;
   /** The plugin's settings object as it is now (it is replaced on load). */
   settings: () => TwinData;
@@ -121,11 +124,21 @@ export class DailyBriefing {
   private async write(force: boolean): Promise<BriefingOutcome> {
     const settings = this.deps.settings();
     const outcome = await writeDailyBriefing(
-      { app: this.deps.app, fetchStatus: () => this.deps.store.refresh(), now: this.deps.now },
+      {
+        app: this.deps.app,
+        fetchStatus: () => this.deps.store.refresh(),
+        now: this.deps.now,
+        headline: (date) => todaysHeadline({ fetchInsights: this.deps.fetchInsights, memory: () => settings.lastHeadline, remember: (m) => this.rememberHeadline(m) }, date),
+      },
       { force, missing: settings.missingMarkers, style: settings.briefingStyle, ownDailyNotes: this.ownDailyNotes() },
     );
     await this.record(outcome, force);
     return outcome;
+  }
+
+  private async rememberHeadline(memory: HeadlineMemory): Promise<void> {
+    this.deps.settings().lastHeadline = memory;
+    await this.deps.persist();
   }
 
   /** What an outcome changes: the retry wait, the panel's note problem, data.json and notices. */

@@ -27,6 +27,8 @@ export interface BriefingDeps {
   app: App;
   fetchStatus: () => Promise<BridgeResult<StatusResponse>>;
   now: () => Date;
+  /** The day's insight line for the callout, or null (see insight-headline.ts). */
+  headline?: (date: string) => Promise<string | null>;
 }
 
 export interface BriefingOptions {
@@ -96,7 +98,8 @@ export async function writeDailyBriefing(deps: BriefingDeps, options: BriefingOp
 
     const file = await ensureDailyNote(deps.app, settings, now);
     const time = moment(deps.now()).format('HH:mm');
-    const lines = options.style === 'status-line' ? statusLineLines(result.data, date, time) : briefingLines(result.data, date, time);
+    const insight = options.style === 'status-line' ? null : ((await deps.headline?.(date)) ?? null);
+    const lines = options.style === 'status-line' ? statusLineLines(result.data, date, time) : briefingLines(result.data, date, time, insight);
     const outcome: { skipped: boolean; edit: BlockEdit | null } = { skipped: false, edit: null };
     const change = (text: string): string => {
       // Checked again at the moment of the edit: another device's block may have arrived meanwhile.

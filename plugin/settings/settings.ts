@@ -33,6 +33,8 @@ export interface TwinData extends TwinSettings {
   lastBriefedDate: string | null;
   /** Local date of the last "bridge offline" notice, so that it shows at most once a day. */
   offlineNoticeDate: string | null;
+  /** The insight last written into a briefing and the day it was for (one a day, only new ones). */
+  lastHeadline: { id: string; text: string; date: string } | null;
 }
 
 export const DEFAULT_SETTINGS: TwinSettings = {
@@ -91,6 +93,12 @@ const isFolder = (v: unknown): v is string => typeof v === 'string' && !v.includ
 const isFormat = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isDateKey = (v: unknown): v is string | null => v === null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
 
+const isHeadline = (v: unknown): v is TwinData['lastHeadline'] => {
+  if (typeof v !== 'object' || v === null) return false;
+  const { id, text, date } = v as Record<string, unknown>;
+  return typeof id === 'string' && typeof text === 'string' && typeof date === 'string' && isDateKey(date);
+};
+
 export function normaliseData(raw: unknown): TwinData {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   return {
@@ -108,5 +116,6 @@ export function normaliseData(raw: unknown): TwinData {
     dailyNoteFormat: pick(r.dailyNoteFormat, isFormat, DEFAULT_SETTINGS.dailyNoteFormat),
     lastBriefedDate: pick(r.lastBriefedDate, isDateKey, null),
     offlineNoticeDate: pick(r.offlineNoticeDate, isDateKey, null),
+    lastHeadline: pick(r.lastHeadline, isHeadline, null),
   };
 }

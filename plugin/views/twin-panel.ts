@@ -4,11 +4,15 @@ import { ItemView, requireApiVersion } from 'obsidian';
 import type { App, WorkspaceLeaf } from 'obsidian';
 import type { TwinStore } from '../twin/twin-store';
 import { renderTwinPanel } from './twin-panel-render';
+import { addInsightsToPanel } from './insights-section';
+import type { InsightsStore } from './insights-store';
 
 export const VIEW_TYPE_TWIN_PANEL = 'digital-twin-panel';
 
 export interface TwinPanelHost {
   store: TwinStore;
+  /** The Insights section's data; the section is left out without it. */
+  insights?: InsightsStore;
   now(): Date;
 }
 
@@ -35,6 +39,7 @@ export class TwinPanelView extends ItemView {
   override async onOpen(): Promise<void> {
     this.addAction('refresh-cw', 'Refresh', () => {
       void this.host.store.refresh();
+      void this.host.insights?.refresh();
     });
     this.render();
     if (this.host.store.snapshot.status === null && !this.host.store.snapshot.loading) void this.host.store.refresh();
@@ -42,6 +47,7 @@ export class TwinPanelView extends ItemView {
 
   render(): void {
     renderTwinPanel(this.contentEl, this.host.store.snapshot, this.host.now());
+    if (this.host.insights) addInsightsToPanel(this.contentEl, this.host.insights, this.host.now());
   }
 
   override async onClose(): Promise<void> {

@@ -28,7 +28,7 @@ afterEach(() => stopDevice(d));
 describe('commands', () => {
   it('registers its commands without the plugin id in their ids and without hotkeys', () => {
     const ids = Object.keys(d.app.commands.commands).sort();
-    expect(ids).toEqual(['digital-twin:insert-briefing', 'digital-twin:open-history', 'digital-twin:open-panel', 'digital-twin:refresh-daily-briefing']);
+    expect(ids).toEqual(['digital-twin:insert-briefing', 'digital-twin:insert-weekly-review', 'digital-twin:open-history', 'digital-twin:open-panel', 'digital-twin:refresh-daily-briefing']);
     for (const command of Object.values(d.app.commands.commands)) expect(command.hotkeys).toBeUndefined();
   });
 

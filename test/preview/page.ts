@@ -18,6 +18,8 @@ import { VIEW_TYPE_HISTORY } from '../../plugin/views/history-view';
 import DigitalTwinPlugin from '../../plugin/main';
 import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/views/twin-panel';
 import { renderTwinPanel } from '../../plugin/views/twin-panel-render';
+import { renderInsightsSection } from '../../plugin/views/insights-section';
+import { sampleInsightsResponse } from './insights-sample';
 import type { TwinSnapshot } from '../../plugin/twin/twin-store';
 import { App, FileStore } from '../fixtures/obsidian/index';
 import { budgetAlert, statusResponse } from '../fixtures/twin-responses';
@@ -80,6 +82,8 @@ async function liveDevice(leaves: HTMLElement, opts: Options): Promise<void> {
     await open(VIEW_TYPE_TWIN_PANEL, 'panel');
     // The panel starts its first refresh on open; wait for it (refresh() joins the running one).
     await plugin.store.refresh();
+    // The Insights section asks on its first render; wait for that too (joined, not asked again).
+    await plugin.insights.refresh();
   }
   if (opts.view === 'all' || opts.view === 'history') await open(VIEW_TYPE_HISTORY, 'history');
   app.workspace.setLayoutReady();
@@ -140,6 +144,16 @@ function states(section: HTMLElement): void {
   );
   renderTwinPanel(stateFrame(leaves, 'state-unauthorised', 'API key refused'), { ...base, error: refused, errorAt: now }, now);
   renderTwinPanel(stateFrame(leaves, 'state-loading', 'Loading'), { ...base, loading: true }, now);
+  const insightsRoot = stateFrame(leaves, 'state-insights', 'Insights: a part degraded, a refresh failed');
+  insightsRoot.addClass('dt-panel');
+  const insights = sampleInsightsResponse((i) => {
+    i.money.status = 'degraded';
+    i.money.error = 'finance database unreachable (connection refused at 127.0.0.1:5432)';
+    i.money.categories = [];
+    i.correlations.listed = [];
+  });
+  const failed: BridgeFailure = { ok: false, kind: 'http', status: 500, message: 'The bridge answered 500: the bridge failed to answer; see its log.' };
+  renderInsightsSection(insightsRoot, { insights, fetchedAt: new Date(now.getTime() - 20 * 60_000), loading: false, error: failed }, now);
   const history: HistoryState = { entries: [], nextCursor: null, loading: false, error: { ...offline, message: 'The bridge answered 503: history table unavailable.' } };
   renderHistory(stateFrame(leaves, 'state-history-error', 'History unavailable'), history, () => {});
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT, bundlePreview } from './bundle';
+import { sampleInsightsResponse } from './insights-sample';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -79,6 +80,13 @@ function pageHtml(bridgeUrl: string): string {
 `;
 }
 
+/** /insights from the bridge, or the sample insights when the bridge has none (it answers 404). */
+async function insightsOrSample(res: http.ServerResponse, bridge: URL, apiKey: string | null): Promise<void> {
+  const upstream = await fetch(new URL('insights', bridge), { headers: apiKey ? { 'x-api-key': apiKey } : {} });
+  const body = upstream.status === 404 ? JSON.stringify(sampleInsightsResponse()) : await upstream.text();
+  send(res, upstream.status === 404 ? 200 : upstream.status, 'application/json', body);
+}
+
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
@@ -124,6 +132,8 @@ export async function startPreviewServer(o: PreviewOptions = {}): Promise<Previe
         } else if (req.method === 'GET' && STATIC[pathname]) {
           const { file, type } = STATIC[pathname];
           send(res, 200, type, await fs.readFile(file));
+        } else if (req.method === 'GET' && pathname === '/insights') {
+          await insightsOrSample(res, bridge, apiKey);
         } else if (pathname === '/favicon.ico') {
           send(res, 204, 'image/x-icon', '');
         } else {

@@ -38,6 +38,8 @@ const SHOTS: Shot[] = [
     { file: `states-${theme}.png`, query: `theme=${theme}&view=states&width=sidebar`, viewport: { width: 1700, height: 900 }, selector: '.preview-theme' },
     { file: `phone-panel-${theme}.png`, query: `theme=${theme}&view=panel&width=full`, viewport: PHONE },
     { file: `phone-history-${theme}.png`, query: `theme=${theme}&view=history&width=full`, viewport: PHONE, maxHeight: 1600 },
+    { file: `insights-${theme}.png`, query: `theme=${theme}&view=panel&width=sidebar`, viewport: DESKTOP, selector: '[data-preview-leaf="panel"] .dt-insights' },
+    { file: `phone-insights-${theme}.png`, query: `theme=${theme}&view=panel&width=full`, viewport: PHONE, selector: '.dt-insights' },
   ]),
 ];
 
@@ -89,11 +91,15 @@ async function capture(context: BrowserContext, baseUrl: string, outDir: string,
     const ready = await page.getAttribute('body', 'data-ready');
     if (ready !== 'true') problems.push(`the page failed: ${(await page.textContent('.preview-error')) ?? ready}`);
     const file = path.join(outDir, shot.file);
+    // Sections lay out only when they come into view (content-visibility: auto): bring it there first.
+    if (shot.selector) await page.locator(shot.selector).first().scrollIntoViewIfNeeded();
     const box = shot.selector
       ? await page.locator(shot.selector).first().boundingBox()
       : await page.evaluate(() => ({ x: 0, y: 0, width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
     if (box === null) throw new Error(`${shot.file}: ${shot.selector} is not on the page.`);
-    const clip = { ...box, height: Math.min(box.height, shot.maxHeight ?? Infinity) };
+    // The box is in the viewport's coordinates, the clip of a full-page picture in the page's.
+    const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+    const clip = { ...box, x: box.x + scroll.x, y: box.y + scroll.y, height: Math.min(box.height, shot.maxHeight ?? Infinity) };
     await page.screenshot({ path: file, fullPage: true, clip });
     if (shot.viewport === PHONE) for (const line of await overflowReport(page)) problems.push(`overflow: ${line}`);
     console.log(`  ${path.relative(process.cwd(), file)}`);

@@ -1,0 +1,65 @@
+// The human texts of /workout, /forecast, /pantry and /finance/alerts, in the style of the
+// briefing: emoji first, money signed with thousands separators, short enough for Telegram.
+import type { AlertRow, OutflowForecast, PantryReport, WorkoutData } from '../contract/n8n-responses';
+import type { PantryDomain } from '../contract/twin-state';
+import { worstFirst } from '../contract/alert-order';
+import { degradedLine, listed, pantryLines, plural } from './domain-lines';
+import { signedMoney } from './money';
+
+const TREND_ICON = { up: '⬆️', flat: '➡️', down: '⬇️', new: '🆕' } as const;
+const kg = (v: number | null) => (v === null ? '?' : `${Math.round(v * 10) / 10}`);
+const seconds = (v: number | null) => (v === null ? '?' : `${v}`);
+
+export function workoutText(d: WorkoutData): string {
+  const lines = ['🏋️ WORKOUT', `📅 ${d.today}`, ''];
+  if (d.sessions.length === 0) return [...lines, 'No workouts logged yet: log your first workout.'].join('\n');
+  lines.push(`🗓️ Last ${plural(d.sessions.length, 'session')}:`);
+  for (const s of d.sessions) {
+    const details = [s.location, s.duration_min === null ? null : `${s.duration_min} min`, plural(s.exercises, 'exercise')].filter(Boolean);
+    const scores = [s.recovery_score === null ? null : `recovery ${s.recovery_score}/5`, s.mood_score === null ? null : `mood ${s.mood_score}/5`].filter(Boolean);
+    lines.push(`• ${s.date} ${s.template_name ?? s.template_id} (${details.join(', ')})${scores.length ? ` · ${scores.join(', ')}` : ''}`);
+  }
+  lines.push('', `📈 Progression (last sessions of each exercise, ${d.window_weeks} weeks):`);
+  if (d.progression.length === 0) lines.push('• no sets logged in that time');
+  for (const p of d.progression.slice(0, 15)) {
+    const [newest, oldest] = [p.sets[0], p.sets[p.sets.length - 1]];
+    const weight = p.sets.length > 1 && newest.weight_kg !== oldest.weight_kg ? `${kg(oldest.weight_kg)} → ${kg(newest.weight_kg)} kg` : `${kg(newest.weight_kg)} kg`;
+    const tut = p.sets.length > 1 && newest.tut_seconds !== oldest.tut_seconds ? `${seconds(oldest.tut_seconds)} → ${seconds(newest.tut_seconds)} s` : `${seconds(newest.tut_seconds)} s`;
+    lines.push(`• ${TREND_ICON[p.trend]} ${p.exercise_name}: ${weight}, ${tut}`);
+  }
+  if (d.progression.length > 15) lines.push(`• and ${d.progression.length - 15} more`);
+  return lines.join('\n');
+}
+
+export function forecastText(f: OutflowForecast): string {
+  const lines = ['🔮 FORECAST', `📅 ${f.from} to ${f.to}`, ''];
+  const money = (v: number) => signedMoney(-v, f.currency);
+  if (f.median === null || f.p10 === null || f.p90 === null || f.p25 === null || f.p75 === null) {
+    return [...lines, '💸 Outflow: not enough history yet (needs 30 days of transactions)'].join('\n');
+  }
+  lines.push(`💸 Outflow: ${money(f.median)} expected in 30 days`);
+  lines.push(`📊 80 % range: ${money(f.p10)} to ${money(f.p90)} · half of recent periods ${money(f.p25)} to ${money(f.p75)}`);
+  lines.push(`🧾 Last 30 days: ${money(f.last_30_days)}`);
+  lines.push(`ℹ️ From ${plural(f.periods, '30-day period')} since ${f.history_from ?? f.history_to}`);
+  return lines.join('\n');
+}
+
+export function pantryText(p: PantryDomain, runOut: PantryReport['run_out'], today: string): string {
+  const lines = ['🛒 PANTRY', `📅 ${today}`, '', ...pantryLines(p)];
+  const warning = p.expiring.filter((i) => i.level === 'warning');
+  if (warning.length > 0) lines.push(`📆 Expiring within 30 days: ${listed(warning.map((i) => `${i.product} (${i.next_expiry})`))}`);
+  const dated = (runOut ?? []).filter((u) => u.runs_out_on !== null);
+  if (runOut === null) lines.push('📉 Run-out dates: not enough history yet');
+  else if (dated.length > 0) lines.push(`📉 Runs out: ${listed(dated.map((u) => `${u.name} ${u.runs_out_on ?? ''}`))}`);
+  return lines.join('\n');
+}
+
+export function alertsText(rows: readonly AlertRow[], o: { today: string; status: string; error: string | null; as_of: string | null }): string {
+  const lines = ['🚨 BUDGET ALERTS', `📅 ${o.today}`, ''];
+  if (o.status !== 'ok') lines.push(degradedLine('💰', 'Finance', o));
+  if (rows.length === 0) lines.push('✅ No budget alerts');
+  // `data` keeps the function's order; a person reads the worst first, as in the briefing.
+  for (const a of worstFirst(rows).slice(0, 10)) lines.push(`• ${a.alert_severity} ${a.category_path} ${a.utilization_pct.toFixed(1)}%: ${a.recommended_action}`);
+  if (rows.length > 10) lines.push(`• and ${rows.length - 10} more`);
+  return lines.join('\n');
+}

@@ -1,0 +1,94 @@
+// The bodies of the endpoints the user's n8n router and Telegram commands call beside /status
+// (their API registry v6.0): /workout, /forecast, /pantry, /finance/alerts and /review/week. Each
+// carries the n8n text keys and `data` for the structured part. The plugin imports the types only.
+import { z } from 'zod';
+import { ErrorResponse } from './responses';
+import { BudgetAlert, DomainStatus, ExpiryItem, LowStockItem } from './twin-state';
+import { PantryProductUse } from './insights';
+
+const Texts = ErrorResponse.pick({ report: true, response_text: true, content: true });
+const isoDay = () => z.string().describe('YYYY-MM-DD in the configured time zone');
+
+export const WorkoutSession = z.object({
+  date: isoDay(),
+  template_id: z.string(),
+  template_name: z.string().nullable(),
+  workout_type: z.string().nullable(),
+  location: z.string().nullable(),
+  duration_min: z.number().int().nullable(),
+  recovery_score: z.number().int().nullable(),
+  mood_score: z.number().int().nullable(),
+  exercises: z.number().int().describe('working sets logged in the session'),
+});
+
+export const ExerciseSet = z.object({ date: isoDay(), weight_kg: z.number().nullable(), tut_seconds: z.number().int().nullable() });
+
+export const ExerciseTrend = z.enum(['up', 'flat', 'down', 'new']);
+
+export const ExerciseProgression = z.object({
+  exercise_id: z.string(),
+  exercise_name: z.string(),
+  sets: z.array(ExerciseSet).describe('its last sessions in the window (up to 5), newest first'),
+  weight_change_kg: z.number().nullable().describe('newest − oldest of those sessions'),
+  tut_change_seconds: z.number().int().nullable().describe('newest − oldest of those sessions'),
+  trend: ExerciseTrend.describe('up: more weight, or the same weight held longer; down: the reverse; new: one session'),
+});
+
+export const WorkoutData = z.object({
+  today: isoDay(),
+  window_weeks: z.number().int().describe('progression reads the sets of this many weeks'),
+  sessions: z.array(WorkoutSession).describe('the last 5 sessions, newest first'),
+  progression: z.array(ExerciseProgression).describe('one per exercise trained in the window, by name'),
+});
+
+export const OutflowForecast = z.object({
+  currency: z.string(),
+  horizon_days: z.number().int(),
+  from: isoDay().describe('first day projected (tomorrow)'),
+  to: isoDay(),
+  history_from: isoDay().nullable().describe('first day of the daily expense series read'),
+  history_to: isoDay().describe('last day read (yesterday: today is not complete)'),
+  periods: z.number().int().describe('overlapping 30-day periods in the series; 0 means too little history'),
+  median: z.number().nullable().describe('median outflow of those periods, a positive amount'),
+  p10: z.number().nullable(),
+  p25: z.number().nullable(),
+  p75: z.number().nullable(),
+  p90: z.number().nullable().describe('p10–p90 is the 80 % range, p25–p75 the interquartile range'),
+  last_30_days: z.number().describe('outflow of the 30 days that end yesterday'),
+});
+
+export const PantryReport = z.object({
+  status: DomainStatus,
+  error: z.string().nullable(),
+  as_of: z.string().nullable(),
+  low_stock: z.array(LowStockItem),
+  expiring: z.array(ExpiryItem).describe('expired, and expiring within 30 days, soonest first'),
+  run_out: z.array(PantryProductUse).nullable().describe('from the snapshot history; null when it is too short to say'),
+});
+
+/** One row of get_current_budget_alerts(), its columns in its order. */
+export const AlertRow = BudgetAlert.omit({ budget_id: true });
+
+export const WorkoutResponse = Texts.extend({ computed_at: z.string(), data: WorkoutData });
+export const ForecastResponse = Texts.extend({ computed_at: z.string(), data: OutflowForecast });
+export const PantryResponse = Texts.extend({ computed_at: z.string(), data: PantryReport });
+export const FinanceAlertsResponse = Texts.extend({
+  computed_at: z.string(),
+  status: DomainStatus,
+  as_of: z.string().nullable(),
+  count: z.number().int(),
+  data: z.array(AlertRow).describe('the rows of get_current_budget_alerts(), in its order'),
+});
+
+export type WorkoutSession = z.infer<typeof WorkoutSession>;
+export type ExerciseSet = z.infer<typeof ExerciseSet>;
+export type ExerciseTrend = z.infer<typeof ExerciseTrend>;
+export type ExerciseProgression = z.infer<typeof ExerciseProgression>;
+export type WorkoutData = z.infer<typeof WorkoutData>;
+export type OutflowForecast = z.infer<typeof OutflowForecast>;
+export type PantryReport = z.infer<typeof PantryReport>;
+export type AlertRow = z.infer<typeof AlertRow>;
+export type WorkoutResponse = z.infer<typeof WorkoutResponse>;
+export type ForecastResponse = z.infer<typeof ForecastResponse>;
+export type PantryResponse = z.infer<typeof PantryResponse>;
+export type FinanceAlertsResponse = z.infer<typeof FinanceAlertsResponse>;

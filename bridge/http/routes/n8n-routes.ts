@@ -1,0 +1,85 @@
+// GET|POST /workout, /forecast, /pantry and /finance/alerts: the endpoints the user's n8n router
+// and Telegram commands call beside /status, each with the n8n text keys and `data`.
+import { Router } from 'express';
+import { alertsText, forecastText, pantryText, workoutText } from '../../briefing/n8n-texts';
+import type { Insights } from '../../contract/insights';
+import type { AlertRow, FinanceAlertsResponse, ForecastResponse, PantryResponse, WorkoutResponse } from '../../contract/n8n-responses';
+import type { Queryable } from '../../db/pools';
+import type { SourceDatabases } from '../../engine/twin-engine';
+import { describeSourceError } from '../../engine/source-error';
+import { readOutflowForecast } from '../../sources/outflow-forecast';
+import { readWorkoutLog } from '../../sources/workout-log';
+import type { Clock } from '../../time/clock';
+import { localDate } from '../../time/local-date';
+import { HttpError } from '../http-error';
+import type { RouteDeps } from '../route-deps';
+import { bodyOnce } from '../serialised-bodies';
+import { TextParams, parseParams } from '../request-params';
+
+/** What the reads outside the twin's state need: the databases and the calendar. */
+export interface ReadDeps {
+  databases: SourceDatabases & { twin: Queryable };
+  clock: Clock;
+  timezone: string;
+  currency: string;
+  personId: string;
+  /** The insights of the moment, for pantry run-out dates; absent where they are not computed. */
+  insights?: { get(): Promise<Pick<Insights, 'pantry'>> };
+}
+
+const texts = (text: string) => ({ report: text, response_text: text, content: text });
+
+/** A source that fails answers 503 with a readable report, as n8n replies to Telegram with it. */
+export async function fromSource<T>(source: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw new HttpError(503, 'source_unavailable', describeSourceError(source, err));
+  }
+}
+
+/** The columns of get_current_budget_alerts(), in its order (the twin also keeps the budget id). */
+function alertRow({ budget_id: _id, ...row }: AlertRow & { budget_id: string }): AlertRow {
+  return row;
+}
+
+async function pantryRunOut(deps: ReadDeps): Promise<PantryResponse['data']['run_out']> {
+  if (!deps.insights) return null;
+  const pantry = (await deps.insights.get()).pantry;
+  return pantry.status === 'ok' && !pantry.insufficient_history ? pantry.products : null;
+}
+
+export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
+  const router = Router();
+  const today = () => localDate(deps.clock.now(), deps.timezone).date;
+  router.all('/workout', async (req, res) => {
+    parseParams(TextParams, req);
+    const data = await fromSource('training', () => readWorkoutLog(deps.databases.training, today()));
+    res.json({ ...texts(workoutText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies WorkoutResponse);
+  });
+  router.all('/forecast', async (req, res) => {
+    parseParams(TextParams, req);
+    const data = await fromSource('finance', () => readOutflowForecast(deps.databases.finance, { today: today(), currency: deps.currency }));
+    res.json({ ...texts(forecastText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies ForecastResponse);
+  });
+  router.all('/pantry', async (req, res) => {
+    parseParams(TextParams, req);
+    const [state, runOut] = await Promise.all([deps.engine.getState(), pantryRunOut(deps).catch(() => null)]);
+    const p = state.pantry;
+    const data = { status: p.status, error: p.error, as_of: p.as_of, low_stock: p.low_stock, expiring: p.expiring, run_out: runOut };
+    res.json({ ...texts(pantryText(p, runOut, state.today)), computed_at: state.computed_at, data } satisfies PantryResponse);
+  });
+  router.all('/finance/alerts', async (req, res) => {
+    parseParams(TextParams, req);
+    const state = await deps.engine.getState();
+    res.type('application/json').send(
+      bodyOnce(state, 'finance/alerts', (): FinanceAlertsResponse => {
+        const f = state.finance;
+        const rows = f.alerts.map(alertRow);
+        const text = alertsText(rows, { today: state.today, status: f.status, error: f.error, as_of: f.as_of });
+        return { ...texts(text), computed_at: state.computed_at, status: f.status, as_of: f.as_of, count: rows.length, data: rows };
+      }),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,113 @@
+// The panel's Insights section: the headline, trend arrows on fixed scales, stalled exercises,
+// categories above their usual spending and the listed correlations. Pure DOM building
+// (createEl/createDiv/createSvg), colours and sizes from styles.css.
+import type { InsightDomain, InsightsResponse } from '../../bridge/contract/insights';
+import { formatAge, formatMoney, formatNumber, plural } from '../twin/format';
+import type { InsightsSnapshot } from './insights-store';
+import {
+  ARROWS,
+  categoriesAbove,
+  categoryText,
+  correlationDetail,
+  exerciseText,
+  insightTrends,
+  stalledExercises,
+  targetText,
+  type Trend,
+} from './insights-model';
+
+const DOMAIN_WORDS: Record<InsightDomain, string> = { body: 'Body', training: 'Training', money: 'Money', pantry: 'Pantry', correlations: 'Correlation' };
+
+function renderTrend(parent: HTMLElement, t: Trend): void {
+  const row = parent.createDiv({ cls: `dt-pace dt-pace-${t.direction} dt-tone-${t.tone}` });
+  row.createSpan({ cls: 'dt-pace-arrow', text: ARROWS[t.direction], attr: { 'aria-hidden': 'true' } });
+  row.createSpan({ cls: 'dt-label', text: t.label });
+  row.createSpan({ cls: 'dt-value', text: t.text });
+  const scale = `${t.label}: ${t.text}, on a scale from −${formatNumber(t.fullScale)} to +${formatNumber(t.fullScale)} ${t.unit}`;
+  const svg = row.createSvg('svg', { cls: 'dt-pace-scale', attr: { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', 'aria-label': scale } });
+  svg.createSvg('title').textContent = scale;
+  svg.createSvg('rect', { cls: 'dt-pace-track', attr: { x: 0, y: 4, width: 100, height: 2 } });
+  const [from, to] = t.position < 50 ? [t.position, 50] : [50, t.position];
+  if (to - from > 0.5) svg.createSvg('rect', { cls: 'dt-pace-fill', attr: { x: from.toFixed(2), y: 2, width: (to - from).toFixed(2), height: 6 } });
+  svg.createSvg('line', { cls: 'dt-pace-zero', attr: { x1: 50, x2: 50, y1: 0, y2: 10 } });
+  row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: { 'aria-hidden': 'true' } });
+}
+
+function list(parent: HTMLElement, title: string, items: readonly string[], cls: string): void {
+  if (items.length === 0) return;
+  parent.createDiv({ cls: 'dt-subtitle', text: `${title} (${items.length})` });
+  const ul = parent.createEl('ul', { cls: `dt-list ${cls}` });
+  for (const text of items) ul.createEl('li', { text });
+}
+
+function degradedNotes(parent: HTMLElement, i: InsightsResponse): void {
+  for (const name of ['body', 'training', 'money', 'pantry', 'correlations'] as const) {
+    const part = i[name];
+    if (part.status !== 'ok') parent.createDiv({ cls: 'dt-degraded-note dt-insights-degraded', text: `${DOMAIN_WORDS[name]} insights unavailable${part.error ? `: ${part.error}` : ''}.` });
+  }
+}
+
+function renderCorrelations(parent: HTMLElement, i: InsightsResponse): void {
+  const c = i.correlations;
+  if (c.status !== 'ok') return;
+  if (c.listed.length === 0) {
+    parent.createDiv({ cls: 'dt-muted dt-insights-note', text: `No links between domains strong enough to list (${plural(c.tested, 'pair', 'pairs')} tested over ${plural(c.weeks, 'week', 'weeks')}).` });
+    return;
+  }
+  parent.createDiv({ cls: 'dt-subtitle', text: `Links between domains (${c.listed.length} of ${c.tested} tested)` });
+  const ul = parent.createEl('ul', { cls: 'dt-list dt-correlations' });
+  for (const item of c.listed) {
+    const li = ul.createEl('li');
+    li.createDiv({ text: item.sentence });
+    li.createDiv({ cls: 'dt-correlation-detail', text: correlationDetail(item) });
+  }
+}
+
+function renderBody(el: HTMLElement, i: InsightsResponse): void {
+  degradedNotes(el, i);
+  if (i.headline !== null) el.createDiv({ cls: 'dt-insight-headline', text: i.headline.text });
+  const trends = insightTrends(i);
+  if (trends.length > 0) {
+    el.createDiv({ cls: 'dt-subtitle', text: 'Trends' });
+    const box = el.createDiv({ cls: 'dt-paces' });
+    for (const t of trends) renderTrend(box, t);
+  }
+  const target = targetText(i);
+  if (target !== null) el.createDiv({ cls: 'dt-muted dt-insights-note', text: target });
+  list(el, 'Stalled exercises', stalledExercises(i).map(exerciseText), 'dt-stalled');
+  const currency = i.money.currency || 'PLN';
+  list(el, 'Above usual spending', categoriesAbove(i).map((c) => categoryText(c, currency, formatMoney)), 'dt-above-baseline');
+  renderCorrelations(el, i);
+}
+
+/**
+ * The section, or nothing when there is nothing of its own to say: a bridge without /insights (404),
+ * or one that cannot be reached (the panel already says it is offline).
+ */
+export function renderInsightsSection(root: HTMLElement, snapshot: InsightsSnapshot, now: Date): HTMLElement | null {
+  const { insights, error, loading, fetchedAt } = snapshot;
+  if (insights === null && error !== null && (error.status === 404 || error.kind === 'unreachable')) return null;
+  const el = root.createDiv({ cls: 'dt-section dt-insights' });
+  el.createEl('h4', { cls: 'dt-section-title', text: 'Insights' });
+  if (error !== null) {
+    const since = insights !== null && fetchedAt !== null ? ` Showing those from ${formatAge(fetchedAt, now)}.` : '';
+    el.createDiv({ cls: 'dt-muted dt-insights-error', text: `Insights unavailable: ${error.message}${since}` });
+  }
+  if (insights === null) {
+    if (loading) el.createDiv({ cls: 'dt-muted', text: 'Loading insights…' });
+    return el;
+  }
+  renderBody(el, insights);
+  return el;
+}
+
+/**
+ * Draws the section into a rendered panel, above its freshness lines, and asks for newer insights
+ * when those shown are old (the store joins a request already running).
+ */
+export function addInsightsToPanel(panel: HTMLElement, store: { snapshot: InsightsSnapshot; refreshIfStale(): void }, now: Date): void {
+  const section = renderInsightsSection(panel, store.snapshot, now);
+  const freshness = Array.from(panel.children).find((child) => child.classList.contains('dt-freshness'));
+  if (section !== null && freshness !== undefined) panel.insertBefore(section, freshness);
+  store.refreshIfStale();
+}
