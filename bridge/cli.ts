@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { randomApiKey } from './config/random-api-key';
 import { SETTINGS } from './config/settings';
 import { createLogger } from './log/logger';
-import { StartError, startBridge, type Bridge } from './server';
+import { StartAborted, StartError, startBridge, type Bridge } from './server';
 
 const USAGE = `digital-twin: the Digital Twin bridge (HTTP on port 5677 over your finance, training and pantry databases)
 
@@ -40,6 +40,7 @@ async function start(argv: string[]): Promise<void> {
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   let bridge: Bridge | null = null;
   let stopping = false;
+  const aborter = new AbortController();
   const finish = (b: Bridge) =>
     b.close().then(
       () => process.exit(0),
@@ -57,10 +58,18 @@ async function start(argv: string[]): Promise<void> {
     stopping = true;
     logger.info(`${signal}: finishing requests and stopping`);
     if (bridge) void finish(bridge);
+    // Still starting: give up before the next stage (a first start with seeding outlasts Docker's 10 s).
+    else aborter.abort();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  bridge = await startBridge(config, { logger });
+  try {
+    bridge = await startBridge(config, { logger, signal: aborter.signal });
+  } catch (err) {
+    if (!(err instanceof StartAborted)) throw err;
+    logger.info('stopped during start-up');
+    process.exit(0);
+  }
   if (stopping) void finish(bridge);
 }
 

@@ -9,13 +9,13 @@ import { startHttp } from './lifecycle/http-stage';
 import { startInsights } from './lifecycle/insights-stage';
 import { ShutdownError, ShutdownStack } from './lifecycle/shutdown-stack';
 import type { StageContext } from './lifecycle/stage-context';
-import type { Bridge, StartOptions } from './lifecycle/start-options';
+import { StartAborted, type Bridge, type StartOptions } from './lifecycle/start-options';
 import { openHistory, startEngine, startSync, startWebhookDelivery } from './lifecycle/twin-stages';
 import { silentLogger } from './log/logger';
 import { createMetrics } from './metrics/metrics';
 import { systemClock } from './time/clock';
 
-export { StartError, type Bridge, type StartOptions } from './lifecycle/start-options';
+export { StartAborted, StartError, type Bridge, type StartOptions } from './lifecycle/start-options';
 
 export async function startBridge(config: Config, options: StartOptions = {}): Promise<Bridge> {
   const started = performance.now();
@@ -31,17 +31,24 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
   };
   try {
     await checkPort(ctx);
+    stopIfAsked(options);
     const { embedded, urls } = await startDatabases(ctx);
+    stopIfAsked(options);
     const pools = openPools(ctx, urls);
+    stopIfAsked(options);
     await loadDemoData(ctx, pools, embedded);
+    stopIfAsked(options);
     const history = await openHistory(ctx, pools.twin);
+    stopIfAsked(options);
     const sync = await startSync(ctx, history);
     const webhook = startWebhookDelivery(ctx, pools.twin, sync);
     const engine = startEngine(ctx, pools);
+    stopIfAsked(options);
     const insights = startInsights(ctx, pools);
     const { url, port } = await startHttp(ctx, { engine, history, sync, pools, insights });
     // A first state before announcing readiness: the first request is fast and history is current.
     // It cannot hang the start: each source has its time budget.
+    stopIfAsked(options);
     await engine.getState(0);
     startHousekeeping(ctx, engine, pools.twin);
     log.info({ url, embedded: embedded !== null, ms: Math.round(performance.now() - started) }, `digital twin bridge listening on ${url}`);
@@ -62,4 +69,8 @@ async function closeBridge({ shutdown, log }: StageContext): Promise<void> {
 function once(run: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | null = null;
   return () => (running ??= run());
+}
+
+function stopIfAsked(options: StartOptions): void {
+  if (options.signal?.aborted) throw new StartAborted('stopped during start-up');
 }

@@ -13,26 +13,26 @@ export type SourceName = 'finance' | 'training' | 'pantry';
 export const SOURCE_NAMES: readonly SourceName[] = ['finance', 'training', 'pantry'];
 
 const boolText = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'expected true or false' })
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 const intIn = (min: number, max: number) =>
   z
     .string()
-    .regex(/^\d+$/, { message: `expected a whole number from ${min} to ${max}` })
+    .regex(/^\d+$/, { error: `expected a whole number from ${min} to ${max}` })
     .transform(Number)
-    .pipe(z.number().int().min(min, { message: `expected at least ${min}` }).max(max, { message: `expected at most ${max}` }));
+    .pipe(z.number().int().min(min, { error: `expected at least ${min}` }).max(max, { error: `expected at most ${max}` }));
 
 const pgUrl = z
   .string()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: 'expected a postgres:// or postgresql:// URL' })
-  .refine((v) => URL.canParse(v), { message: 'not a valid URL' });
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), { error: 'expected a postgres:// or postgresql:// URL' })
+  .refine((v) => URL.canParse(v), { error: 'not a valid URL' });
 
 // Only http and https: anything else (a typo, file:, ftp:) would fail every delivery silently.
 const webhookUrl = z
   .string()
-  .refine((v) => URL.canParse(v), { message: 'not a valid URL; expected http:// or https://' })
-  .refine((v) => !URL.canParse(v) || ['http:', 'https:'].includes(new URL(v).protocol), { message: 'expected an http:// or https:// URL' });
+  .refine((v) => URL.canParse(v), { error: 'not a valid URL; expected http:// or https://' })
+  .refine((v) => !URL.canParse(v) || ['http:', 'https:'].includes(new URL(v).protocol), { error: 'expected an http:// or https:// URL' });
 
 const timeZone = z.string().refine(
   (tz) => {
@@ -43,13 +43,13 @@ const timeZone = z.string().refine(
       return false;
     }
   },
-  { message: 'expected an IANA time zone such as Europe/Warsaw or UTC' },
+  { error: 'expected an IANA time zone such as Europe/Warsaw or UTC' },
 );
 
 const RawConfig = z.object({
   PORT: intIn(0, 65535).default(5677),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DIGITAL_TWIN_API_KEY: z.string().min(8, { message: 'expected at least 8 characters' }).optional(),
+  DIGITAL_TWIN_API_KEY: z.string().min(8, { error: 'expected at least 8 characters' }).optional(),
   TWIN_ALLOW_INSECURE_BIND: boolText.default(false),
   TWIN_CORS_ORIGINS: corsOriginList.optional(),
   TWIN_ALLOWED_HOSTS: allowedHostList.optional(),
@@ -61,8 +61,8 @@ const RawConfig = z.object({
   TWIN_PG_PORT: intIn(1, 65535).default(54329),
   TWIN_DEMO_DATA: boolText.default(true),
   TWIN_TIMEZONE: timeZone.optional(),
-  TWIN_CURRENCY: z.string().regex(/^[A-Z]{3}$/, { message: 'expected a three-letter ISO code such as PLN' }).default('PLN'),
-  TWIN_PERSON_ID: z.uuid({ message: 'expected a uuid' }).default(DEFAULT_PERSON_ID),
+  TWIN_CURRENCY: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a three-letter ISO code such as PLN' }).default('PLN'),
+  TWIN_PERSON_ID: z.uuid({ error: 'expected a uuid' }).default(DEFAULT_PERSON_ID),
   TWIN_HISTORY_RETENTION_DAYS: intIn(1, 36_500).optional(),
   TWIN_SYNC_INTERVAL_SECONDS: intIn(0, 86_400).default(900),
   TWIN_CACHE_MS: intIn(0, 3_600_000).default(2000),
@@ -72,7 +72,7 @@ const RawConfig = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TWIN_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
   TWIN_WEBHOOK_URL: webhookUrl.optional(),
-  TWIN_WEBHOOK_SECRET: z.string().min(16, { message: 'expected at least 16 characters' }).optional(),
+  TWIN_WEBHOOK_SECRET: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
   TWIN_WEBHOOK_TIMEOUT_MS: intIn(500, 60_000).default(10_000),
 });
 

@@ -9,7 +9,7 @@ import { HistoryEntity } from '../contract/responses';
 import { decodeCursor, type CursorPosition } from '../history/history-cursor';
 import { HttpError } from './http-error';
 
-const format = z.enum(['json', 'text'], { message: 'format must be json or text (both answer JSON)' }).optional();
+const format = z.enum(['json', 'text'], { error: 'format must be json or text (both answer JSON)' }).optional();
 
 export const TextParams = z.object({ format });
 

@@ -22,6 +22,8 @@ export interface StartOptions {
   extraRoutes?: (deps: { metrics: Metrics }) => express.Router[];
   /** Webhook retry and polling times (tests shorten them). */
   webhookTiming?: WebhookTiming;
+  /** Aborted by a stop signal during start-up: the start gives up before its next stage and unwinds. */
+  signal?: AbortSignal;
 }
 
 export type BridgePools = Record<SourceName | 'twin', pg.Pool>;
@@ -43,3 +45,6 @@ export interface Bridge {
 
 /** A start refused for a reason the user can fix (the message says how); no stack trace needed. */
 export class StartError extends Error {}
+
+/** The start gave up because it was asked to stop (a signal during start-up). */
+export class StartAborted extends StartError {}

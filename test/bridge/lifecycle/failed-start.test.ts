@@ -1,5 +1,5 @@
 // A start that fails half-way leaves nothing behind: what the stages before the failure started
-// (the embedded PostgreSQL, the pools, the recorder, the webhook, the engine) is stopped again.
+// (the embedded PostgreSQL, the pools, the recorder, the webhook, the engine, the insights) is stopped again.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../bridge/config/config';
 import { portFree } from '../../../bridge/db/embedded-postgres';
-import { startBridge } from '../../../bridge/server';
+import { StartAborted, startBridge } from '../../../bridge/server';
 import { adminQuery, freshDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
 import { pidAlive, waitUntil } from '../embedded/bridge-process';
@@ -64,6 +64,23 @@ describe('a start that fails half-way', () => {
     expect(fs.existsSync(pidFile)).toBe(false);
   });
 
+  it('gives up at the next stage when asked to stop during start-up, and leaves nothing running', async () => {
+    const pgPort = await freePort();
+    const aborter = new AbortController();
+    const starting = startBridge(config({ TWIN_DATA_DIR: dataDir, TWIN_PG_PORT: String(pgPort) }), {
+      embeddedFsync: false,
+      signal: aborter.signal,
+    });
+    // A stop signal while the embedded PostgreSQL is starting (the lock file appears when it runs).
+    await waitUntil(() => fs.existsSync(pidFile), 30_000);
+    const pid = postmasterPid();
+    aborter.abort();
+    await expect(starting).rejects.toBeInstanceOf(StartAborted);
+    expect(pid).not.toBeNull();
+    expect(pidAlive(pid!)).toBe(false);
+    expect(await portFree(pgPort)).toBe(true);
+  });
+
   it('unwinds when the HTTP server cannot listen, and the PostgreSQL it stopped needs no recovery', async () => {
     const pgPort = await freePort();
     const { logger, lines } = capturedLogger();
@@ -105,7 +122,7 @@ describe('a start that fails half-way', () => {
     );
     await expect(starting).rejects.toMatchObject({ code: 'EADDRNOTAVAIL' });
     const stopped = lines.map((l) => JSON.parse(l) as { msg: string; step?: string }).filter((l) => l.step && l.msg.endsWith('stopped'));
-    expect(stopped.map((l) => l.step)).toEqual(['engine', 'webhook', 'history writes', 'database pools']);
+    expect(stopped.map((l) => l.step)).toEqual(['insights', 'engine', 'webhook', 'history writes', 'database pools']);
     // The history stage connected; with its pool ended, no connection of the bridge is left open.
     const open = () =>
       adminQuery(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ANY($1) AND application_name LIKE 'digital-twin:%'`, [
