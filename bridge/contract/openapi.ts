@@ -49,6 +49,7 @@ function operation(name: Capitalize<string>, summary: string, ok: keyof typeof s
       '400': json('ErrorResponse', 'A parameter or the body is not valid; the message says what is allowed'),
       '401': json('ErrorResponse', 'DIGITAL_TWIN_API_KEY is set and the request did not carry it'),
       '421': json('ErrorResponse', 'The Host header does not name this bridge (listening on loopback; see TWIN_ALLOWED_HOSTS)'),
+      '429': json('ErrorResponse', 'Too many wrong keys from this address (listening beyond loopback); refused for an hour, see Retry-After'),
       ...extra,
     },
   };

@@ -28,6 +28,7 @@ const KNOWN_ROUTES = new Set([
   '/health',
   '/finance',
   '/history',
+  '/insights',
   '/workout',
   '/forecast',
   '/pantry',

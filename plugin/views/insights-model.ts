@@ -82,21 +82,35 @@ export function insightTrends(i: InsightsResponse): Trend[] {
   return trends;
 }
 
+/** A figure and its unit kept on one line (a narrow sidebar would otherwise break "300 s" after the number). */
+const unit = (figure: string, u: string): string => `${figure}\u00a0${u}`;
+/** The same for an amount already formatted with its currency: "224 PLN". */
+const amount = (text: string): string => text.replace(/ (?=\S+$)/, '\u00a0');
+
 export function targetText(i: InsightsResponse): string | null {
   const { body } = i;
-  if (body.target_reached) return `Body fat target of ${formatNumber(body.target_bodyfat_pct)} % reached.`;
-  if (body.target_date === null) return null;
+  const target = unit(formatNumber(body.target_bodyfat_pct), '%');
+  if (body.target_reached) return `Body fat target of ${target} reached.`;
+  if (body.target_date === null) {
+    // No date: the 30-day pace does not clearly head to the target (or takes too long). Say so rather than nothing.
+    return body.bodyfat_pct === null ? null : `${unit(formatNumber(body.bodyfat_pct), '%')} body fat against a target of ${target}: no date yet at the pace of the last 30 days.`;
+  }
   const { earliest, latest } = body.target_date;
   const when = earliest === latest ? earliest : `between ${earliest} and ${latest}`;
-  return `${formatNumber(body.target_bodyfat_pct)} % body fat ${when} at the 30-day pace.`;
+  return `${target} body fat ${when} at the pace of the last 30 days.`;
 }
 
+/** Regressing before stalled: the worse first. */
 export function stalledExercises(i: InsightsResponse): ExerciseProgress[] {
-  return i.training.exercises.filter((e) => e.status === 'stalled' || e.status === 'regressing');
+  const notProgressing = i.training.exercises.filter((e) => e.status === 'stalled' || e.status === 'regressing');
+  return [...notProgressing.filter((e) => e.status === 'regressing'), ...notProgressing.filter((e) => e.status === 'stalled')];
 }
 
 export function exerciseText(e: ExerciseProgress): string {
-  const last = [e.last_weight_kg === null ? null : `${formatNumber(e.last_weight_kg)} kg`, e.last_tut_seconds === null ? null : `${formatNumber(e.last_tut_seconds, 0)} s`].filter((p) => p !== null);
+  // 0 kg is a body-weight or cardio exercise (push-up, bike): no load to speak of.
+  const weight = e.last_weight_kg === null || e.last_weight_kg === 0 ? null : unit(formatNumber(e.last_weight_kg), 'kg');
+  const tut = e.last_tut_seconds === null ? null : unit(formatNumber(e.last_tut_seconds, 0), 's');
+  const last = [weight, tut].filter((p) => p !== null);
   return `${e.exercise_name}: ${e.status}${last.length > 0 ? ` at ${last.join(', ')}` : ''}`;
 }
 
@@ -104,11 +118,24 @@ export function categoriesAbove(i: InsightsResponse): CategoryBaseline[] {
   return i.money.categories.filter((c) => c.status === 'above');
 }
 
-export function categoryText(c: CategoryBaseline, currency: string, money: (v: number, c: string) => string): string {
-  return `${c.category_path}: ${money(c.spent_to_date, currency)} so far (usually ${money(c.baseline_p25, currency)} to ${money(c.baseline_p75, currency)})`;
+/** The usual spending by this day of the month, in whole units like the headline: "181 PLN to 224 PLN", "up to 44 PLN", "nothing". */
+function usualRange(c: CategoryBaseline, currency: string, money: (v: number, c: string) => string): string {
+  const [low, high] = [Math.round(c.baseline_p25), Math.round(c.baseline_p75)];
+  if (high === 0) return 'nothing';
+  if (low === 0) return `up to ${amount(money(high, currency))}`;
+  if (low === high) return amount(money(high, currency));
+  return `${amount(money(low, currency))} to ${amount(money(high, currency))}`;
 }
 
-export function correlationDetail(c: Correlation): string {
-  const lag = c.lag_weeks === 0 ? 'same week' : `${c.lag_weeks} week${c.lag_weeks === 1 ? '' : 's'} later`;
-  return `r = ${signed(c.r, 2)}, ${c.n} weeks, ${lag}, p = ${c.p_adjusted < 0.001 ? '< 0.001' : formatNumber(c.p_adjusted, 3)}`;
+export function categoryText(c: CategoryBaseline, currency: string, money: (v: number, c: string) => string): string {
+  return `${c.category_path}: ${amount(money(Math.round(c.spent_to_date), currency))} so far, usually ${usualRange(c, currency, money)} by this day`;
+}
+
+/**
+ * What the bridge's sentence does not say already (it ends "r = 0.50 over 52 weeks" and names the
+ * week's lag): how likely chance is, after the correction for every pair tested.
+ */
+export function correlationDetail(c: Correlation, tested: number): string {
+  const p = c.p_adjusted < 0.001 ? 'p < 0.001' : `p = ${formatNumber(c.p_adjusted, 3)}`;
+  return `${p}, adjusted for ${tested} ${tested === 1 ? 'test' : 'tests'}`;
 }

@@ -4,6 +4,7 @@
 import type { InsightDomain, InsightsResponse } from '../../bridge/contract/insights';
 import { formatAge, formatMoney, formatNumber, plural } from '../twin/format';
 import type { InsightsSnapshot } from './insights-store';
+import { renderLimited } from './show-more';
 import {
   ARROWS,
   categoriesAbove,
@@ -33,11 +34,18 @@ function renderTrend(parent: HTMLElement, t: Trend): void {
   row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: { 'aria-hidden': 'true' } });
 }
 
-function list(parent: HTMLElement, title: string, items: readonly string[], cls: string): void {
+/** Lists opened with "Show N more", per panel element, so that they stay open across refreshes. */
+const openedLists = new WeakMap<HTMLElement, Set<string>>();
+
+function list(parent: HTMLElement, opened: Set<string>, title: string, items: readonly string[], cls: string): void {
   if (items.length === 0) return;
   parent.createDiv({ cls: 'dt-subtitle', text: `${title} (${items.length})` });
-  const ul = parent.createEl('ul', { cls: `dt-list ${cls}` });
-  for (const text of items) ul.createEl('li', { text });
+  renderLimited(parent, `dt-list ${cls}`, {
+    items,
+    renderItem: (ul, text) => ul.createEl('li', { text }),
+    expanded: opened.has(cls),
+    onExpand: () => void opened.add(cls),
+  });
 }
 
 function degradedNotes(parent: HTMLElement, i: InsightsResponse): void {
@@ -59,11 +67,11 @@ function renderCorrelations(parent: HTMLElement, i: InsightsResponse): void {
   for (const item of c.listed) {
     const li = ul.createEl('li');
     li.createDiv({ text: item.sentence });
-    li.createDiv({ cls: 'dt-correlation-detail', text: correlationDetail(item) });
+    li.createDiv({ cls: 'dt-correlation-detail', text: correlationDetail(item, c.tested) });
   }
 }
 
-function renderBody(el: HTMLElement, i: InsightsResponse): void {
+function renderBody(el: HTMLElement, i: InsightsResponse, opened: Set<string>): void {
   degradedNotes(el, i);
   if (i.headline !== null) el.createDiv({ cls: 'dt-insight-headline', text: i.headline.text });
   const trends = insightTrends(i);
@@ -74,9 +82,9 @@ function renderBody(el: HTMLElement, i: InsightsResponse): void {
   }
   const target = targetText(i);
   if (target !== null) el.createDiv({ cls: 'dt-muted dt-insights-note', text: target });
-  list(el, 'Stalled exercises', stalledExercises(i).map(exerciseText), 'dt-stalled');
+  list(el, opened, 'Stalled or regressing exercises', stalledExercises(i).map(exerciseText), 'dt-stalled');
   const currency = i.money.currency || 'PLN';
-  list(el, 'Above usual spending', categoriesAbove(i).map((c) => categoryText(c, currency, formatMoney)), 'dt-above-baseline');
+  list(el, opened, 'Above usual spending', categoriesAbove(i).map((c) => categoryText(c, currency, formatMoney)), 'dt-above-baseline');
   renderCorrelations(el, i);
 }
 
@@ -97,7 +105,12 @@ export function renderInsightsSection(root: HTMLElement, snapshot: InsightsSnaps
     if (loading) el.createDiv({ cls: 'dt-muted', text: 'Loading insights…' });
     return el;
   }
-  renderBody(el, insights);
+  let opened = openedLists.get(root);
+  if (opened === undefined) {
+    opened = new Set();
+    openedLists.set(root, opened);
+  }
+  renderBody(el, insights, opened);
   return el;
 }
 

@@ -45,10 +45,13 @@ describe('insights section rendering', () => {
     const fill = trends[1]?.querySelector('.dt-pace-fill');
     expect([fill?.getAttribute('x'), fill?.getAttribute('width')]).toEqual(['34.50', '15.50']);
     expect(trends[1]?.querySelector('svg')?.getAttribute('aria-label')).toBe('Weight, 30 days: −0.31 kg/week, on a scale from −1 to +1 kg/week');
-    expect(el.querySelector('.dt-insights-note')?.textContent).toBe('15 % body fat between 2025-05-20 and 2025-08-02 at the 30-day pace.');
-    expect(texts(el, '.dt-stalled li')).toEqual(['Lat pulldown: regressing at 67.5 kg, 64 s', 'Leg press: stalled at 170 kg, 88 s']);
-    expect(texts(el, '.dt-above-baseline li')).toEqual(['Food > Restaurants: 820 PLN so far (usually 310 PLN to 450 PLN)']);
-    expect(texts(el, '.dt-correlations .dt-correlation-detail')).toEqual(['r = −0.41, 52 weeks, same week, p = 0.012', 'r = +0.33, 50 weeks, 1 week later, p = 0.041']);
+    // A figure and its unit are joined by a no-break space, so that a narrow sidebar never splits them.
+    expect(el.querySelector('.dt-insights-note')?.textContent).toBe('15\u00a0% body fat between 2025-05-20 and 2025-08-02 at the pace of the last 30 days.');
+    expect(texts(el, '.dt-stalled li')).toEqual(['Lat pulldown: regressing at 67.5\u00a0kg, 64\u00a0s', 'Leg press: stalled at 170\u00a0kg, 88\u00a0s']);
+    expect(texts(el, '.dt-subtitle')).toContain('Stalled or regressing exercises (2)');
+    expect(texts(el, '.dt-above-baseline li')).toEqual(['Food > Restaurants: 820\u00a0PLN so far, usually 310\u00a0PLN to 450\u00a0PLN by this day']);
+    // The bridge's sentence already gives r, the weeks and the lag: the detail adds only the p-value.
+    expect(texts(el, '.dt-correlations .dt-correlation-detail')).toEqual(['p = 0.012, adjusted for 10 tests', 'p = 0.041, adjusted for 10 tests']);
     expect(texts(el, '.dt-subtitle')).toContain('Links between domains (2 of 10 tested)');
     expect(el.querySelectorAll('[style]')).toHaveLength(0);
   });
@@ -58,6 +61,58 @@ describe('insights section rendering', () => {
     expect(fast).toMatchObject({ direction: 'up', position: 100, text: '+2.4 kg/week' });
     const flat = insightTrends(sampleInsightsResponse((i) => (i.body.weight_kg_per_week_7d = 0.01)))[0];
     expect(flat).toMatchObject({ direction: 'flat', tone: 'neutral' });
+  });
+
+  it('words the demo bridge’s awkward cases plainly: no load, a baseline of nothing, no target date, a tiny p', () => {
+    const insights = sampleInsightsResponse((i) => {
+      i.training.exercises = [
+        { exercise_id: 'a', exercise_name: 'Push-up', sessions_12w: 5, last_weight_kg: 0, last_tut_seconds: 54, status: 'stalled' },
+        { exercise_id: 'b', exercise_name: 'Trap bar deadlift', sessions_12w: 6, last_weight_kg: 117.5, last_tut_seconds: null, status: 'regressing' },
+      ];
+      i.money.categories = [
+        { category_path: 'Entertainment > Cinema', spent_to_date: 29.11, baseline_p25: 0, baseline_median: 0, baseline_p75: 0, baseline_months: 12, status: 'above' },
+        { category_path: 'Health > Pharmacy', spent_to_date: 124.34, baseline_p25: 0, baseline_median: 0, baseline_p75: 43.73, baseline_months: 12, status: 'above' },
+        { category_path: 'Housing > Rent', spent_to_date: 2700, baseline_p25: 2600, baseline_median: 2600, baseline_p75: 2600, baseline_months: 12, status: 'above' },
+      ];
+      i.body.bodyfat_pct = 16.8;
+      i.body.target_date = null;
+      const first = i.correlations.listed[0];
+      if (first) first.p_adjusted = 0.0004;
+    });
+    const el = render({ insights, fetchedAt: now });
+    // Regressing first; 0 kg is left out rather than shown as a load.
+    expect(texts(el, '.dt-stalled li')).toEqual(['Trap bar deadlift: regressing at 117.5\u00a0kg', 'Push-up: stalled at 54\u00a0s']);
+    expect(texts(el, '.dt-above-baseline li')).toEqual([
+      'Entertainment > Cinema: 29\u00a0PLN so far, usually nothing by this day',
+      'Health > Pharmacy: 124\u00a0PLN so far, usually up to 44\u00a0PLN by this day',
+      'Housing > Rent: 2,700\u00a0PLN so far, usually 2,600\u00a0PLN by this day',
+    ]);
+    expect(el.querySelector('.dt-insights-note')?.textContent).toBe('16.8\u00a0% body fat against a target of 15\u00a0%: no date yet at the pace of the last 30 days.');
+    expect(texts(el, '.dt-correlation-detail')[0]).toBe('p < 0.001, adjusted for 10 tests');
+  });
+
+  it('shows the first five of a long list and the rest on "Show N more", kept open across renders', () => {
+    const insights = sampleInsightsResponse((i) => {
+      i.training.exercises = Array.from({ length: 8 }, (_, n) => ({
+        exercise_id: `e${n}`, exercise_name: `Exercise ${n}`, sessions_12w: 6, last_weight_kg: 10, last_tut_seconds: 60, status: 'stalled' as const,
+      }));
+    });
+    const root = createContainer();
+    renderInsightsSection(root, { ...EMPTY_INSIGHTS, insights, fetchedAt: now }, now);
+    expect(root.querySelectorAll('.dt-stalled li')).toHaveLength(5);
+    const button = root.querySelector<HTMLButtonElement>('.dt-insights .dt-show-more');
+    expect(button?.textContent).toBe('Show 3 more');
+    button?.click();
+    expect(root.querySelectorAll('.dt-stalled li')).toHaveLength(8);
+    // The panel empties its element and draws again on every refresh: the list stays open.
+    root.empty();
+    renderInsightsSection(root, { ...EMPTY_INSIGHTS, insights, fetchedAt: now }, now);
+    expect(root.querySelectorAll('.dt-stalled li')).toHaveLength(8);
+    expect(root.querySelector('.dt-show-more')).toBeNull();
+    // Another panel starts closed.
+    const other = createContainer();
+    renderInsightsSection(other, { ...EMPTY_INSIGHTS, insights, fetchedAt: now }, now);
+    expect(other.querySelectorAll('.dt-stalled li')).toHaveLength(5);
   });
 
   it('leaves out what has no figures, says when nothing links, and names degraded parts', () => {
