@@ -32,11 +32,12 @@ async function ensureReferenceRows(client: pg.PoolClient): Promise<{ ids: Ids; c
 }
 
 async function readIds(client: pg.PoolClient): Promise<Ids> {
-  const [accounts, merchants, categories] = await Promise.all([
-    client.query<{ id: number; name: string }>('SELECT account_id AS id, account_name AS name FROM accounts'),
-    client.query<{ id: number; name: string }>('SELECT merchant_id AS id, merchant_name AS name FROM merchants'),
-    client.query<{ id: number; name: string }>(`SELECT category_id AS id, category_name || ' > ' || subcategory_name AS name FROM categories`),
-  ]);
+  // One client runs one query at a time: these are read one after the other.
+  const accounts = await client.query<{ id: number; name: string }>('SELECT account_id AS id, account_name AS name FROM accounts');
+  const merchants = await client.query<{ id: number; name: string }>('SELECT merchant_id AS id, merchant_name AS name FROM merchants');
+  const categories = await client.query<{ id: number; name: string }>(
+    `SELECT category_id AS id, category_name || ' > ' || subcategory_name AS name FROM categories`,
+  );
   const byPath = new Map(categories.rows.map((r) => [r.name, r.id]));
   const category = new Map(CATEGORIES.flatMap((c) => {
     const id = byPath.get(categoryPath(c.key));
