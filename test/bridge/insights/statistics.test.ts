@@ -2,7 +2,7 @@
 // is found, and the same weeks shuffled list no link in at least 95 % of seeds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CorrelationSeries } from '../../../bridge/contract/insights';
+import { CorrelationSeries } from '../../../bridge/contract/insights';
 import { correlations } from '../../../bridge/insights/correlations';
 import { benjaminiHochberg, correlationPValue, spearman, theilSen } from '../../../bridge/insights/statistics';
 import type { WeeklySeries } from '../../../bridge/insights/weekly-series';
@@ -46,17 +46,7 @@ describe('spearman and its p-value', () => {
   });
 });
 
-const SERIES: CorrelationSeries[] = [
-  'workouts',
-  'restaurant_spending',
-  'mood_score',
-  'discretionary_spending',
-  'weight_change_kg',
-  'grocery_spending',
-  'items_expired',
-  'recovery_score',
-  'rest_days_before',
-];
+const SERIES = CorrelationSeries.options;
 
 /** Weeks with every planted link of the hypotheses, of moderate size. */
 function plantedSeries(seed: number, weeks = 60): WeeklySeries {
