@@ -31,7 +31,7 @@ export const ExerciseProgression = z.object({
   sets: z.array(ExerciseSet).describe('its last sessions in the window (up to 5), newest first'),
   weight_change_kg: z.number().nullable().describe('newest − oldest of those sessions'),
   tut_change_seconds: z.number().int().nullable().describe('newest − oldest of those sessions'),
-  trend: ExerciseTrend.describe('up: more weight, or the same weight held longer; down: the reverse; new: one session'),
+  trend: ExerciseTrend.describe("the exercise's status in /insights as an arrow: up progressing, down regressing, flat stalled (the same weight, time under tension within 5 s), new under 4 sessions"),
 });
 
 export const WorkoutData = z.object({

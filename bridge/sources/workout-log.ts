@@ -3,6 +3,8 @@
 // their cost stays flat as the years add up.
 import type { ExerciseProgression, ExerciseSet, ExerciseTrend, WorkoutData, WorkoutSession } from '../contract/n8n-responses';
 import { numOrNull, type Queryable } from '../db/pools';
+import type { ExerciseStatus } from '../contract/insights';
+import { exerciseStatus } from '../insights/training-insights';
 import { addDays } from '../time/local-date';
 
 export const SESSIONS_SHOWN = 5;
@@ -54,15 +56,12 @@ const SETS_SQL = `
   WHERE rn <= $3
   ORDER BY exercise_name, workout_date DESC`;
 
-/** Newest against oldest of the sessions shown: weight first, then time under tension at that weight. */
+const TREND_OF: Record<ExerciseStatus, ExerciseTrend> = { progressing: 'up', regressing: 'down', stalled: 'flat', new: 'new' };
+
+/** The insights' rule for an exercise's progress, over the sets shown (newest first), as an arrow. */
 export function exerciseTrend(sets: readonly ExerciseSet[]): ExerciseTrend {
-  if (sets.length < 2) return 'new';
-  const [newest, oldest] = [sets[0], sets[sets.length - 1]];
-  const weight = (newest.weight_kg ?? 0) - (oldest.weight_kg ?? 0);
-  if (Math.abs(weight) >= 0.005) return weight > 0 ? 'up' : 'down';
-  const tut = (newest.tut_seconds ?? 0) - (oldest.tut_seconds ?? 0);
-  if (tut === 0) return 'flat';
-  return tut > 0 ? 'up' : 'down';
+  const sessions = sets.map((s) => ({ weight: s.weight_kg ?? 0, tut: s.tut_seconds ?? 0 })).reverse();
+  return TREND_OF[exerciseStatus(sessions)];
 }
 
 function progression(rows: readonly SetRow[]): ExerciseProgression[] {
