@@ -31,19 +31,15 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
   };
   try {
     await checkPort(ctx);
-    stopIfAsked(options);
     const { embedded, urls } = await startDatabases(ctx);
-    stopIfAsked(options);
     const pools = openPools(ctx, urls);
     stopIfAsked(options);
     await loadDemoData(ctx, pools, embedded);
-    stopIfAsked(options);
     const history = await openHistory(ctx, pools.twin);
     stopIfAsked(options);
     const sync = await startSync(ctx, history);
     const webhook = startWebhookDelivery(ctx, pools.twin, sync);
     const engine = startEngine(ctx, pools);
-    stopIfAsked(options);
     const insights = startInsights(ctx, pools);
     const { url, port } = await startHttp(ctx, { engine, history, sync, pools, insights });
     // A first state before announcing readiness: the first request is fast and history is current.
@@ -71,6 +67,7 @@ function once(run: () => Promise<void>): () => Promise<void> {
   return () => (running ??= run());
 }
 
+/** A stop asked for during start-up is honoured between the slow stages (databases, demo, history). */
 function stopIfAsked(options: StartOptions): void {
   if (options.signal?.aborted) throw new StartAborted('stopped during start-up');
 }

@@ -2,6 +2,7 @@
 // zone. One schema per domain; each domain degrades alone, as in /status. The plugin imports these
 // types only (`import type`), so zod never reaches main.js.
 import { z } from 'zod';
+import { TextKeys } from './responses';
 import { DomainStatus } from './twin-state';
 
 const domainMeta = {
@@ -160,12 +161,7 @@ export const Insights = z.object({
   correlations: CorrelationInsights,
 });
 
-export const InsightsResponse = Insights.extend({
-  report: z.string().describe('human text (Markdown), the same in response_text and content'),
-  response_text: z.string(),
-  content: z.string(),
-  data: Insights,
-});
+export const InsightsResponse = Insights.extend({ ...TextKeys.shape, data: Insights });
 
 export type TargetDate = z.infer<typeof TargetDate>;
 export type BodyInsights = z.infer<typeof BodyInsights>;

@@ -2,11 +2,10 @@
 // (their API registry v6.0): /workout, /forecast, /pantry, /finance/alerts and /review/week. Each
 // carries the n8n text keys and `data` for the structured part. The plugin imports the types only.
 import { z } from 'zod';
-import { ErrorResponse } from './responses';
+import { TextKeys as Texts } from './responses';
 import { BudgetAlert, DomainStatus, ExpiryItem, LowStockItem } from './twin-state';
 import { PantryProductUse } from './insights';
 
-const Texts = ErrorResponse.pick({ report: true, response_text: true, content: true });
 const isoDay = () => z.string().describe('YYYY-MM-DD in the configured time zone');
 
 export const WorkoutSession = z.object({

@@ -9,6 +9,9 @@ const text = {
   content: z.string(),
 };
 
+/** The three text keys every body carries for n8n. */
+export const TextKeys = z.object(text);
+
 /** Pushing recorded transitions to TWIN_WEBHOOK_URL, as this bridge last saw it. */
 export const WebhookStatus = z.object({
   /** Transitions recorded and not yet delivered (read from the database); null before the first look. */

@@ -1,7 +1,7 @@
 // GET|POST /review/week?date=YYYY-MM-DD: the week of `date` (Monday to that day) against the same
 // days of the week before and of the same week a year earlier (52 weeks back, the same weekdays).
 import { z } from 'zod';
-import { ErrorResponse } from './responses';
+import { TextKeys } from './responses';
 
 const isoDay = () => z.string().describe('YYYY-MM-DD in the configured time zone');
 
@@ -35,7 +35,7 @@ export const WeeklyReview = z.object({
   periods: z.array(ReviewPeriod).describe('this_week, last_week, year_ago'),
 });
 
-export const WeeklyReviewResponse = ErrorResponse.pick({ report: true, response_text: true, content: true }).extend({
+export const WeeklyReviewResponse = TextKeys.extend({
   computed_at: z.string(),
   data: WeeklyReview,
 });
