@@ -7,6 +7,7 @@ import { checkPort, loadDemoData, openPools, startDatabases } from './lifecycle/
 import { startHousekeeping } from './lifecycle/housekeeping-stage';
 import { startHttp } from './lifecycle/http-stage';
 import { startInsights } from './lifecycle/insights-stage';
+import { startLedger } from './lifecycle/ledger-stage';
 import { ShutdownError, ShutdownStack } from './lifecycle/shutdown-stack';
 import type { StageContext } from './lifecycle/stage-context';
 import { StartAborted, type Bridge, type StartOptions } from './lifecycle/start-options';
@@ -26,7 +27,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     log,
     clock: options.clock ?? systemClock,
     metrics: createMetrics(),
-    hooks: { computed: [], historyWritten: [] },
+    hooks: { computed: [], historyWritten: [], ledgerChanged: [] },
     shutdown: new ShutdownStack(log),
   };
   try {
@@ -39,7 +40,8 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     stopIfAsked(options);
     const sync = await startSync(ctx, history);
     const webhook = startWebhookDelivery(ctx, pools.twin, sync);
-    const engine = startEngine(ctx, pools);
+    const ledger = startLedger(ctx, pools);
+    const engine = startEngine(ctx, pools, ledger);
     const insights = startInsights(ctx, pools);
     const { url, port } = await startHttp(ctx, { engine, history, sync, pools, insights });
     // A first state before announcing readiness: the first request is fast and history is current.
@@ -49,7 +51,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     startHousekeeping(ctx, engine, pools.twin);
     log.info({ url, embedded: embedded !== null, ms: Math.round(performance.now() - started) }, `digital twin bridge listening on ${url}`);
     const close = once(() => closeBridge(ctx));
-    return { url, port, config, engine, sync, history, embedded, pools, metrics: ctx.metrics, webhook, close };
+    return { url, port, config, engine, sync, history, embedded, pools, metrics: ctx.metrics, webhook, ledger, close };
   } catch (err) {
     await ctx.shutdown.unwind();
     throw err;

@@ -65,6 +65,7 @@ const RawConfig = z.object({
   TWIN_PERSON_ID: z.uuid({ error: 'expected a uuid' }).default(DEFAULT_PERSON_ID),
   TWIN_HISTORY_RETENTION_DAYS: intIn(1, 36_500).optional(),
   TWIN_SYNC_INTERVAL_SECONDS: intIn(0, 86_400).default(900),
+  TWIN_LEDGER_CHECK_SECONDS: intIn(0, 3600).default(20),
   TWIN_CACHE_MS: intIn(0, 3_600_000).default(2000),
   // n8n gives up after 10 s: a source's budget must leave room for the rest of the answer.
   TWIN_SOURCE_TIMEOUT_MS: intIn(100, 8000).default(3000),
@@ -100,6 +101,8 @@ export interface Config {
   /** Days the bridge's own history rows are kept; null keeps everything. */
   historyRetentionDays: number | null;
   syncIntervalSeconds: number;
+  /** How often the ledger of closed months is checked; 0 runs without one. */
+  ledgerCheckSeconds: number;
   cacheMs: number;
   sourceTimeoutMs: number;
   poolSize: number;
@@ -238,6 +241,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
     personId: raw.TWIN_PERSON_ID,
     historyRetentionDays: raw.TWIN_HISTORY_RETENTION_DAYS ?? null,
     syncIntervalSeconds: raw.TWIN_SYNC_INTERVAL_SECONDS,
+    ledgerCheckSeconds: raw.TWIN_LEDGER_CHECK_SECONDS,
     cacheMs: raw.TWIN_CACHE_MS,
     sourceTimeoutMs: raw.TWIN_SOURCE_TIMEOUT_MS,
     poolSize: raw.TWIN_POOL_SIZE,

@@ -32,6 +32,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { env: 'TWIN_PERSON_ID', flag: 'person-id', defaultText: '00000000-0000-4000-8000-000000000001', help: 'uuid written as entity_id of history rows' },
   { env: 'TWIN_HISTORY_RETENTION_DAYS', flag: 'history-retention-days', defaultText: '(keep everything)', help: "delete the bridge's own history rows older than this many days, with each periodic sync" },
   { env: 'TWIN_SYNC_INTERVAL_SECONDS', flag: 'sync-interval-seconds', defaultText: '900', help: 'how often the state is computed and transitions recorded when nobody asks (0 = never)' },
+  { env: 'TWIN_LEDGER_CHECK_SECONDS', flag: 'ledger-check-seconds', defaultText: '20', help: 'how often the summaries of closed months are checked against the source rows, 1 to 3600 (0 = no summaries: every figure read directly)' },
   { env: 'TWIN_CACHE_MS', flag: 'cache-ms', defaultText: '2000', help: 'how long a computed state is served again (0 = compute on every request)' },
   { env: 'TWIN_SOURCE_TIMEOUT_MS', flag: 'source-timeout-ms', defaultText: '3000', help: 'time budget of one source, 100 to 8000 (n8n waits 10 s); past it the domain is degraded' },
   { env: 'TWIN_POOL_SIZE', flag: 'pool-size', defaultText: '4', help: 'PostgreSQL connections per source at most' },

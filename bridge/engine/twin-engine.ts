@@ -4,7 +4,9 @@
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain, TwinState } from '../contract/twin-state';
 import type { Queryable } from '../db/pools';
 import { readFinance, type FinanceData } from '../sources/finance-source';
-import { readHealth, type HealthData } from '../sources/health-source';
+import { BodyRowMemo } from '../ledger/body-row-memo';
+import type { Ledger } from '../ledger/ledger';
+import { readHealth, type BodyRow, type HealthData } from '../sources/health-source';
 import { PantrySource, type PantryData } from '../sources/pantry-source';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
@@ -19,6 +21,8 @@ export interface SourceDatabases {
 
 export interface EngineOptions {
   databases: SourceDatabases;
+  /** Closed months summarised once; null (or absent) reads everything directly. */
+  ledger?: Ledger | null;
   clock: Clock;
   timezone: string;
   currency: string;
@@ -64,6 +68,7 @@ const SOURCE_OF: Record<DomainName, keyof SourceDatabases> = { health: 'training
 
 export class TwinEngine {
   private readonly pantry: PantrySource;
+  private readonly bodyMemo: BodyRowMemo<BodyRow> | null;
   private lastGood: Partial<Domains> = {};
   private readonly tracker = new DomainTracker();
   private cached: { state: TwinState; atMs: number } | null = null;
@@ -71,6 +76,7 @@ export class TwinEngine {
 
   constructor(private readonly o: EngineOptions) {
     this.pantry = new PantrySource(o.databases.pantry);
+    this.bodyMemo = o.ledger ? new BodyRowMemo(o.ledger) : null;
   }
 
   /** The current state: a fresh one, or one computed at most `maxAgeMs` ago. Never rejects. */
@@ -138,8 +144,8 @@ export class TwinEngine {
     const computedAt = now.toISOString();
     const { databases } = this.o;
     const [health, finance, pantry] = await Promise.all([
-      this.timed<HealthData>('health', () => readHealth(databases.training, { today })),
-      this.timed<FinanceData>('finance', () => readFinance(databases.finance, { today, currency: this.o.currency })),
+      this.timed<HealthData>('health', () => readHealth(databases.training, { today, bodyMemo: this.bodyMemo })),
+      this.timed<FinanceData>('finance', () => readFinance(databases.finance, { today, currency: this.o.currency, ledger: this.o.ledger })),
       this.timed<PantryData>('pantry', () => this.pantry.read({ today, nowMs: now.getTime() })),
     ]);
     const state: TwinState = {

@@ -16,6 +16,7 @@ export function startInsights(ctx: StageContext, pools: BridgePools): InsightsSe
     cacheMs: insightsCacheMs(config.cacheMs),
   });
   ctx.hooks.historyWritten.push(() => insights.markStale());
+  ctx.hooks.ledgerChanged.push(() => insights.markStale());
   ctx.shutdown.push('insights', () => insights.idle(), { limitMs: STOP_LIMITS_MS.engine });
   return insights;
 }

@@ -14,6 +14,8 @@ export interface TwinHooks {
   computed: ((state: TwinState, engine: TwinEngine) => void)[];
   /** New history rows were written. */
   historyWritten: (() => void)[];
+  /** The ledger found a closed period changed at the source (or the user's SQL edited) and built it again. */
+  ledgerChanged: (() => void)[];
 }
 
 export interface StageContext {
@@ -36,4 +38,5 @@ export const STOP_LIMITS_MS = {
   historyWrites: 1500,
   webhook: 1000,
   pools: 500,
+  ledger: 1000,
 } as const;

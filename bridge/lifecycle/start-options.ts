@@ -7,6 +7,7 @@ import type { EmbeddedServer } from '../db/embedded-postgres';
 import type { TwinEngine } from '../engine/twin-engine';
 import type { HistoryStore } from '../history/history-store';
 import type { SyncTracker } from '../history/sync-tracker';
+import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';
 import type { Clock } from '../time/clock';
@@ -38,6 +39,8 @@ export interface Bridge {
   embedded: EmbeddedServer | null;
   pools: BridgePools;
   metrics: Metrics;
+  /** The summaries of closed months; null with TWIN_LEDGER_CHECK_SECONDS=0. */
+  ledger: Ledger | null;
   /** Pushes transitions to TWIN_WEBHOOK_URL; null when none is set. */
   webhook: WebhookDeliverer | null;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { DOMAIN_NAMES } from '../contract/twin-state';
 import { describeSourceError } from '../engine/source-error';
 import { TwinEngine } from '../engine/twin-engine';
 import { HistoryStore } from '../history/history-store';
+import type { Ledger } from '../ledger/ledger';
 import { SyncTracker } from '../history/sync-tracker';
 import type { WebhookDeliverer } from '../webhook/webhook-deliverer';
 import { startWebhook } from '../webhook/start-webhook';
@@ -62,13 +63,14 @@ export function startWebhookDelivery(ctx: StageContext, db: pg.Pool, sync: SyncT
   return webhook;
 }
 
-export function startEngine(ctx: StageContext, pools: BridgePools): TwinEngine {
+export function startEngine(ctx: StageContext, pools: BridgePools, ledger: Ledger | null): TwinEngine {
   const { config, metrics, hooks } = ctx;
   hooks.computed.push((state) => {
     for (const d of DOMAIN_NAMES) metrics.degraded.set({ domain: d }, state[d].status === 'ok' ? 0 : 1);
   });
   const engine: TwinEngine = new TwinEngine({
     databases: pools,
+    ledger,
     clock: ctx.clock,
     timezone: config.timezone,
     currency: config.currency,

@@ -4,7 +4,7 @@ import { num, numOrNull, type Queryable } from '../db/pools';
 import type { LocalDate } from '../time/local-date';
 import { alertStamp, budgetAlerts, type BudgetFigures } from './budget-alerts';
 import { budgetLines } from './budget-overview';
-import { chartMonths, MONTHLY_NET_SQL, monthlyNet, monthlyNetRange, type MonthNetRow } from './monthly-net';
+import { chartMonths, monthlyNet, readMonthRows, type ClosedMonthSource } from './monthly-net';
 
 export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;
 
@@ -86,11 +86,13 @@ function figuresOf(r: BudgetFiguresRow): BudgetFigures {
 export interface FinanceContext {
   today: LocalDate;
   currency: string;
+  /** Closed months already summarised; null reads every month from the transactions. */
+  ledger?: ClosedMonthSource | null;
 }
 
 export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<FinanceData> {
   const { today } = ctx;
-  // Month-to-date is the last of the chart's months: one pass over the transactions serves both.
+  // Month-to-date is the last of the chart's months, always read live like the budget figures.
   const [figures, months] = await Promise.all([
     db.query<BudgetFiguresRow>(BUDGET_FIGURES_SQL, [
       today.monthStart,
@@ -100,9 +102,9 @@ export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<F
       today.day,
       today.daysInMonth,
     ]),
-    db.query<MonthNetRow>(MONTHLY_NET_SQL, monthlyNetRange(today)),
+    readMonthRows(db, today, ctx.ledger ?? null),
   ]);
-  const monthly = monthlyNet(chartMonths(today), months.rows);
+  const monthly = monthlyNet(chartMonths(today), months);
   const mtd = monthly[monthly.length - 1];
   const budgets = figures.rows.map(figuresOf);
   const alerts = budgetAlerts(

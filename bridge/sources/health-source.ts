@@ -2,6 +2,7 @@
 import type { HealthDomain, WeightTrend } from '../contract/twin-state';
 import { numOrNull, type Queryable } from '../db/pools';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
+import type { BodyRowMemo } from '../ledger/body-row-memo';
 import { trainingSuggestion } from './training-suggestion';
 
 export type HealthData = Omit<HealthDomain, 'status' | 'error' | 'as_of'>;
@@ -34,7 +35,7 @@ const SERIES_SQL = `
 export const SERIES_DAYS = 90;
 
 // Rows as node-postgres returns them: numeric columns as text, dates as 'YYYY-MM-DD' (see db/pools.ts).
-interface BodyRow {
+export interface BodyRow {
   measurement_date: string;
   bodyweight_kg: string;
   bodyfat_pct: string | null;
@@ -60,15 +61,21 @@ const WEEK_SQL = `
   FROM workouts
   WHERE workout_date >= $1::date AND workout_date <= $2::date`;
 
-export async function readHealth(db: Queryable, ctx: { today: LocalDate }): Promise<HealthData> {
+export interface HealthContext {
+  today: LocalDate;
+  /** Keeps the view's newest row while no measurement changes; without it the view is read every time. */
+  bodyMemo?: BodyRowMemo<BodyRow> | null;
+}
+
+export async function readHealth(db: Queryable, ctx: HealthContext): Promise<HealthData> {
   const { today } = ctx;
-  const [body, last, week, series] = await Promise.all([
-    db.query<BodyRow>(BODY_SQL),
+  const readView = async () => (await db.query<BodyRow>(BODY_SQL)).rows.at(0);
+  const [b, last, week, series] = await Promise.all([
+    ctx.bodyMemo ? ctx.bodyMemo.read(db, today.monthStart, readView) : readView(),
     db.query<LastWorkoutRow>(LAST_WORKOUT_SQL, [today.date]),
     db.query<{ n: number }>(WEEK_SQL, [today.weekStart, today.date]),
     db.query<SeriesRow>(SERIES_SQL, [addDays(today.date, -SERIES_DAYS), today.date]),
   ]);
-  const b = body.rows.at(0);
   const w = last.rows.at(0);
   const daysSince = w ? daysBetween(w.workout_date, today.date) : null;
   return {

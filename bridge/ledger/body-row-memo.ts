@@ -1,0 +1,30 @@
+// The newest row of the user's v_body_composition, read from the view again only when measurements
+// changed. The view compares each measurement with the one before it, so reading it costs every
+// measurement ever taken; whether anything changed costs only the current month's: the ledger checks
+// the closed months in the background (its generation rises on any change there, or on an edit of
+// the view), and each read checks the open month's fingerprint itself.
+import type { Queryable } from '../db/pools';
+import { MEASUREMENTS_FINGERPRINT_SQL } from './ledger-sql';
+
+export interface MeasurementsWatch {
+  readonly generation: number;
+  /** True once the closed months before `open` have been checked. */
+  checkedBefore(open: string): boolean;
+}
+
+export class BodyRowMemo<Row> {
+  private memo: { key: string; row: Row | undefined } | null = null;
+
+  constructor(private readonly watch: MeasurementsWatch) {}
+
+  async read(db: Queryable, open: string, readView: () => Promise<Row | undefined>): Promise<Row | undefined> {
+    if (!this.watch.checkedBefore(open)) return readView();
+    const generation = this.watch.generation;
+    const { rows } = await db.query<{ rows: string; fingerprint: string }>(MEASUREMENTS_FINGERPRINT_SQL, [open, true]);
+    const key = `${generation}|${open}|${rows[0].rows}|${rows[0].fingerprint}`;
+    if (this.memo?.key === key) return this.memo.row;
+    const row = await readView();
+    this.memo = { key, row };
+    return row;
+  }
+}

@@ -1,0 +1,213 @@
+// The ledger of closed periods: every month before the current one is summarised once into the
+// twin database and checked in the background against the user's rows by fingerprint, so a late,
+// backdated, edited or deleted transaction is noticed without triggers on their tables and its
+// month built again. The current month is never summarised: its figures are always read live.
+// Until the first complete check, nothing is served from the ledger (the sources read directly).
+import type pg from 'pg';
+import type { Queryable } from '../db/pools';
+import { inTransaction } from '../db/transaction';
+import type { Logger } from '../log/logger';
+import type { Clock } from '../time/clock';
+import { localDate, monthStartAfter } from '../time/local-date';
+import type { MonthNetRow } from '../sources/monthly-net';
+import { LEDGER_TABLES } from './ledger-schema';
+import * as sql from './ledger-sql';
+
+export interface LedgerOptions {
+  finance: Queryable;
+  training: Queryable;
+  twin: pg.Pool;
+  clock: Clock;
+  timezone: string;
+  log: Logger;
+  /** Told when a check changed what the ledger serves (a month built again, measurements or definitions changed). */
+  onChanged?: () => void;
+}
+
+export interface LedgerStatus {
+  state: 'building' | 'ready' | 'failed';
+  /** Months before this first day are served from the ledger; null until the first complete check. */
+  covered_until: string | null;
+  months: number;
+  day_rows: number;
+  last_check_at: string | null;
+  /** Duration of the first complete check (the build, when the ledger was empty). */
+  first_check_ms: number | null;
+  months_rebuilt_total: number;
+  error: string | null;
+}
+
+const VERSION = '1';
+
+export class Ledger {
+  private covered: string | null = null;
+  private readonly dirty = new Set<string>();
+  private inflight: Promise<void> | null = null;
+  private schemaReady = false;
+  private measurementsKey: string | null = null;
+  private changes = 0;
+  private readonly info: Omit<LedgerStatus, 'covered_until'> = {
+    state: 'building',
+    months: 0,
+    day_rows: 0,
+    last_check_at: null,
+    first_check_ms: null,
+    months_rebuilt_total: 0,
+    error: null,
+  };
+
+  constructor(private readonly o: LedgerOptions) {}
+
+  /** Rises whenever closed measurements or the user's definitions change (memos keyed on it expire). */
+  get generation(): number {
+    return this.changes;
+  }
+
+  checkedBefore(open: string): boolean {
+    return this.covered === open;
+  }
+
+  status(): LedgerStatus {
+    return { ...this.info, covered_until: this.covered };
+  }
+
+  /**
+   * The first day from which figures must be read live for a range starting at `from`, `open` being
+   * the current month's first day: the ledger serves the checked closed months before it that are
+   * not waiting to be built again.
+   */
+  liveFrom(from: string, open: string): string {
+    const covered = this.covered !== null && this.covered < open ? this.covered : open;
+    if (this.covered === null || covered <= from) return from;
+    const dirty = [...this.dirty].filter((m) => m >= from).sort()[0];
+    return dirty !== undefined && dirty < covered ? dirty : covered;
+  }
+
+  /** Income, expense and net of the checked closed months in [from, to). */
+  async closedMonths(from: string, to: string): Promise<MonthNetRow[]> {
+    if (from >= to) return [];
+    return (await this.o.twin.query<MonthNetRow>(sql.CLOSED_MONTHS_NET_SQL, [from, to])).rows;
+  }
+
+  /** One check (concurrent callers share it); never rejects, a failure is kept in the status. */
+  check(): Promise<void> {
+    this.inflight ??= this.runCheck().finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  /** Waits for a check under way (for an orderly shutdown). */
+  async idle(): Promise<void> {
+    await this.inflight;
+  }
+
+  private async runCheck(): Promise<void> {
+    const started = performance.now();
+    const open = localDate(this.o.clock.now(), this.o.timezone).monthStart;
+    try {
+      if (!this.schemaReady) await this.o.twin.query(LEDGER_TABLES);
+      this.schemaReady = true;
+      const reset = await this.checkDefinitions();
+      const rebuilt = await this.checkFinance(open);
+      const measured = await this.checkMeasurements(open);
+      const size = (await this.o.twin.query<{ day_rows: number; months: number }>(sql.SIZE_SQL)).rows[0];
+      const first = this.covered === null;
+      this.covered = open;
+      Object.assign(this.info, { state: 'ready', error: null, last_check_at: this.o.clock.now().toISOString(), ...size });
+      if (first) this.info.first_check_ms = Math.round(performance.now() - started);
+      if (first) this.o.log.info({ ms: this.info.first_check_ms, months: size.months, day_rows: size.day_rows, rebuilt }, 'ledger of closed months ready');
+      else if (rebuilt > 0) this.o.log.info({ rebuilt }, 'ledger: closed months changed at the source, built again');
+      if (reset || measured || rebuilt > 0) this.o.onChanged?.();
+    } catch (err) {
+      this.info.error = err instanceof Error ? err.message : String(err);
+      if (this.covered === null) this.info.state = 'failed';
+      this.o.log.warn({ err: this.info.error }, 'ledger check failed; retried at the next check');
+    }
+  }
+
+  /** The key the ledger was built under; when it differs (zone, the user's SQL, this code), it starts over. */
+  private async checkDefinitions(): Promise<boolean> {
+    const [fn, view, meta] = await Promise.all([
+      this.o.finance.query<{ definition: string | null }>(sql.ALERTS_FUNCTION_SQL),
+      this.o.training.query<{ definition: string | null }>(sql.BODY_VIEW_SQL),
+      this.readMeta(),
+    ]);
+    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn.rows[0]?.definition ?? null, body: view.rows[0]?.definition ?? null });
+    this.measurementsKey ??= meta.get('measurements') ?? null;
+    if (meta.get('key') === key) return false;
+    await inTransaction(this.o.twin, async (c) => {
+      await c.query(sql.RESET_SQL);
+      await c.query(sql.WRITE_META_SQL, ['key', key]);
+    });
+    // Nothing is served from the emptied ledger until this check has built it again.
+    this.covered = null;
+    this.info.state = 'building';
+    this.measurementsKey = null;
+    this.changes++;
+    return meta.has('key');
+  }
+
+  private async readMeta(): Promise<Map<string, string>> {
+    const { rows } = await this.o.twin.query<{ name: string; value: string }>(sql.READ_META_SQL);
+    return new Map(rows.map((r) => [r.name, r.value]));
+  }
+
+  /** Compares every closed month's fingerprint with the one it was built from; builds those that differ. */
+  private async checkFinance(open: string): Promise<number> {
+    const [fresh, stored] = await Promise.all([
+      this.o.finance.query<sql.FingerprintRow>(sql.FINANCE_FINGERPRINTS_SQL, [open]),
+      this.o.twin.query<sql.FingerprintRow>(sql.STORED_FINGERPRINTS_SQL),
+    ]);
+    const storedBy = new Map(stored.rows.map((r) => [r.month, r]));
+    const changed = fresh.rows.filter((r) => {
+      const s = storedBy.get(r.month);
+      return !s || s.rows !== r.rows || s.fingerprint !== r.fingerprint;
+    });
+    const freshMonths = new Set(fresh.rows.map((r) => r.month));
+    // A month with no rows left, or (after the clock or the zone moved back) not closed any more.
+    const emptied = stored.rows.filter((r) => !freshMonths.has(r.month));
+    for (const m of [...changed.map((r) => r.month), ...emptied.map((r) => r.month)]) this.dirty.add(m);
+    for (const r of changed) await this.buildMonth(r);
+    for (const r of emptied) await this.dropMonth(r.month);
+    this.info.months_rebuilt_total += changed.length + emptied.length;
+    return changed.length + emptied.length;
+  }
+
+  private async buildMonth(f: sql.FingerprintRow): Promise<void> {
+    const end = monthStartAfter(f.month, 1);
+    const { rows } = await this.o.finance.query<sql.DayRow>(sql.FINANCE_DAYS_SQL, [f.month, end]);
+    await inTransaction(this.o.twin, async (c) => {
+      await c.query(sql.DELETE_DAYS_SQL, [f.month, end]);
+      await c.query(sql.INSERT_DAYS_SQL, [
+        rows.map((r) => r.day),
+        rows.map((r) => r.category_id),
+        rows.map((r) => r.type),
+        rows.map((r) => r.rows),
+        rows.map((r) => r.amount),
+      ]);
+      await c.query(sql.UPSERT_MONTH_SQL, [f.month, end, f.rows, f.fingerprint]);
+    });
+    this.dirty.delete(f.month);
+  }
+
+  private async dropMonth(month: string): Promise<void> {
+    await inTransaction(this.o.twin, async (c) => {
+      await c.query(sql.DELETE_DAYS_SQL, [month, monthStartAfter(month, 1)]);
+      await c.query(sql.DELETE_MONTH_SQL, [month]);
+    });
+    this.dirty.delete(month);
+  }
+
+  /** Closed measurements: one fingerprint; a change expires what was derived from the view. */
+  private async checkMeasurements(open: string): Promise<boolean> {
+    const { rows } = await this.o.training.query<{ rows: string; fingerprint: string }>(sql.MEASUREMENTS_FINGERPRINT_SQL, [open, false]);
+    const key = `${open}|${rows[0].rows}|${rows[0].fingerprint}`;
+    if (key === this.measurementsKey) return false;
+    const known = this.measurementsKey !== null;
+    this.measurementsKey = key;
+    await this.o.twin.query(sql.WRITE_META_SQL, ['measurements', key]);
+    this.changes++;
+    return known;
+  }
+}

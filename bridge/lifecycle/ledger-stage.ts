@@ -1,0 +1,33 @@
+// The ledger stage: the summaries of closed months, built in the background on the first start
+// (the state is served from direct reads meanwhile) and checked every TWIN_LEDGER_CHECK_SECONDS.
+import { Ledger } from '../ledger/ledger';
+import { STOP_LIMITS_MS, type StageContext } from './stage-context';
+import type { BridgePools } from './start-options';
+
+export function startLedger(ctx: StageContext, pools: BridgePools): Ledger | null {
+  const { config, hooks } = ctx;
+  if (config.ledgerCheckSeconds === 0) return null;
+  const ledger = new Ledger({
+    finance: pools.finance,
+    training: pools.training,
+    twin: pools.twin,
+    clock: ctx.clock,
+    timezone: config.timezone,
+    log: ctx.log,
+    onChanged: () => {
+      for (const heard of hooks.ledgerChanged) heard();
+    },
+  });
+  void ledger.check();
+  const timer = setInterval(() => void ledger.check(), config.ledgerCheckSeconds * 1000);
+  timer.unref();
+  ctx.shutdown.push(
+    'ledger',
+    async () => {
+      clearInterval(timer);
+      await ledger.idle();
+    },
+    { limitMs: STOP_LIMITS_MS.ledger },
+  );
+  return ledger;
+}
