@@ -40,7 +40,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     stopIfAsked(options);
     const sync = await startSync(ctx, history);
     const webhook = startWebhookDelivery(ctx, pools.twin, sync);
-    const ledger = startLedger(ctx, pools);
+    const ledger = startLedger(ctx, pools, sync);
     const engine = startEngine(ctx, pools, ledger);
     const insights = startInsights(ctx, pools);
     const { url, port } = await startHttp(ctx, { engine, history, sync, pools, insights });

@@ -27,6 +27,22 @@ export const WebhookStatus = z.object({
   next_retry_at: z.string().nullable(),
 });
 
+export const LedgerStatus = z.object({
+  /** building until the first complete check (figures are read directly meanwhile), then ready; failed if that check failed. */
+  state: z.enum(['building', 'ready', 'failed']),
+  /** Months before this first day are served from the ledger; null until the first complete check. */
+  covered_until: z.string().nullable(),
+  months: z.number().int(),
+  /** Rows kept: one per day, category and type with transactions. */
+  day_rows: z.number().int(),
+  last_check_at: z.string().nullable(),
+  /** How long the first complete check took (the build, on an empty ledger), in milliseconds. */
+  first_check_ms: z.number().int().nullable(),
+  /** Closed months built again since the start because their rows changed at the source. */
+  months_rebuilt_total: z.number().int(),
+  last_error: z.string().nullable(),
+});
+
 export const SyncInfo = z.object({
   /** Last time a state was computed and its transitions recorded, ISO 8601; null before the first. */
   last_success_at: z.string().nullable(),
@@ -37,6 +53,8 @@ export const SyncInfo = z.object({
   interval_seconds: z.number().int(),
   /** Delivery of transitions to the webhook; null when TWIN_WEBHOOK_URL is not set. */
   webhook: WebhookStatus.nullable(),
+  /** The summaries of closed months; null with TWIN_LEDGER_CHECK_SECONDS=0. */
+  ledger: LedgerStatus.nullable(),
 });
 
 export const StatusResponse = z.object({
@@ -119,6 +137,7 @@ export const ErrorResponse = z.object({
 
 export type WebhookStatus = z.infer<typeof WebhookStatus>;
 export type SyncInfo = z.infer<typeof SyncInfo>;
+export type LedgerStatus = z.infer<typeof LedgerStatus>;
 export type StatusResponse = z.infer<typeof StatusResponse>;
 export type HealthResponse = z.infer<typeof HealthResponse>;
 export type FinanceResponse = z.infer<typeof FinanceResponse>;

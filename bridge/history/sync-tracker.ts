@@ -1,7 +1,7 @@
 // Records the transitions of every computed state and keeps what /status shows about it: when the
 // last sync succeeded, when history was last written, and the last error. Writes run in the
 // background (a failed write never fails a request) but are awaited on shutdown.
-import type { SyncInfo, WebhookStatus } from '../contract/responses';
+import type { LedgerStatus, SyncInfo, WebhookStatus } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import type { Clock } from '../time/clock';
 import { snapshotOf } from '../contract/snapshot';
@@ -25,6 +25,7 @@ export class SyncTracker {
   // The snapshots last confirmed against the database, to spare identical writes for a moment.
   private confirmed: { key: string; atMs: number } | null = null;
   private webhook: (() => WebhookStatus) | null = null;
+  private ledger: (() => LedgerStatus) | null = null;
 
   constructor(
     private readonly store: HistoryStore,
@@ -95,6 +96,11 @@ export class SyncTracker {
     this.webhook = status;
   }
 
+  /** Shows the ledger's state in info() (and so in /status.sync). */
+  showLedger(status: () => LedgerStatus): void {
+    this.ledger = status;
+  }
+
   /** Waits for every queued write: nothing acknowledged is lost on shutdown. */
   async drain(): Promise<void> {
     while (this.writing) await this.writing;
@@ -109,6 +115,7 @@ export class SyncTracker {
       last_history_write_at: iso(this.lastWrite),
       interval_seconds: this.intervalSeconds,
       webhook: this.webhook?.() ?? null,
+      ledger: this.ledger?.() ?? null,
     };
   }
 }

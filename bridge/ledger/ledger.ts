@@ -4,6 +4,7 @@
 // month built again. The current month is never summarised: its figures are always read live.
 // Until the first complete check, nothing is served from the ledger (the sources read directly).
 import type pg from 'pg';
+import type { LedgerStatus } from '../contract/responses';
 import type { Queryable } from '../db/pools';
 import { inTransaction } from '../db/transaction';
 import type { Logger } from '../log/logger';
@@ -24,19 +25,6 @@ export interface LedgerOptions {
   onChanged?: () => void;
 }
 
-export interface LedgerStatus {
-  state: 'building' | 'ready' | 'failed';
-  /** Months before this first day are served from the ledger; null until the first complete check. */
-  covered_until: string | null;
-  months: number;
-  day_rows: number;
-  last_check_at: string | null;
-  /** Duration of the first complete check (the build, when the ledger was empty). */
-  first_check_ms: number | null;
-  months_rebuilt_total: number;
-  error: string | null;
-}
-
 const VERSION = '1';
 
 export class Ledger {
@@ -53,7 +41,7 @@ export class Ledger {
     last_check_at: null,
     first_check_ms: null,
     months_rebuilt_total: 0,
-    error: null,
+    last_error: null,
   };
 
   constructor(private readonly o: LedgerOptions) {}
@@ -114,15 +102,15 @@ export class Ledger {
       const size = (await this.o.twin.query<{ day_rows: number; months: number }>(sql.SIZE_SQL)).rows[0];
       const first = this.covered === null;
       this.covered = open;
-      Object.assign(this.info, { state: 'ready', error: null, last_check_at: this.o.clock.now().toISOString(), ...size });
+      Object.assign(this.info, { state: 'ready', last_error: null, last_check_at: this.o.clock.now().toISOString(), ...size });
       if (first) this.info.first_check_ms = Math.round(performance.now() - started);
       if (first) this.o.log.info({ ms: this.info.first_check_ms, months: size.months, day_rows: size.day_rows, rebuilt }, 'ledger of closed months ready');
       else if (rebuilt > 0) this.o.log.info({ rebuilt }, 'ledger: closed months changed at the source, built again');
       if (reset || measured || rebuilt > 0) this.o.onChanged?.();
     } catch (err) {
-      this.info.error = err instanceof Error ? err.message : String(err);
+      this.info.last_error = err instanceof Error ? err.message : String(err);
       if (this.covered === null) this.info.state = 'failed';
-      this.o.log.warn({ err: this.info.error }, 'ledger check failed; retried at the next check');
+      this.o.log.warn({ err: this.info.last_error }, 'ledger check failed; retried at the next check');
     }
   }
 

@@ -1,10 +1,11 @@
 // The ledger stage: the summaries of closed months, built in the background on the first start
 // (the state is served from direct reads meanwhile) and checked every TWIN_LEDGER_CHECK_SECONDS.
+import type { SyncTracker } from '../history/sync-tracker';
 import { Ledger } from '../ledger/ledger';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
 import type { BridgePools } from './start-options';
 
-export function startLedger(ctx: StageContext, pools: BridgePools): Ledger | null {
+export function startLedger(ctx: StageContext, pools: BridgePools, sync: SyncTracker): Ledger | null {
   const { config, hooks } = ctx;
   if (config.ledgerCheckSeconds === 0) return null;
   const ledger = new Ledger({
@@ -18,6 +19,7 @@ export function startLedger(ctx: StageContext, pools: BridgePools): Ledger | nul
       for (const heard of hooks.ledgerChanged) heard();
     },
   });
+  sync.showLedger(() => ledger.status());
   void ledger.check();
   const timer = setInterval(() => void ledger.check(), config.ledgerCheckSeconds * 1000);
   timer.unref();

@@ -51,6 +51,19 @@ async function countRows(url: string, table: string): Promise<number> {
   return withClient(url, async (c) => Number((await c.query(`SELECT count(*)::bigint AS n FROM ${table}`)).rows[0].n));
 }
 
+/** Bytes of the ledger's tables and indexes in a set's twin database. */
+export async function ledgerBytes(twinUrl: string): Promise<number> {
+  return withClient(twinUrl, async (c) =>
+    Number(
+      (
+        await c.query(
+          `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'twin_ledger' AND c.relkind = 'r'`,
+        )
+      ).rows[0].n,
+    ),
+  );
+}
+
 async function prepareSet(server: EmbeddedServer, spec: SizeSpec, timezone: string, personId: string, log: (m: string) => void): Promise<DataSet> {
   const kinds = Object.keys(DATABASE_NAMES) as (keyof typeof DATABASE_NAMES)[];
   for (const kind of kinds) await prepareDatabase(server, dbName(spec.name, kind), SCHEMAS[kind]);

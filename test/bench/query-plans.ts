@@ -8,6 +8,8 @@ import { TwinEngine } from '../../bridge/engine/twin-engine';
 import { decodeCursor } from '../../bridge/history/history-cursor';
 import { HistoryStore } from '../../bridge/history/history-store';
 import { InsightsService } from '../../bridge/insights/insights-service';
+import { Ledger } from '../../bridge/ledger/ledger';
+import { silentLogger } from '../../bridge/log/logger';
 import { systemClock } from '../../bridge/time/clock';
 import type { DataSet } from './datasets';
 
@@ -146,6 +148,19 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
       cacheMs: 0,
     });
     const state = await engine.compute();
+    // The same sources served through a checked ledger: the closed months from its table, the open
+    // one live. The ledger's own background check reads every closed row by design and is not watched.
+    const ledger = new Ledger({ finance: pools.finance, training: pools.training, twin: pools.twin, clock: systemClock, timezone: o.timezone, log: silentLogger });
+    await ledger.check();
+    await new TwinEngine({
+      databases: { finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry },
+      ledger,
+      clock: systemClock,
+      timezone: o.timezone,
+      currency: 'PLN',
+      sourceTimeoutMs: 30_000,
+      cacheMs: 0,
+    }).compute();
     const degraded = (['health', 'finance', 'pantry'] as const).filter((d) => state[d].status !== 'ok');
     if (degraded.length > 0) throw new Error(`query-plan check: sources failed: ${degraded.map((d) => `${d}: ${state[d].error}`).join('; ')}`);
 

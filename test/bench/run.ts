@@ -11,9 +11,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { HistoryEntry, StatusResponse } from '../../bridge/contract/responses';
+import type { HistoryEntry, LedgerStatus, StatusResponse } from '../../bridge/contract/responses';
 import { systemTimeZone } from '../../bridge/config/settings';
-import { prepareCluster, type BenchCluster, type DataSet, type SizeName } from './datasets';
+import { ledgerBytes, prepareCluster, type BenchCluster, type DataSet, type SizeName } from './datasets';
 import { load, type LoadResult } from './load';
 import { mainJsSize, pluginTimes, type BundleSize, type PluginTimes } from './plugin-figures';
 import { browserTimes, type BrowserTimes } from './plugin-figures-browser';
@@ -60,6 +60,11 @@ interface SizeRun {
   baselineRssMax: number;
   /** Median of 5 sequential /insights on the bridge that never caches: a full recomputation each. */
   insightsRecomputeMs: number;
+  /** The ledger's first complete check: the build on the first start, a verification on the second. */
+  ledgerBuildMs: number;
+  ledgerVerifyMs: number;
+  ledgerRows: number;
+  ledgerBytes: number;
 }
 
 const log = (m: string) => process.stdout.write(`${m}\n`);
@@ -148,9 +153,23 @@ async function insightsRecomputeMs(url: string): Promise<number> {
   return times.sort((a, b) => a - b)[2];
 }
 
+/** Waits until the bridge's ledger of closed months is ready (built in the background at start). */
+async function ledgerReady(url: string): Promise<LedgerStatus> {
+  for (let i = 0; i < 1200; i++) {
+    const status = (await (await fetch(`${url}/status`)).json()) as StatusResponse;
+    const ledger = status.sync.ledger;
+    if (ledger?.state === 'ready') return ledger;
+    if (ledger?.state === 'failed') throw new Error(`ledger failed: ${ledger.last_error}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('ledger not ready after 2 minutes');
+}
+
 async function runSize(set: DataSet, measurements: Measurement[], pluginInput: { value: { status: StatusResponse; history: HistoryEntry[] } | null }): Promise<SizeRun> {
   const size = set.spec.name;
   const bridge = await fork('bridge-child.ts', bridgeEnv(set, 2000));
+  const built = await ledgerReady(bridge.url);
+  log(`  ${size.padEnd(5)} ledger of closed months ready in ${built.first_check_ms} ms: ${built.months} months, ${built.day_rows} day rows`);
   const bridgeRss = new RssSampler(bridge.child.pid!).start();
   const bridgeIdle = rssBytes(bridge.child.pid!) ?? 0;
   const status = (await (await fetch(`${bridge.url}/status`)).json()) as StatusResponse;
@@ -168,6 +187,7 @@ async function runSize(set: DataSet, measurements: Measurement[], pluginInput: {
     await stop(bridge);
 
     const uncached = await fork('bridge-child.ts', bridgeEnv(set, 0));
+    const verified = await ledgerReady(uncached.url);
     const uncachedRss = new RssSampler(uncached.child.pid!).start();
     await warmProcess(uncached.url, ['/status']);
     measurements.push(await pair(size, ENDPOINTS.find((x) => x.key === 'status-nocache')!, baseline, uncached));
@@ -182,6 +202,10 @@ async function runSize(set: DataSet, measurements: Measurement[], pluginInput: {
       bridgeRssMax: Math.max(bridgeRss.max(), uncachedRss.max()),
       baselineRssMax: baselineRss.max(),
       insightsRecomputeMs: recompute,
+      ledgerBuildMs: built.first_check_ms ?? Number.NaN,
+      ledgerVerifyMs: verified.first_check_ms ?? Number.NaN,
+      ledgerRows: built.day_rows + built.months,
+      ledgerBytes: await ledgerBytes(set.urls.twin),
     };
   } finally {
     bridgeRss.stop();
@@ -231,6 +255,8 @@ function targetsOf(
   });
   const recompute = sizes.map((s) => ({ n: s.set.spec.name, v: s.insightsRecomputeMs }));
   t.push({ figure: '/insights recomputed (TWIN_CACHE_MS=0), sequential', target: '≤ 2 s (n8n gives up at 10 s)', measured: recompute.map((x) => `${x.n} ${ms(x.v)} ms`).join(', '), ok: recompute.every((x) => x.v <= 2000) });
+  const builds = sizes.map((s) => `${s.set.spec.name} ${int(s.ledgerBuildMs)} ms (checked again at the next start in ${int(s.ledgerVerifyMs)} ms)`);
+  t.push({ figure: 'ledger of closed months, first build in the background at start', target: '–', measured: builds.join(', '), ok: null });
   const hist = of('large', 'history');
   const histRatio = hist.bridge.p99 / hist.baseline.p99;
   t.push({
@@ -374,20 +400,21 @@ async function main(): Promise<number> {
   );
   sections.push(
     `## Data sets\n\n${table(
-      ['data set', 'generated', 'transactions', 'workouts', 'digital_twin_updates', '/status body', 'bridge RSS idle', 'bridge RSS max', 'baseline RSS max', 'seed + analyse'],
+      ['data set', 'generated', 'transactions', 'workouts', 'digital_twin_updates', 'ledger rows (size)', '/status body', 'bridge RSS idle', 'bridge RSS max', 'baseline RSS max', 'seed + analyse'],
       sizes.map((s) => [
         s.set.spec.name,
         s.set.spec.label,
         int(s.set.rows.transactions),
         int(s.set.rows.workouts),
         int(s.set.rows.digital_twin_updates),
+        `${int(s.ledgerRows)} (${mb(s.ledgerBytes)})`,
         `${int(s.statusBytes)} B`,
         mb(s.bridgeRssIdle),
         mb(s.bridgeRssMax),
         mb(s.baselineRssMax),
         `${s.set.seedSeconds.toFixed(1)} s`,
       ]),
-      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     )}`,
   );
   if (!(plans instanceof Error)) {

@@ -148,7 +148,7 @@ describe('the ledger of closed months', () => {
         await insert(today, history);
         const ledger = newLedger();
         await ledger.check();
-        expect(ledger.status()).toMatchObject({ state: 'ready', covered_until: today.monthStart, error: null });
+        expect(ledger.status()).toMatchObject({ state: "ready", covered_until: today.monthStart, last_error: null });
         const before = await expectExact(ledger, now, today);
         for (const e of edits) await apply(today, e);
         await ledger.check();
