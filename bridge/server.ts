@@ -42,7 +42,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     const webhook = startWebhookDelivery(ctx, pools.twin, sync);
     const ledger = startLedger(ctx, pools, sync);
     const engine = startEngine(ctx, pools, ledger);
-    const insights = startInsights(ctx, pools);
+    const insights = startInsights(ctx, pools, ledger);
     const { url, port } = await startHttp(ctx, { engine, history, sync, pools, insights });
     // A first state before announcing readiness: the first request is fast and history is current.
     // It cannot hang the start: each source has its time budget.

@@ -12,6 +12,7 @@ import type {
   TrainingInsights,
 } from '../contract/insights';
 import type { Queryable } from '../db/pools';
+import type { ClosedDays } from '../ledger/closed-or-live';
 import { describeSourceError, withTimeout } from '../engine/source-error';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
@@ -26,6 +27,8 @@ import { readWeeklySeries } from './weekly-series';
 
 export interface InsightsOptions {
   databases: { finance: Queryable; training: Queryable; twin: Queryable };
+  /** The checked closed days of the transactions; null (or absent) reads every day live. */
+  ledger?: ClosedDays | null;
   clock: Clock;
   timezone: string;
   currency: string;
@@ -115,7 +118,7 @@ export class InsightsService {
     const now = this.o.clock.now();
     const asOf = now.toISOString();
     const { databases: db, currency, personId } = this.o;
-    const ctx: InsightContext & { personId: string } = { today: localDate(now, this.o.timezone), currency, personId };
+    const ctx: InsightContext & { personId: string } = { today: localDate(now, this.o.timezone), currency, personId, ledger: this.o.ledger ?? null };
     const [body, training, money, pantry, links] = await Promise.all([
       this.settle('body', asOf, () => readBodyInsights(db.training, ctx)),
       this.settle('training', asOf, () => readTrainingInsights(db.training, ctx)),

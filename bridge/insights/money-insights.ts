@@ -3,7 +3,9 @@
 import { quantileSorted } from 'simple-statistics';
 import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from '../contract/insights';
 import { num, type Queryable } from '../db/pools';
+import { readClosedOrLive } from '../ledger/closed-or-live';
 import type { LocalDate } from '../time/local-date';
+import { readCategoryPaths, type CategoryPaths } from './category-paths';
 import type { Figures, InsightContext } from './insight-context';
 import { round } from './statistics';
 
@@ -19,21 +21,20 @@ export function baselineMargin(p25: number, median: number, p75: number): number
 // October's 31 days. A shorter month is whole whenever the day is past its end. The day is an
 // aggregate's filter, not the scan's: every month of the range is read whole anyway, and `spent`
 // finds the categories spent on up to today ($4) whatever the day.
-const CATEGORY_SQL = `
-  SELECT to_char(t.transaction_date, 'YYYY-MM') AS month,
-         coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), 'Uncategorised') AS category_path,
+// Grouped by category_id: the ledger's database may not hold the categories (see category-paths.ts).
+const categorySql = (relation: string) => `
+  SELECT to_char(t.transaction_date, 'YYYY-MM') AS month, t.category_id,
          coalesce(sum(t.amount) FILTER (WHERE extract(day FROM t.transaction_date) <= $3), 0) AS to_day,
          bool_or(t.transaction_date <= $4::date) AS spent
-  FROM transactions t
-  LEFT JOIN categories c ON c.category_id = t.category_id
+  FROM ${relation} t
   WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
   GROUP BY 1, 2`;
 
-const NET_SQL = `
+const netSql = (relation: string) => `
   SELECT to_char(transaction_date, 'YYYY-MM') AS month,
          sum(CASE WHEN type = 'Income' THEN amount ELSE -amount END) AS net,
          coalesce(sum(CASE WHEN type = 'Income' THEN amount ELSE -amount END) FILTER (WHERE extract(day FROM transaction_date) <= $3), 0) AS net_to_day
-  FROM transactions
+  FROM ${relation}
   WHERE type IN ('Income', 'Expense') AND transaction_date >= $1::date AND transaction_date < $2::date
   GROUP BY 1`;
 
@@ -102,20 +103,43 @@ export function netByMonth(today: Pick<LocalDate, 'year' | 'month' | 'day'>, net
   return out;
 }
 
+interface CategoryMonthRow {
+  month: string;
+  category_id: number | null;
+  to_day: string;
+  spent: boolean;
+}
+
+/** Spending to the cutoff day per `month|path`, and the paths spent on this month up to today. */
+function byPath(rows: readonly CategoryMonthRow[], pathOf: CategoryPaths): { toDay: Map<string, number>; spent: string[] } {
+  const toDay = new Map<string, number>();
+  const spent = new Set<string>();
+  for (const r of rows) {
+    const path = pathOf(r.category_id);
+    const key = `${r.month}|${path}`;
+    toDay.set(key, (toDay.get(key) ?? 0) + num(r.to_day));
+    if (r.spent) spent.add(path);
+  }
+  return { toDay, spent: [...spent] };
+}
+
 export async function readMoneyInsights(db: Queryable, ctx: InsightContext): Promise<Figures<MoneyInsights>> {
   const { today } = ctx;
   const day = cutoffDay(today);
-  const [cats, nets, first] = await Promise.all([
-    db.query<{ month: string; category_path: string; to_day: string; spent: boolean }>(CATEGORY_SQL, [`${monthBack(today, BASELINE_MONTHS)}-01`, today.nextMonthStart, day, today.date]),
-    db.query<{ month: string; net: string; net_to_day: string }>(NET_SQL, [`${monthBack(today, 2 * BASELINE_MONTHS)}-01`, today.nextMonthStart, day]),
+  const ledger = ctx.ledger ?? null;
+  const range = (back: number) => ({ from: `${monthBack(today, back)}-01`, to: today.nextMonthStart, open: today.monthStart });
+  const [cats, nets, first, pathOf] = await Promise.all([
+    readClosedOrLive<CategoryMonthRow>(db, ledger, categorySql, range(BASELINE_MONTHS), [day, today.date]),
+    readClosedOrLive<{ month: string; net: string; net_to_day: string }>(db, ledger, netSql, range(2 * BASELINE_MONTHS), [day]),
     db.query<{ month: string | null }>(FIRST_MONTH_SQL),
+    readCategoryPaths(db),
   ]);
-  const toDay = new Map(cats.rows.map((r) => [`${r.month}|${r.category_path}`, num(r.to_day)]));
-  const netMap = new Map(nets.rows.map((r) => [r.month, { net: num(r.net), toDay: num(r.net_to_day) }]));
+  const { toDay, spent } = byPath(cats, pathOf);
+  const netMap = new Map(nets.map((r) => [r.month, { net: num(r.net), toDay: num(r.net_to_day) }]));
   return {
     currency: ctx.currency,
     month: monthBack(today, 0),
-    categories: categoryBaselines(today, [...new Set(cats.rows.filter((r) => r.spent).map((r) => r.category_path))], toDay, first.rows[0]?.month ?? null),
+    categories: categoryBaselines(today, spent, toDay, first.rows[0]?.month ?? null),
     net_by_month: netByMonth(today, netMap),
   };
 }

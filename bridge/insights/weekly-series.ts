@@ -7,6 +7,8 @@ import { addDays } from '../time/local-date';
 import { describeSourceError } from '../engine/source-error';
 import { SourceFailure, type InsightContext } from './insight-context';
 import { EXPIRED_RISES_SQL, OLDEST_PANTRY_SQL, type ExpiredRise } from './pantry-insights';
+import { readClosedOrLive } from '../ledger/closed-or-live';
+import { readCategoryPaths } from './category-paths';
 import { spendingKinds } from './spending-kinds';
 
 export const MAX_WEEKS = 156;
@@ -19,12 +21,10 @@ export interface WeeklySeries {
 }
 
 // date_trunc on a timestamp without zone: a date's week is its own, whatever the session zone.
-const SPENDING_SQL = `
-  SELECT to_char(date_trunc('week', t.transaction_date::timestamp), 'YYYY-MM-DD') AS week,
-         coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), 'Uncategorised') AS category_path,
-         sum(t.amount) AS spent
-  FROM transactions t
-  LEFT JOIN categories c ON c.category_id = t.category_id
+// Grouped by category_id: the ledger's database may not hold the categories (see category-paths.ts).
+const spendingSql = (relation: string) => `
+  SELECT to_char(date_trunc('week', t.transaction_date::timestamp), 'YYYY-MM-DD') AS week, t.category_id, sum(t.amount) AS spent
+  FROM ${relation} t
   WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
   GROUP BY 1, 2`;
 
@@ -96,8 +96,9 @@ function readFrom<T>(source: string, work: Promise<T>): Promise<T> {
 export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
   const end = ctx.today.weekStart;
   const start = addDays(end, -7 * MAX_WEEKS);
-  const [spending, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
-    readFrom('finance', dbs.finance.query<{ week: string; category_path: string; spent: string }>(SPENDING_SQL, [start, end])),
+  const [spending, pathOf, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
+    readFrom('finance', readClosedOrLive<{ week: string; category_id: number | null; spent: string }>(dbs.finance, ctx.ledger ?? null, spendingSql, { from: start, to: end, open: ctx.today.monthStart })),
+    readFrom('finance', readCategoryPaths(dbs.finance)),
     readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
     readFrom('training', dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end])),
     readFrom('training', dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end])),
@@ -118,10 +119,10 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     if (financeFrom !== null && w >= financeFrom) v.restaurant_spending[i] = v.grocery_spending[i] = v.discretionary_spending[i] = 0;
     if (trainingFrom !== null && w >= trainingFrom) v.workouts[i] = 0;
   });
-  for (const r of spending.rows) {
+  for (const r of spending) {
     const i = index.get(r.week);
     if (i === undefined) continue;
-    for (const kind of spendingKinds(r.category_path)) {
+    for (const kind of spendingKinds(pathOf(r.category_id))) {
       const key = `${kind}_spending` as const;
       v[key][i] = (v[key][i] ?? 0) + num(r.spent);
     }

@@ -6,14 +6,15 @@ export const LEDGER_SCHEMA = 'twin_ledger';
 export const LEDGER_TABLES = String.raw`
 CREATE SCHEMA IF NOT EXISTS twin_ledger;
 
+-- Named as in transactions, so that an aggregate written over the transactions reads it unchanged.
 CREATE TABLE IF NOT EXISTS twin_ledger.finance_day (
-  day date NOT NULL,
+  transaction_date date NOT NULL,
   category_id int,
   type varchar(20) NOT NULL,
   rows int NOT NULL,
   amount numeric NOT NULL
 );
-CREATE INDEX IF NOT EXISTS finance_day_day_idx ON twin_ledger.finance_day (day);
+CREATE INDEX IF NOT EXISTS finance_day_day_idx ON twin_ledger.finance_day (transaction_date);
 
 CREATE TABLE IF NOT EXISTS twin_ledger.finance_month (
   month date PRIMARY KEY,

@@ -23,11 +23,11 @@ export const STORED_FINGERPRINTS_SQL = `
   SELECT to_char(month, 'YYYY-MM-DD') AS month, rows::text AS rows, fingerprint::text AS fingerprint
   FROM twin_ledger.finance_month`;
 
-export const DELETE_DAYS_SQL = `DELETE FROM twin_ledger.finance_day WHERE day >= $1::date AND day < $2::date`;
+export const DELETE_DAYS_SQL = `DELETE FROM twin_ledger.finance_day WHERE transaction_date >= $1::date AND transaction_date < $2::date`;
 export const DELETE_MONTH_SQL = `DELETE FROM twin_ledger.finance_month WHERE month = $1::date`;
 
 export const INSERT_DAYS_SQL = `
-  INSERT INTO twin_ledger.finance_day (day, category_id, type, rows, amount)
+  INSERT INTO twin_ledger.finance_day (transaction_date, category_id, type, rows, amount)
   SELECT * FROM unnest($1::date[], $2::int[], $3::text[], $4::int[], $5::numeric[])`;
 
 // The month's totals from its days, with the fingerprint taken before the days were read: a change
@@ -39,9 +39,12 @@ export const UPSERT_MONTH_SQL = `
          coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0),
          $4::numeric
   FROM twin_ledger.finance_day
-  WHERE day >= $1::date AND day < $2::date
+  WHERE transaction_date >= $1::date AND transaction_date < $2::date
   ON CONFLICT (month) DO UPDATE
     SET rows = excluded.rows, income = excluded.income, expense = excluded.expense, fingerprint = excluded.fingerprint`;
+
+/** The ledger's days as a relation with the transactions' columns (see ledger/closed-or-live.ts). */
+export const LEDGER_DAYS = 'twin_ledger.finance_day';
 
 /** The twelve-month chart's closed months, as monthly-net.ts reads them live. */
 export const CLOSED_MONTHS_NET_SQL = `
@@ -69,7 +72,7 @@ export const READ_META_SQL = `SELECT name, value FROM twin_ledger.meta`;
 export const WRITE_META_SQL = `
   INSERT INTO twin_ledger.meta (name, value) VALUES ($1, $2)
   ON CONFLICT (name) DO UPDATE SET value = excluded.value`;
-export const RESET_SQL = `TRUNCATE twin_ledger.finance_day, twin_ledger.finance_month, twin_ledger.meta`;
+export const DROP_SQL = `DROP SCHEMA IF EXISTS twin_ledger CASCADE`;
 export const SIZE_SQL = `
   SELECT (SELECT count(*) FROM twin_ledger.finance_day)::int AS day_rows,
          (SELECT count(*) FROM twin_ledger.finance_month)::int AS months`;

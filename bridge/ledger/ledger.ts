@@ -25,7 +25,7 @@ export interface LedgerOptions {
   onChanged?: () => void;
 }
 
-const VERSION = '1';
+const VERSION = '2';
 
 export class Ledger {
   private covered: string | null = null;
@@ -69,6 +69,11 @@ export class Ledger {
     if (this.covered === null || covered <= from) return from;
     const dirty = [...this.dirty].filter((m) => m >= from).sort()[0];
     return dirty !== undefined && dirty < covered ? dirty : covered;
+  }
+
+  /** A read of the ledger's own tables (the closed days the caller got from liveFrom). */
+  async queryClosed<Row extends object>(text: string, params: unknown[]): Promise<Row[]> {
+    return (await this.o.twin.query<Row>(text, params)).rows;
   }
 
   /** Income, expense and net of the checked closed months in [from, to). */
@@ -124,8 +129,10 @@ export class Ledger {
     const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn.rows[0]?.definition ?? null, body: view.rows[0]?.definition ?? null });
     this.measurementsKey ??= meta.get('measurements') ?? null;
     if (meta.get('key') === key) return false;
+    // Dropped and made anew, so that a ledger of an older layout is replaced whole.
     await inTransaction(this.o.twin, async (c) => {
-      await c.query(sql.RESET_SQL);
+      await c.query(sql.DROP_SQL);
+      await c.query(LEDGER_TABLES);
       await c.query(sql.WRITE_META_SQL, ['key', key]);
     });
     // Nothing is served from the emptied ledger until this check has built it again.

@@ -1,13 +1,15 @@
 // The insights stage: the cached computation over the whole history, told of every history write
 // (a new transition makes its figures stale); its teardown waits for a computation in flight.
 import { InsightsService, insightsCacheMs } from '../insights/insights-service';
+import type { Ledger } from '../ledger/ledger';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
 import type { BridgePools } from './start-options';
 
-export function startInsights(ctx: StageContext, pools: BridgePools): InsightsService {
+export function startInsights(ctx: StageContext, pools: BridgePools, ledger: Ledger | null): InsightsService {
   const { config } = ctx;
   const insights = new InsightsService({
     databases: pools,
+    ledger,
     clock: ctx.clock,
     timezone: config.timezone,
     currency: config.currency,

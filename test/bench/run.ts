@@ -35,7 +35,7 @@ const WARMUP = Number(flags.warmup);
 const CONNECTIONS = 50;
 const TIMEZONE = systemTimeZone();
 
-type EndpointKey = 'status' | 'status-nocache' | 'health' | 'finance' | 'history' | 'insights';
+type EndpointKey = 'status' | 'status-nocache' | 'health' | 'finance' | 'history' | 'insights' | 'insights-nocache';
 const ENDPOINTS: { key: EndpointKey; path: string; label: string }[] = [
   { key: 'status', path: '/status', label: '/status (cache 2 s)' },
   { key: 'health', path: '/health', label: '/health' },
@@ -43,7 +43,10 @@ const ENDPOINTS: { key: EndpointKey; path: string; label: string }[] = [
   { key: 'history', path: '/history?limit=50', label: '/history?limit=50' },
   { key: 'insights', path: '/insights', label: '/insights (cache 5 min)' },
   { key: 'status-nocache', path: '/status', label: '/status (cache off)' },
+  { key: 'insights-nocache', path: '/insights', label: '/insights (cache off)' },
 ];
+/** Measured on a second bridge that recomputes on every request (TWIN_CACHE_MS=0). */
+const UNCACHED: readonly EndpointKey[] = ['status-nocache', 'insights-nocache'];
 
 interface Measurement {
   size: SizeName;
@@ -177,20 +180,20 @@ async function runSize(set: DataSet, measurements: Measurement[], pluginInput: {
   fs.writeFileSync(bodyFile, JSON.stringify(status));
   const baseline = await fork('baseline-child.ts', { BASELINE_BODY_FILE: bodyFile });
   const baselineRss = new RssSampler(baseline.child.pid!).start();
-  const paths = ENDPOINTS.filter((x) => x.key !== 'status-nocache').map((x) => x.path);
+  const paths = ENDPOINTS.filter((x) => !UNCACHED.includes(x.key)).map((x) => x.path);
   await warmProcess(bridge.url, paths);
   await warmProcess(baseline.url, ['/']);
   try {
     if (size === 'large') pluginInput.value = { status, history: await historyEntries(bridge.url, 1000) };
-    for (const e of ENDPOINTS.filter((x) => x.key !== 'status-nocache')) measurements.push(await pair(size, e, baseline, bridge));
+    for (const e of ENDPOINTS.filter((x) => !UNCACHED.includes(x.key))) measurements.push(await pair(size, e, baseline, bridge));
     bridgeRss.stop();
     await stop(bridge);
 
     const uncached = await fork('bridge-child.ts', bridgeEnv(set, 0));
     const verified = await ledgerReady(uncached.url);
     const uncachedRss = new RssSampler(uncached.child.pid!).start();
-    await warmProcess(uncached.url, ['/status']);
-    measurements.push(await pair(size, ENDPOINTS.find((x) => x.key === 'status-nocache')!, baseline, uncached));
+    await warmProcess(uncached.url, ['/status', '/insights']);
+    for (const e of ENDPOINTS.filter((x) => UNCACHED.includes(x.key))) measurements.push(await pair(size, e, baseline, uncached));
     const recompute = await insightsRecomputeMs(uncached.url);
     uncachedRss.stop();
     await stop(uncached);

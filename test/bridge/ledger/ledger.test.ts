@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BodyRowMemo } from '../../../bridge/ledger/body-row-memo';
 import { Ledger } from '../../../bridge/ledger/ledger';
 import { silentLogger } from '../../../bridge/log/logger';
+import { readMoneyInsights } from '../../../bridge/insights/money-insights';
+import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
 import { readFinance, type FinanceData } from '../../../bridge/sources/finance-source';
 import { readHealth, type BodyRow } from '../../../bridge/sources/health-source';
 import { fixedClock } from '../../../bridge/time/clock';
@@ -26,7 +28,8 @@ beforeAll(async () => {
   dbs = await freshDatabases();
   finance = sourcePool(dbs.finance, 'finance');
   training = sourcePool(dbs.training, 'training');
-  for (const [name, sub] of [['Lifestyle', 'Groceries'], ['Housing', null], ['Transport', 'Fuel'], ['Income', 'Salary']] as const) {
+  // Two categories share one path (a null subcategory does not collide in the unique key): their sums merge.
+  for (const [name, sub] of [['Lifestyle', 'Groceries'], ['Food', 'Restaurants'], ['Food', null], ['Food', null]] as const) {
     categories.push(await insertCategory(finance, name, sub));
   }
   await installFunctionAt(finance);
@@ -127,6 +130,19 @@ async function expectExact(ledger: Ledger, now: Date, today: LocalDate): Promise
   return served;
 }
 
+/** The money insights and the weekly spending the correlations use, through the ledger and directly. */
+async function expectSameInsights(ledger: Ledger, today: LocalDate): Promise<void> {
+  const ctx = { today, currency: 'PLN', personId: '00000000-0000-4000-8000-000000000001' };
+  expect(await readMoneyInsights(finance, { ...ctx, ledger })).toEqual(await readMoneyInsights(finance, ctx));
+  const dbs = { finance, training, twin: finance };
+  const [served, direct] = [await readWeeklySeries(dbs, { ...ctx, ledger }), await readWeeklySeries(dbs, ctx)];
+  expect(served.weeks).toEqual(direct.weeks);
+  // A week across the ledger's boundary adds two exact sums in floating point: equal to the cent.
+  for (const kind of ['restaurant_spending', 'grocery_spending', 'discretionary_spending'] as const) {
+    served.values[kind].forEach((v, i) => (v === null ? expect(direct.values[kind][i]).toBeNull() : expect(v).toBeCloseTo(direct.values[kind][i]!, 6)));
+  }
+}
+
 async function budgetsFor(today: LocalDate): Promise<void> {
   await finance.query('DELETE FROM budgets');
   await finance.query(
@@ -153,6 +169,7 @@ describe('the ledger of closed months', () => {
         for (const e of edits) await apply(today, e);
         await ledger.check();
         const after = await expectExact(ledger, now, today);
+        await expectSameInsights(ledger, today);
         // The closed months did come from the ledger: it holds a row for each closed month with transactions.
         const from = monthStartAfter(today.monthStart, -11);
         const closed = await ledger.closedMonths(from, today.monthStart);
