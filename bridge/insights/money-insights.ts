@@ -3,7 +3,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from '../contract/insights';
 import { num, type Queryable } from '../db/pools';
-import { readClosedOrLive } from '../ledger/closed-or-live';
+import { overTransactions, readClosedOrLive } from '../ledger/closed-or-live';
 import type { LocalDate } from '../time/local-date';
 import { readCategoryPaths, type CategoryPaths } from './category-paths';
 import type { Figures, InsightContext } from './insight-context';
@@ -129,8 +129,8 @@ export async function readMoneyInsights(db: Queryable, ctx: InsightContext): Pro
   const ledger = ctx.ledger ?? null;
   const range = (back: number) => ({ from: `${monthBack(today, back)}-01`, to: today.nextMonthStart, open: today.monthStart });
   const [cats, nets, first, pathOf] = await Promise.all([
-    readClosedOrLive<CategoryMonthRow>(db, ledger, categorySql, range(BASELINE_MONTHS), [day, today.date]),
-    readClosedOrLive<{ month: string; net: string; net_to_day: string }>(db, ledger, netSql, range(2 * BASELINE_MONTHS), [day]),
+    readClosedOrLive<CategoryMonthRow>(db, ledger, overTransactions(categorySql), range(BASELINE_MONTHS), [day, today.date]),
+    readClosedOrLive<{ month: string; net: string; net_to_day: string }>(db, ledger, overTransactions(netSql), range(2 * BASELINE_MONTHS), [day]),
     db.query<{ month: string | null }>(FIRST_MONTH_SQL),
     readCategoryPaths(db),
   ]);

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contract/insights';
 import type { Queryable } from '../db/pools';
+import { EXPIRED_BEFORE_SQL, risesPerDay, type ExpiredDay, type ExpiredRise } from '../history/expired-days';
+import { EXPIRED_DAYS, readClosedOrLive, type ClosedDays, type DayRange } from '../ledger/closed-or-live';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
 import type { Figures, InsightContext } from './insight-context';
 import { monthBack } from './money-insights';
@@ -21,26 +23,6 @@ const StockSnapshot = z.object({
 });
 type StockSnapshot = z.infer<typeof StockSnapshot>;
 
-// Rises of the expired count from one snapshot to the next, summed per day (the session's zone), from
-// $2 to $3; the last snapshot before $2 is what the first rise is measured from. Computed where the
-// rows are: a long history sends a few dozen days, not every snapshot. The (entity_type, entity_id,
-// created_at DESC, id DESC) index serves both ranges.
-export const EXPIRED_RISES_SQL = `
-  WITH counts AS (
-    (SELECT created_at, id, (update_data->>'expired_count')::numeric AS v FROM digital_twin_updates
-     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at < $2::date AND jsonb_typeof(update_data->'expired_count') = 'number'
-     ORDER BY created_at DESC, id DESC LIMIT 1)
-    UNION ALL
-    (SELECT created_at, id, (update_data->>'expired_count')::numeric FROM digital_twin_updates
-     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date
-       AND jsonb_typeof(update_data->'expired_count') = 'number')
-  ), steps AS (
-    SELECT created_at, v - lag(v) OVER (ORDER BY created_at, id) AS rise FROM counts
-  )
-  SELECT to_char(created_at, 'YYYY-MM-DD') AS day, sum(rise)::int AS rises
-  FROM steps WHERE rise > 0 AND created_at >= $2::date
-  GROUP BY 1 ORDER BY 1`;
-
 const STOCK_SQL = `
   SELECT update_data, to_char(created_at, 'YYYY-MM-DD') AS day
   FROM digital_twin_updates
@@ -53,9 +35,13 @@ export const OLDEST_PANTRY_SQL = `
   WHERE entity_type = 'pantry' AND entity_id = $1::uuid
   ORDER BY created_at, id LIMIT 1`;
 
-export interface ExpiredRise {
-  day: string;
-  rises: number;
+/** Rises of the expired count per day in [from, to): the ledger's closed days, the rest live. */
+export async function readExpiredRises(db: Queryable, ledger: ClosedDays | null, personId: string, range: DayRange): Promise<ExpiredRise[]> {
+  const [before, days] = await Promise.all([
+    db.query<{ v: string }>(EXPIRED_BEFORE_SQL, [personId, range.from]),
+    readClosedOrLive<ExpiredDay>(db, ledger, EXPIRED_DAYS, range, [personId]),
+  ]);
+  return risesPerDay(before.rows[0]?.v ?? null, days);
 }
 
 export interface PantrySnapshot {
@@ -118,7 +104,7 @@ export async function readPantryInsights(db: Queryable, ctx: InsightContext & { 
   const { today } = ctx;
   const tomorrow = addDays(today.date, 1);
   const [rises, stock, oldest] = await Promise.all([
-    db.query<ExpiredRise>(EXPIRED_RISES_SQL, [ctx.personId, `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, tomorrow]),
+    readExpiredRises(db, ctx.ledger ?? null, ctx.personId, { from: `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, to: tomorrow, open: today.monthStart }),
     db.query<{ update_data: unknown; day: string }>(STOCK_SQL, [ctx.personId, addDays(today.date, -USE_WINDOW_DAYS), tomorrow]),
     db.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId]),
   ]);
@@ -128,6 +114,6 @@ export async function readPantryInsights(db: Queryable, ctx: InsightContext & { 
     insufficient_history: false,
     history_days: historyDays,
     products: productUse(today.date, parseSnapshots(stock.rows)),
-    expired_per_month: expiredPerMonth(today, rises.rows),
+    expired_per_month: expiredPerMonth(today, rises),
   };
 }

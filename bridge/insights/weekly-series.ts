@@ -6,8 +6,9 @@ import { num, numOrNull, type Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
 import { describeSourceError } from '../engine/source-error';
 import { SourceFailure, type InsightContext } from './insight-context';
-import { EXPIRED_RISES_SQL, OLDEST_PANTRY_SQL, type ExpiredRise } from './pantry-insights';
-import { readClosedOrLive } from '../ledger/closed-or-live';
+import type { ExpiredRise } from '../history/expired-days';
+import { OLDEST_PANTRY_SQL, readExpiredRises } from './pantry-insights';
+import { overTransactions, readClosedOrLive } from '../ledger/closed-or-live';
 import { readCategoryPaths } from './category-paths';
 import { spendingKinds } from './spending-kinds';
 
@@ -97,13 +98,13 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
   const end = ctx.today.weekStart;
   const start = addDays(end, -7 * MAX_WEEKS);
   const [spending, pathOf, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
-    readFrom('finance', readClosedOrLive<{ week: string; category_id: number | null; spent: string }>(dbs.finance, ctx.ledger ?? null, spendingSql, { from: start, to: end, open: ctx.today.monthStart })),
+    readFrom('finance', readClosedOrLive<{ week: string; category_id: number | null; spent: string }>(dbs.finance, ctx.ledger ?? null, overTransactions(spendingSql), { from: start, to: end, open: ctx.today.monthStart })),
     readFrom('finance', readCategoryPaths(dbs.finance)),
     readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
     readFrom('training', dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end])),
     readFrom('training', dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end])),
     readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
-    readFrom('history', dbs.twin.query<ExpiredRise>(EXPIRED_RISES_SQL, [ctx.personId, start, end])),
+    readFrom('history', readExpiredRises(dbs.twin, ctx.ledger ?? null, ctx.personId, { from: start, to: end, open: ctx.today.monthStart })),
     readFrom('history', dbs.twin.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId])),
   ]);
   const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;
@@ -141,6 +142,6 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     const before = weightOf.get(addDays(w, -7));
     v.weight_change_kg[i] = now !== undefined && before !== undefined ? now - before : null;
   });
-  v.items_expired = expiredPerWeek(weeks, rises.rows, pantryDay);
+  v.items_expired = expiredPerWeek(weeks, rises, pantryDay);
   return { weeks, values: v };
 }

@@ -1,15 +1,34 @@
-// An aggregate written over the transactions' columns (transaction_date, type, amount, category_id),
-// read in two parts: the closed days the ledger has checked, from its own table (which has those
-// columns, summed per day, category and type), and the days from the ledger's boundary on, from the
-// transactions themselves. Without a ledger (or before its first check) all of it is read live.
-// The statement takes the range as $1 (from, inclusive) and $2 (to, exclusive), then its own parameters.
+// A read of per-day figures in two parts: the closed days the ledger has checked, from its own
+// tables, and the days from the ledger's boundary on, live from the source. Without a ledger (or
+// before its first check) all of it is read live. Both statements take the range as $1 (from,
+// inclusive) and $2 (to, exclusive), then their own parameters, and give rows of the same shape.
 import type { Queryable } from '../db/pools';
 import { LEDGER_DAYS } from './ledger-sql';
+import type { SummaryKind } from './month-summary';
+import { CLOSED_EXPIRED_DAYS_SQL } from './pantry-summary';
+import { EXPIRED_DAYS_SQL } from '../history/expired-days';
 
 export interface ClosedDays {
-  liveFrom(from: string, open: string): string;
+  liveFrom(from: string, open: string, kind?: SummaryKind): string;
   queryClosed<Row extends object>(text: string, params: unknown[]): Promise<Row[]>;
 }
+
+export interface SplitStatement {
+  kind: SummaryKind;
+  closed: string;
+  live: string;
+}
+
+/**
+ * An aggregate written over the transactions' columns (transaction_date, type, amount, category_id):
+ * the ledger's days have those columns, summed per day, category and type, so sums read alike.
+ */
+export function overTransactions(over: (relation: string) => string): SplitStatement {
+  return { kind: 'finance', closed: over(LEDGER_DAYS), live: over('transactions') };
+}
+
+/** The pantry's expired count per day (history/expired-days.ts); its own parameter is the person. */
+export const EXPIRED_DAYS: SplitStatement = { kind: 'pantry', closed: CLOSED_EXPIRED_DAYS_SQL, live: EXPIRED_DAYS_SQL };
 
 export interface DayRange {
   from: string;
@@ -19,17 +38,17 @@ export interface DayRange {
 }
 
 export async function readClosedOrLive<Row extends object>(
-  finance: Queryable,
+  source: Queryable,
   ledger: ClosedDays | null,
-  over: (relation: string) => string,
+  statement: SplitStatement,
   range: DayRange,
   params: unknown[] = [],
 ): Promise<Row[]> {
-  const split = ledger ? ledger.liveFrom(range.from, range.open) : range.from;
+  const split = ledger ? ledger.liveFrom(range.from, range.open, statement.kind) : range.from;
   const live = split < range.to ? split : range.to;
   const [closed, rest] = await Promise.all([
-    ledger && range.from < live ? ledger.queryClosed<Row>(over(LEDGER_DAYS), [range.from, live, ...params]) : Promise.resolve([]),
-    live < range.to ? finance.query<Row>(over('transactions'), [live, range.to, ...params]).then((r) => r.rows) : Promise.resolve([]),
+    ledger && range.from < live ? ledger.queryClosed<Row>(statement.closed, [range.from, live, ...params]) : Promise.resolve([]),
+    live < range.to ? source.query<Row>(statement.live, [live, range.to, ...params]).then((r) => r.rows) : Promise.resolve([]),
   ]);
   return [...closed, ...rest];
 }

@@ -21,36 +21,36 @@ export const FINANCE_DAYS_SQL = `
 
 export const STORED_FINGERPRINTS_SQL = `
   SELECT to_char(month, 'YYYY-MM-DD') AS month, rows::text AS rows, fingerprint::text AS fingerprint
-  FROM twin_ledger.finance_month`;
+  FROM digital_twin_ledger.finance_month`;
 
-export const DELETE_DAYS_SQL = `DELETE FROM twin_ledger.finance_day WHERE transaction_date >= $1::date AND transaction_date < $2::date`;
-export const DELETE_MONTH_SQL = `DELETE FROM twin_ledger.finance_month WHERE month = $1::date`;
+export const DELETE_DAYS_SQL = `DELETE FROM digital_twin_ledger.finance_day WHERE transaction_date >= $1::date AND transaction_date < $2::date`;
+export const DELETE_MONTH_SQL = `DELETE FROM digital_twin_ledger.finance_month WHERE month = $1::date`;
 
 export const INSERT_DAYS_SQL = `
-  INSERT INTO twin_ledger.finance_day (transaction_date, category_id, type, rows, amount)
+  INSERT INTO digital_twin_ledger.finance_day (transaction_date, category_id, type, rows, amount)
   SELECT * FROM unnest($1::date[], $2::int[], $3::text[], $4::int[], $5::numeric[])`;
 
 // The month's totals from its days, with the fingerprint taken before the days were read: a change
 // in between leaves a fingerprint that no longer matches, and the next check builds the month again.
 export const UPSERT_MONTH_SQL = `
-  INSERT INTO twin_ledger.finance_month (month, rows, income, expense, fingerprint)
+  INSERT INTO digital_twin_ledger.finance_month (month, rows, income, expense, fingerprint)
   SELECT $1::date, $3::bigint,
          coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0),
          coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0),
          $4::numeric
-  FROM twin_ledger.finance_day
+  FROM digital_twin_ledger.finance_day
   WHERE transaction_date >= $1::date AND transaction_date < $2::date
   ON CONFLICT (month) DO UPDATE
     SET rows = excluded.rows, income = excluded.income, expense = excluded.expense, fingerprint = excluded.fingerprint`;
 
 /** The ledger's days as a relation with the transactions' columns (see ledger/closed-or-live.ts). */
-export const LEDGER_DAYS = 'twin_ledger.finance_day';
+export const LEDGER_DAYS = 'digital_twin_ledger.finance_day';
 
 /** The twelve-month chart's closed months, as monthly-net.ts reads them live. */
 export const CLOSED_MONTHS_NET_SQL = `
   SELECT to_char(month, 'YYYY-MM') AS month, income::text AS income, expense::text AS expense,
          (income - expense)::text AS net
-  FROM twin_ledger.finance_month
+  FROM digital_twin_ledger.finance_month
   WHERE month >= $1::date AND month < $2::date`;
 
 /** Measurements before ($1) or from ($2 = true) a day: count and fingerprint. */
@@ -68,21 +68,14 @@ export const ALERTS_FUNCTION_SQL = `
 
 export const BODY_VIEW_SQL = `SELECT md5(pg_get_viewdef(to_regclass('v_body_composition'))) AS definition`;
 
-export const READ_META_SQL = `SELECT name, value FROM twin_ledger.meta`;
+export const READ_META_SQL = `SELECT name, value FROM digital_twin_ledger.meta`;
 export const WRITE_META_SQL = `
-  INSERT INTO twin_ledger.meta (name, value) VALUES ($1, $2)
+  INSERT INTO digital_twin_ledger.meta (name, value) VALUES ($1, $2)
   ON CONFLICT (name) DO UPDATE SET value = excluded.value`;
-export const DROP_SQL = `DROP SCHEMA IF EXISTS twin_ledger CASCADE`;
+export const DROP_SQL = `DROP SCHEMA IF EXISTS digital_twin_ledger CASCADE`;
 export const SIZE_SQL = `
-  SELECT (SELECT count(*) FROM twin_ledger.finance_day)::int AS day_rows,
-         (SELECT count(*) FROM twin_ledger.finance_month)::int AS months`;
-
-/** Rows as they come back: counts and numeric sums as text, exact. */
-export interface FingerprintRow {
-  month: string;
-  rows: string;
-  fingerprint: string;
-}
+  SELECT (SELECT count(*) FROM digital_twin_ledger.finance_day)::int AS day_rows,
+         (SELECT count(*) FROM digital_twin_ledger.finance_month)::int AS months`;
 
 export interface DayRow {
   day: string;

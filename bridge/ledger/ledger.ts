@@ -7,9 +7,12 @@ import type pg from 'pg';
 import type { LedgerStatus } from '../contract/responses';
 import type { Queryable } from '../db/pools';
 import { inTransaction } from '../db/transaction';
+import { FinanceSummary } from './finance-summary';
+import { monthsToRedo, type MonthSummary, type SummaryKind } from './month-summary';
+import { PantrySummary } from './pantry-summary';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
-import { localDate, monthStartAfter } from '../time/local-date';
+import { localDate } from '../time/local-date';
 import type { MonthNetRow } from '../sources/monthly-net';
 import { LEDGER_TABLES } from './ledger-schema';
 import * as sql from './ledger-sql';
@@ -20,12 +23,14 @@ export interface LedgerOptions {
   twin: pg.Pool;
   clock: Clock;
   timezone: string;
+  /** Whose pantry history is summarised. */
+  personId: string;
   log: Logger;
   /** Told when a check changed what the ledger serves (a month built again, measurements or definitions changed). */
   onChanged?: () => void;
 }
 
-const VERSION = '2';
+const VERSION = '4';
 
 export class Ledger {
   private covered: string | null = null;
@@ -44,7 +49,11 @@ export class Ledger {
     last_error: null,
   };
 
-  constructor(private readonly o: LedgerOptions) {}
+  private readonly summaries: MonthSummary[];
+
+  constructor(private readonly o: LedgerOptions) {
+    this.summaries = [new FinanceSummary(o.finance, o.twin), new PantrySummary(o.twin, o.personId)];
+  }
 
   /** Rises whenever closed measurements or the user's definitions change (memos keyed on it expire). */
   get generation(): number {
@@ -64,11 +73,16 @@ export class Ledger {
    * the current month's first day: the ledger serves the checked closed months before it that are
    * not waiting to be built again.
    */
-  liveFrom(from: string, open: string): string {
+  liveFrom(from: string, open: string, kind: SummaryKind = 'finance'): string {
     const covered = this.covered !== null && this.covered < open ? this.covered : open;
-    if (this.covered === null || covered <= from) return from;
-    const dirty = [...this.dirty].filter((m) => m >= from).sort()[0];
-    return dirty !== undefined && dirty < covered ? dirty : covered;
+    const first = this.summaries.find((s) => s.kind === kind)?.firstDay(covered) ?? null;
+    if (this.covered === null || covered <= from || (first !== null && from < first)) return from;
+    const dirty = [...this.dirty]
+      .filter((k) => k.startsWith(`${kind}|`))
+      .map((k) => k.slice(kind.length + 1))
+      .filter((m) => m >= from.slice(0, 8) + '01')
+      .sort()[0];
+    return dirty !== undefined && dirty < covered ? (dirty > from ? dirty : from) : covered;
   }
 
   /** A read of the ledger's own tables (the closed days the caller got from liveFrom). */
@@ -102,7 +116,8 @@ export class Ledger {
       if (!this.schemaReady) await this.o.twin.query(LEDGER_TABLES);
       this.schemaReady = true;
       const reset = await this.checkDefinitions();
-      const rebuilt = await this.checkFinance(open);
+      let rebuilt = 0;
+      for (const summary of this.summaries) rebuilt += await this.checkSummary(summary, open);
       const measured = await this.checkMeasurements(open);
       const size = (await this.o.twin.query<{ day_rows: number; months: number }>(sql.SIZE_SQL)).rows[0];
       const first = this.covered === null;
@@ -149,49 +164,23 @@ export class Ledger {
   }
 
   /** Compares every closed month's fingerprint with the one it was built from; builds those that differ. */
-  private async checkFinance(open: string): Promise<number> {
-    const [fresh, stored] = await Promise.all([
-      this.o.finance.query<sql.FingerprintRow>(sql.FINANCE_FINGERPRINTS_SQL, [open]),
-      this.o.twin.query<sql.FingerprintRow>(sql.STORED_FINGERPRINTS_SQL),
-    ]);
-    const storedBy = new Map(stored.rows.map((r) => [r.month, r]));
-    const changed = fresh.rows.filter((r) => {
-      const s = storedBy.get(r.month);
-      return !s || s.rows !== r.rows || s.fingerprint !== r.fingerprint;
-    });
-    const freshMonths = new Set(fresh.rows.map((r) => r.month));
-    // A month with no rows left, or (after the clock or the zone moved back) not closed any more.
-    const emptied = stored.rows.filter((r) => !freshMonths.has(r.month));
-    for (const m of [...changed.map((r) => r.month), ...emptied.map((r) => r.month)]) this.dirty.add(m);
-    for (const r of changed) await this.buildMonth(r);
-    for (const r of emptied) await this.dropMonth(r.month);
-    this.info.months_rebuilt_total += changed.length + emptied.length;
-    return changed.length + emptied.length;
-  }
-
-  private async buildMonth(f: sql.FingerprintRow): Promise<void> {
-    const end = monthStartAfter(f.month, 1);
-    const { rows } = await this.o.finance.query<sql.DayRow>(sql.FINANCE_DAYS_SQL, [f.month, end]);
-    await inTransaction(this.o.twin, async (c) => {
-      await c.query(sql.DELETE_DAYS_SQL, [f.month, end]);
-      await c.query(sql.INSERT_DAYS_SQL, [
-        rows.map((r) => r.day),
-        rows.map((r) => r.category_id),
-        rows.map((r) => r.type),
-        rows.map((r) => r.rows),
-        rows.map((r) => r.amount),
-      ]);
-      await c.query(sql.UPSERT_MONTH_SQL, [f.month, end, f.rows, f.fingerprint]);
-    });
-    this.dirty.delete(f.month);
-  }
-
-  private async dropMonth(month: string): Promise<void> {
-    await inTransaction(this.o.twin, async (c) => {
-      await c.query(sql.DELETE_DAYS_SQL, [month, monthStartAfter(month, 1)]);
-      await c.query(sql.DELETE_MONTH_SQL, [month]);
-    });
-    this.dirty.delete(month);
+  private async checkSummary(summary: MonthSummary, open: string): Promise<number> {
+    const [fresh, stored] = await Promise.all([summary.fresh(open), summary.stored()]);
+    const redo = monthsToRedo(fresh, stored);
+    const key = (month: string) => `${summary.kind}|${month}`;
+    // Out of service at once: until built again, these months are read live.
+    for (const m of [...redo.build.map((r) => r.month), ...redo.drop]) this.dirty.add(key(m));
+    for (const r of redo.build) {
+      await summary.build(r);
+      this.dirty.delete(key(r.month));
+    }
+    for (const m of redo.drop) {
+      await summary.drop(m);
+      this.dirty.delete(key(m));
+    }
+    const count = redo.build.length + redo.drop.length;
+    this.info.months_rebuilt_total += count;
+    return count;
   }
 
   /** Closed measurements: one fingerprint; a change expires what was derived from the view. */

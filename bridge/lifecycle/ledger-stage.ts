@@ -14,6 +14,7 @@ export function startLedger(ctx: StageContext, pools: BridgePools, sync: SyncTra
     twin: pools.twin,
     clock: ctx.clock,
     timezone: config.timezone,
+    personId: config.personId,
     log: ctx.log,
     onChanged: () => {
       for (const heard of hooks.ledgerChanged) heard();

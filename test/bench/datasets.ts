@@ -57,7 +57,7 @@ export async function ledgerBytes(twinUrl: string): Promise<number> {
     Number(
       (
         await c.query(
-          `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'twin_ledger' AND c.relkind = 'r'`,
+          `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'digital_twin_ledger' AND c.relkind = 'r'`,
         )
       ).rows[0].n,
     ),

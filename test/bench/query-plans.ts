@@ -150,7 +150,7 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     const state = await engine.compute();
     // The same sources served through a checked ledger: the closed months from its table, the open
     // one live. The ledger's own background check reads every closed row by design and is not watched.
-    const ledger = new Ledger({ finance: pools.finance, training: pools.training, twin: pools.twin, clock: systemClock, timezone: o.timezone, log: silentLogger });
+    const ledger = new Ledger({ finance: pools.finance, training: pools.training, twin: pools.twin, clock: systemClock, timezone: o.timezone, personId: o.personId, log: silentLogger });
     await ledger.check();
     await new TwinEngine({
       databases: { finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry },

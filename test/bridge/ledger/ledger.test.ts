@@ -9,11 +9,12 @@ import { BodyRowMemo } from '../../../bridge/ledger/body-row-memo';
 import { Ledger } from '../../../bridge/ledger/ledger';
 import { silentLogger } from '../../../bridge/log/logger';
 import { readMoneyInsights } from '../../../bridge/insights/money-insights';
+import { readExpiredRises } from '../../../bridge/insights/pantry-insights';
 import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
 import { readFinance, type FinanceData } from '../../../bridge/sources/finance-source';
 import { readHealth, type BodyRow } from '../../../bridge/sources/health-source';
 import { fixedClock } from '../../../bridge/time/clock';
-import { localDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
+import { addDays, localDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertCategory, sourcePool, ZONE } from '../source-rows';
 import { functionAlertsAt, installFunctionAt, warsawInstant } from '../user-functions';
@@ -23,6 +24,7 @@ let finance: pg.Pool;
 let training: pg.Pool;
 const categories: number[] = [];
 const clock = fixedClock('2026-12-02T12:00:00Z');
+const PERSON = '00000000-0000-4000-8000-000000000001';
 
 beforeAll(async () => {
   dbs = await freshDatabases();
@@ -41,7 +43,7 @@ afterAll(async () => {
 });
 
 function newLedger(): Ledger {
-  return new Ledger({ finance, training, twin: finance, clock, timezone: ZONE, log: silentLogger });
+  return new Ledger({ finance, training, twin: finance, clock, timezone: ZONE, personId: PERSON, log: silentLogger });
 }
 
 // The calendar's edges the suite covers elsewhere, plus any moment of three years.
@@ -132,7 +134,7 @@ async function expectExact(ledger: Ledger, now: Date, today: LocalDate): Promise
 
 /** The money insights and the weekly spending the correlations use, through the ledger and directly. */
 async function expectSameInsights(ledger: Ledger, today: LocalDate): Promise<void> {
-  const ctx = { today, currency: 'PLN', personId: '00000000-0000-4000-8000-000000000001' };
+  const ctx = { today, currency: 'PLN', personId: PERSON };
   expect(await readMoneyInsights(finance, { ...ctx, ledger })).toEqual(await readMoneyInsights(finance, ctx));
   const dbs = { finance, training, twin: finance };
   const [served, direct] = [await readWeeklySeries(dbs, { ...ctx, ledger }), await readWeeklySeries(dbs, ctx)];
@@ -206,9 +208,66 @@ describe('the ledger of closed months', () => {
     await ledger.check();
     expect(ledger.liveFrom('2026-01-01', today.monthStart)).toBe('2026-12-01');
     // Another zone: the key differs, everything is built again under it.
-    const utc = new Ledger({ finance, training, twin: finance, clock, timezone: 'UTC', log: silentLogger });
+    const utc = new Ledger({ finance, training, twin: finance, clock, timezone: 'UTC', personId: PERSON, log: silentLogger });
     await utc.check();
     expect(utc.status()).toMatchObject({ state: 'ready', months: 1, months_rebuilt_total: 1 });
+  });
+});
+
+// The rises of the expired count as one statement over every row computes them: the definition the
+// per-day summaries must agree with.
+const RISES_OVER_ALL_ROWS = `
+  WITH counts AS (
+    (SELECT created_at, id, (update_data->>'expired_count')::numeric AS v FROM digital_twin_updates
+     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at < $2::date AND jsonb_typeof(update_data->'expired_count') = 'number'
+     ORDER BY created_at DESC, id DESC LIMIT 1)
+    UNION ALL
+    (SELECT created_at, id, (update_data->>'expired_count')::numeric FROM digital_twin_updates
+     WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date
+       AND jsonb_typeof(update_data->'expired_count') = 'number')
+  ), steps AS (
+    SELECT created_at, v - lag(v) OVER (ORDER BY created_at, id) AS rise FROM counts
+  )
+  SELECT to_char(created_at, 'YYYY-MM-DD') AS day, sum(rise)::int AS rises
+  FROM steps WHERE rise > 0 AND created_at >= $2::date
+  GROUP BY 1 ORDER BY 1`;
+
+describe('the pantry history kept per closed day', () => {
+  const snapshot = fc.record({ back: fc.integer({ min: 0, max: 14 }), day: fc.integer({ min: 1, max: 31 }), minute: fc.integer({ min: 0, max: 1439 }), expired: fc.option(fc.integer({ min: 0, max: 6 }), { freq: 5 }) });
+  const change = fc.oneof(fc.record({ kind: fc.constant('add' as const), s: snapshot }), fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }));
+  type S = typeof snapshot extends fc.Arbitrary<infer T> ? T : never;
+  const put = (today: LocalDate, x: S) =>
+    finance.query(
+      `INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type, created_at)
+       VALUES ('pantry', $1, $2, 'g04_engine', 'state_transition', ($3::date + make_interval(mins => $4))::timestamp AT TIME ZONE 'Europe/Warsaw')`,
+      [PERSON, x.expired === null ? { expired_count: 'n/a' } : { expired_count: x.expired }, dateOf(today, x.back, x.day), x.minute],
+    );
+
+  it('gives the rises of one statement over every row, for any range, through backdated rows and deletes', async () => {
+    await fc.assert(
+      fc.asyncProperty(moment, fc.array(snapshot, { maxLength: 40 }), fc.array(change, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 13 }), async ([y, mo, d, h, mi], start, changes, back) => {
+        const now = warsawInstant(y, mo, d, h, mi);
+        clock.set(now);
+        const today = localDate(now, ZONE);
+        await finance.query(`DELETE FROM digital_twin_updates WHERE entity_type = 'pantry'`);
+        for (const x of start) await put(today, x);
+        const ledger = newLedger();
+        await ledger.check();
+        const range = { from: addDays(monthStartAfter(today.monthStart, -back), 9), to: addDays(today.date, 1), open: today.monthStart };
+        const expectSame = async () => {
+          const { rows } = await finance.query<{ day: string; rises: number }>(RISES_OVER_ALL_ROWS, [PERSON, range.from, range.to]);
+          expect(await readExpiredRises(finance, ledger, PERSON, range)).toEqual(rows);
+        };
+        await expectSame();
+        for (const c of changes) {
+          if (c.kind === 'add') await put(today, c.s);
+          else await finance.query(`DELETE FROM digital_twin_updates WHERE id = (SELECT id FROM digital_twin_updates WHERE entity_type = 'pantry' ORDER BY created_at, id OFFSET $1 LIMIT 1)`, [c.pick % Math.max(1, start.length)]);
+        }
+        await ledger.check();
+        await expectSame();
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 
