@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contract/insights';
 import type { Queryable } from '../db/pools';
 import { EXPIRED_BEFORE_SQL, risesPerDay, type ExpiredDay, type ExpiredRise } from '../history/expired-days';
-import { EXPIRED_DAYS, readClosedOrLive, type ClosedDays, type DayRange } from '../ledger/closed-or-live';
+import { EXPIRED_DAYS, readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../ledger/closed-or-live';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
 import type { Figures, InsightContext } from './insight-context';
 import { monthBack } from './money-insights';
@@ -23,11 +23,16 @@ const StockSnapshot = z.object({
 });
 type StockSnapshot = z.infer<typeof StockSnapshot>;
 
-const STOCK_SQL = `
+// Snapshots with quantities per product, oldest first: the closed days once per ledger generation, the rest live.
+const STOCK: SplitStatement = {
+  kind: 'pantry',
+  closed: null,
+  live: `
   SELECT update_data, to_char(created_at, 'YYYY-MM-DD') AS day
   FROM digital_twin_updates
-  WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at >= $2::date AND created_at < $3::date AND update_data ? 'stock'
-  ORDER BY created_at, id`;
+  WHERE entity_type = 'pantry' AND entity_id = $3::uuid AND created_at >= $1::date AND created_at < $2::date AND update_data ? 'stock'
+  ORDER BY created_at, id`,
+};
 
 export const OLDEST_PANTRY_SQL = `
   SELECT to_char(created_at, 'YYYY-MM-DD') AS day
@@ -105,7 +110,7 @@ export async function readPantryInsights(db: Queryable, ctx: InsightContext & { 
   const tomorrow = addDays(today.date, 1);
   const [rises, stock, oldest] = await Promise.all([
     readExpiredRises(db, ctx.ledger ?? null, ctx.personId, { from: `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, to: tomorrow, open: today.monthStart }),
-    db.query<{ update_data: unknown; day: string }>(STOCK_SQL, [ctx.personId, addDays(today.date, -USE_WINDOW_DAYS), tomorrow]),
+    readClosedOrLive<{ update_data: unknown; day: string }>(db, ctx.ledger ?? null, STOCK, { from: addDays(today.date, -USE_WINDOW_DAYS), to: tomorrow, open: today.monthStart }, [ctx.personId]),
     db.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId]),
   ]);
   const historyDays = oldest.rows[0] ? Math.max(0, daysBetween(oldest.rows[0].day, today.date)) : 0;
@@ -113,7 +118,7 @@ export async function readPantryInsights(db: Queryable, ctx: InsightContext & { 
   return {
     insufficient_history: false,
     history_days: historyDays,
-    products: productUse(today.date, parseSnapshots(stock.rows)),
+    products: productUse(today.date, parseSnapshots(stock)),
     expired_per_month: expiredPerMonth(today, rises),
   };
 }

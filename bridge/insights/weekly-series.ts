@@ -2,7 +2,7 @@
 // before the current one, at most three years of them: links between habits drift, and the cost of
 // a computation stays the same as the years add up.
 import type { CorrelationSeries } from '../contract/insights';
-import { num, numOrNull, type Queryable } from '../db/pools';
+import { num, type Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
 import { describeSourceError } from '../engine/source-error';
 import { SourceFailure, type InsightContext } from './insight-context';
@@ -11,6 +11,7 @@ import { OLDEST_PANTRY_SQL, readExpiredRises } from './pantry-insights';
 import { overTransactions, readClosedOrLive } from '../ledger/closed-or-live';
 import { readCategoryPaths } from './category-paths';
 import { spendingKinds } from './spending-kinds';
+import { readWeightWeeks, readWorkoutWeeks } from './weekly-training';
 
 export const MAX_WEEKS = 156;
 
@@ -30,25 +31,6 @@ const spendingSql = (relation: string) => `
   GROUP BY 1, 2`;
 
 const FIRST_TRANSACTION_SQL = `SELECT min(transaction_date) AS first FROM transactions`;
-
-// Rest days before a workout: whole days since the previous one (a second workout the same day has none).
-const WORKOUTS_SQL = `
-  SELECT to_char(date_trunc('week', workout_date::timestamp), 'YYYY-MM-DD') AS week,
-         count(*)::int AS workouts, avg(mood_score) AS mood, avg(recovery_score) AS recovery, avg(rest_days) AS rest_days
-  FROM (
-    SELECT workout_date, mood_score, recovery_score,
-           nullif(workout_date - lag(workout_date) OVER (ORDER BY workout_date), 0) - 1 AS rest_days
-    FROM workouts
-    WHERE workout_date >= $1::date - 60 AND workout_date < $2::date
-  ) w
-  WHERE workout_date >= $1::date
-  GROUP BY 1`;
-
-const WEIGHT_SQL = `
-  SELECT to_char(date_trunc('week', measurement_date::timestamp), 'YYYY-MM-DD') AS week, avg(bodyweight_kg) AS weight
-  FROM measurements
-  WHERE measurement_date >= $1::date AND measurement_date < $2::date
-  GROUP BY 1`;
 
 const FIRST_TRAINING_SQL = `SELECT least((SELECT min(workout_date) FROM workouts), (SELECT min(measurement_date) FROM measurements)) AS first`;
 
@@ -101,8 +83,8 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     readFrom('finance', readClosedOrLive<{ week: string; category_id: number | null; spent: string }>(dbs.finance, ctx.ledger ?? null, overTransactions(spendingSql), { from: start, to: end, open: ctx.today.monthStart })),
     readFrom('finance', readCategoryPaths(dbs.finance)),
     readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
-    readFrom('training', dbs.training.query<{ week: string; workouts: number; mood: string | null; recovery: string | null; rest_days: string | null }>(WORKOUTS_SQL, [start, end])),
-    readFrom('training', dbs.training.query<{ week: string; weight: string }>(WEIGHT_SQL, [addDays(start, -7), end])),
+    readFrom('training', readWorkoutWeeks(dbs.training, ctx.ledger ?? null, { from: start, to: end, open: ctx.today.monthStart })),
+    readFrom('training', readWeightWeeks(dbs.training, ctx.ledger ?? null, { from: addDays(start, -7), to: end, open: ctx.today.monthStart })),
     readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
     readFrom('history', readExpiredRises(dbs.twin, ctx.ledger ?? null, ctx.personId, { from: start, to: end, open: ctx.today.monthStart })),
     readFrom('history', dbs.twin.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId])),
@@ -128,18 +110,17 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
       v[key][i] = (v[key][i] ?? 0) + num(r.spent);
     }
   }
-  for (const r of workouts.rows) {
-    const i = index.get(r.week);
+  for (const [week, r] of workouts) {
+    const i = index.get(week);
     if (i === undefined) continue;
     v.workouts[i] = r.workouts;
-    v.mood_score[i] = numOrNull(r.mood);
-    v.recovery_score[i] = numOrNull(r.recovery);
-    v.rest_days_before[i] = numOrNull(r.rest_days);
+    v.mood_score[i] = r.mood;
+    v.recovery_score[i] = r.recovery;
+    v.rest_days_before[i] = r.rest_days;
   }
-  const weightOf = new Map(weights.rows.map((r) => [r.week, num(r.weight)]));
   weeks.forEach((w, i) => {
-    const now = weightOf.get(w);
-    const before = weightOf.get(addDays(w, -7));
+    const now = weights.get(w);
+    const before = weights.get(addDays(w, -7));
     v.weight_change_kg[i] = now !== undefined && before !== undefined ? now - before : null;
   });
   v.items_expired = expiredPerWeek(weeks, rises, pantryDay);

@@ -9,13 +9,19 @@ import { CLOSED_EXPIRED_DAYS_SQL } from './pantry-summary';
 import { EXPIRED_DAYS_SQL } from '../history/expired-days';
 
 export interface ClosedDays {
-  liveFrom(from: string, open: string, kind?: SummaryKind): string;
+  liveFrom(from: string, open: string, kind?: SummaryKind | 'training'): string;
   queryClosed<Row extends object>(text: string, params: unknown[]): Promise<Row[]>;
+  closedRows<Row>(key: string, read: () => Promise<Row[]>): Promise<Row[]>;
 }
 
 export interface SplitStatement {
-  kind: SummaryKind;
-  closed: string;
+  /** Which source's checked months decide what is closed. */
+  kind: SummaryKind | 'training';
+  /**
+   * The closed part: a statement over the ledger's tables, or null to run `live` over the closed
+   * range of the source itself, once per ledger generation (for figures the ledger keeps no table of).
+   */
+  closed: string | null;
   live: string;
 }
 
@@ -46,8 +52,13 @@ export async function readClosedOrLive<Row extends object>(
 ): Promise<Row[]> {
   const split = ledger ? ledger.liveFrom(range.from, range.open, statement.kind) : range.from;
   const live = split < range.to ? split : range.to;
+  const closedParams = [range.from, live, ...params];
+  const readClosed = (l: ClosedDays): Promise<Row[]> =>
+    statement.closed !== null
+      ? l.queryClosed<Row>(statement.closed, closedParams)
+      : l.closedRows(`${statement.live}\u0000${JSON.stringify(closedParams)}`, async () => (await source.query<Row>(statement.live, closedParams)).rows);
   const [closed, rest] = await Promise.all([
-    ledger && range.from < live ? ledger.queryClosed<Row>(statement.closed, [range.from, live, ...params]) : Promise.resolve([]),
+    ledger && range.from < live ? readClosed(ledger) : Promise.resolve([]),
     live < range.to ? source.query<Row>(statement.live, [live, range.to, ...params]).then((r) => r.rows) : Promise.resolve([]),
   ]);
   return [...closed, ...rest];

@@ -60,6 +60,13 @@ export const MEASUREMENTS_FINGERPRINT_SQL = `
   FROM measurements m
   WHERE CASE WHEN $2::boolean THEN m.measurement_date >= $1::date ELSE m.measurement_date < $1::date END`;
 
+/** Workouts before $1: count and fingerprint (the weekly series read them, and the sets hang off them). */
+export const WORKOUTS_FINGERPRINT_SQL = `
+  SELECT count(*)::text AS rows,
+         coalesce(sum(hashtextextended(concat_ws('|', w.workout_date, w.template_id, w.mood_score, w.recovery_score, w.duration_min, w.location), 0)::numeric), 0)::text AS fingerprint
+  FROM workouts w
+  WHERE w.workout_date < $1::date`;
+
 /** The user's SQL the figures are defined by: an edit of either invalidates the ledger. */
 export const ALERTS_FUNCTION_SQL = `
   SELECT md5(string_agg(pg_get_functiondef(p.oid), ';' ORDER BY p.oid)) AS definition

@@ -31,13 +31,15 @@ export interface LedgerOptions {
 }
 
 const VERSION = '4';
+const MEMO_SIZE = 64;
 
 export class Ledger {
   private covered: string | null = null;
   private readonly dirty = new Set<string>();
+  private readonly memo = new Map<string, Promise<unknown[]>>();
   private inflight: Promise<void> | null = null;
   private schemaReady = false;
-  private measurementsKey: string | null = null;
+  private trainingKey: string | null = null;
   private changes = 0;
   private readonly info: Omit<LedgerStatus, 'covered_until'> = {
     state: 'building',
@@ -55,9 +57,25 @@ export class Ledger {
     this.summaries = [new FinanceSummary(o.finance, o.twin), new PantrySummary(o.twin, o.personId)];
   }
 
-  /** Rises whenever closed measurements or the user's definitions change (memos keyed on it expire). */
+  /** Rises whenever anything closed changes: a month built again, closed measurements or workouts, the user's definitions. */
   get generation(): number {
     return this.changes;
+  }
+
+  /**
+   * Rows of a closed range, read once per generation: closed rows change only when a check finds
+   * them changed, and then the generation rises. `key` names the read (its statement and parameters).
+   */
+  closedRows<Row>(key: string, read: () => Promise<Row[]>): Promise<Row[]> {
+    const k = `${this.changes}|${this.covered}|${key}`;
+    const hit = this.memo.get(k) as Promise<Row[]> | undefined;
+    if (hit) return hit;
+    const rows = read();
+    this.memo.set(k, rows);
+    rows.catch(() => this.memo.delete(k));
+    // Keys of older generations are never asked for again; a few dozen reads cover every figure.
+    if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+    return rows;
   }
 
   checkedBefore(open: string): boolean {
@@ -73,7 +91,7 @@ export class Ledger {
    * the current month's first day: the ledger serves the checked closed months before it that are
    * not waiting to be built again.
    */
-  liveFrom(from: string, open: string, kind: SummaryKind = 'finance'): string {
+  liveFrom(from: string, open: string, kind: SummaryKind | 'training' = 'finance'): string {
     const covered = this.covered !== null && this.covered < open ? this.covered : open;
     const first = this.summaries.find((s) => s.kind === kind)?.firstDay(covered) ?? null;
     if (this.covered === null || covered <= from || (first !== null && from < first)) return from;
@@ -85,9 +103,9 @@ export class Ledger {
     return dirty !== undefined && dirty < covered ? (dirty > from ? dirty : from) : covered;
   }
 
-  /** A read of the ledger's own tables (the closed days the caller got from liveFrom). */
-  async queryClosed<Row extends object>(text: string, params: unknown[]): Promise<Row[]> {
-    return (await this.o.twin.query<Row>(text, params)).rows;
+  /** A read of the ledger's own tables (the closed days the caller got from liveFrom), once per generation. */
+  queryClosed<Row extends object>(text: string, params: unknown[]): Promise<Row[]> {
+    return this.closedRows(`${text}\u0000${JSON.stringify(params)}`, async () => (await this.o.twin.query<Row>(text, params)).rows);
   }
 
   /** Income, expense and net of the checked closed months in [from, to). */
@@ -118,7 +136,7 @@ export class Ledger {
       const reset = await this.checkDefinitions();
       let rebuilt = 0;
       for (const summary of this.summaries) rebuilt += await this.checkSummary(summary, open);
-      const measured = await this.checkMeasurements(open);
+      const measured = await this.checkTraining(open);
       const size = (await this.o.twin.query<{ day_rows: number; months: number }>(sql.SIZE_SQL)).rows[0];
       const first = this.covered === null;
       this.covered = open;
@@ -142,7 +160,7 @@ export class Ledger {
       this.readMeta(),
     ]);
     const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn.rows[0]?.definition ?? null, body: view.rows[0]?.definition ?? null });
-    this.measurementsKey ??= meta.get('measurements') ?? null;
+    this.trainingKey ??= meta.get('training') ?? null;
     if (meta.get('key') === key) return false;
     // Dropped and made anew, so that a ledger of an older layout is replaced whole.
     await inTransaction(this.o.twin, async (c) => {
@@ -153,7 +171,7 @@ export class Ledger {
     // Nothing is served from the emptied ledger until this check has built it again.
     this.covered = null;
     this.info.state = 'building';
-    this.measurementsKey = null;
+    this.trainingKey = null;
     this.changes++;
     return meta.has('key');
   }
@@ -173,24 +191,29 @@ export class Ledger {
     for (const r of redo.build) {
       await summary.build(r);
       this.dirty.delete(key(r.month));
+      this.changes++;
     }
     for (const m of redo.drop) {
       await summary.drop(m);
       this.dirty.delete(key(m));
+      this.changes++;
     }
     const count = redo.build.length + redo.drop.length;
     this.info.months_rebuilt_total += count;
     return count;
   }
 
-  /** Closed measurements: one fingerprint; a change expires what was derived from the view. */
-  private async checkMeasurements(open: string): Promise<boolean> {
-    const { rows } = await this.o.training.query<{ rows: string; fingerprint: string }>(sql.MEASUREMENTS_FINGERPRINT_SQL, [open, false]);
-    const key = `${open}|${rows[0].rows}|${rows[0].fingerprint}`;
-    if (key === this.measurementsKey) return false;
-    const known = this.measurementsKey !== null;
-    this.measurementsKey = key;
-    await this.o.twin.query(sql.WRITE_META_SQL, ['measurements', key]);
+  /** Closed measurements and workouts: one fingerprint each; a change expires what was derived from them. */
+  private async checkTraining(open: string): Promise<boolean> {
+    const [m, w] = await Promise.all([
+      this.o.training.query<{ rows: string; fingerprint: string }>(sql.MEASUREMENTS_FINGERPRINT_SQL, [open, false]),
+      this.o.training.query<{ rows: string; fingerprint: string }>(sql.WORKOUTS_FINGERPRINT_SQL, [open]),
+    ]);
+    const key = `${open}|${m.rows[0].rows}|${m.rows[0].fingerprint}|${w.rows[0].rows}|${w.rows[0].fingerprint}`;
+    if (key === this.trainingKey) return false;
+    const known = this.trainingKey !== null;
+    this.trainingKey = key;
+    await this.o.twin.query(sql.WRITE_META_SQL, ['training', key]);
     this.changes++;
     return known;
   }

@@ -10,7 +10,7 @@ import { Ledger } from '../../../bridge/ledger/ledger';
 import { silentLogger } from '../../../bridge/log/logger';
 import { readMoneyInsights } from '../../../bridge/insights/money-insights';
 import { readExpiredRises } from '../../../bridge/insights/pantry-insights';
-import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
+import { readWeeklySeries, type WeeklySeries } from '../../../bridge/insights/weekly-series';
 import { readFinance, type FinanceData } from '../../../bridge/sources/finance-source';
 import { readHealth, type BodyRow } from '../../../bridge/sources/health-source';
 import { fixedClock } from '../../../bridge/time/clock';
@@ -138,9 +138,13 @@ async function expectSameInsights(ledger: Ledger, today: LocalDate): Promise<voi
   expect(await readMoneyInsights(finance, { ...ctx, ledger })).toEqual(await readMoneyInsights(finance, ctx));
   const dbs = { finance, training, twin: finance };
   const [served, direct] = [await readWeeklySeries(dbs, { ...ctx, ledger }), await readWeeklySeries(dbs, ctx)];
+  expectSameSeries(served, direct);
+}
+
+/** A week across the ledger's boundary adds two exact sums in floating point: equal to many places. */
+function expectSameSeries(served: WeeklySeries, direct: WeeklySeries): void {
   expect(served.weeks).toEqual(direct.weeks);
-  // A week across the ledger's boundary adds two exact sums in floating point: equal to the cent.
-  for (const kind of ['restaurant_spending', 'grocery_spending', 'discretionary_spending'] as const) {
+  for (const kind of Object.keys(direct.values) as (keyof WeeklySeries['values'])[]) {
     served.values[kind].forEach((v, i) => (v === null ? expect(direct.values[kind][i]).toBeNull() : expect(v).toBeCloseTo(direct.values[kind][i]!, 6)));
   }
 }
@@ -168,6 +172,7 @@ describe('the ledger of closed months', () => {
         await ledger.check();
         expect(ledger.status()).toMatchObject({ state: "ready", covered_until: today.monthStart, last_error: null });
         const before = await expectExact(ledger, now, today);
+        await expectSameInsights(ledger, today);
         for (const e of edits) await apply(today, e);
         await ledger.check();
         const after = await expectExact(ledger, now, today);
@@ -288,14 +293,25 @@ describe('the body row kept between measurement changes', () => {
       [dateOf(today, m.back, m.day), (m.kg / 100).toFixed(2), m.fat === null ? null : (m.fat / 100).toFixed(2)],
     );
 
-  it('is the newest row of v_body_composition after every change, closed months and the open one alike', async () => {
+  const workout = fc.record({ back: fc.integer({ min: 0, max: 14 }), day: fc.integer({ min: 1, max: 31 }), mood: fc.integer({ min: 1, max: 5 }) });
+  const train = async (today: LocalDate, w: { back: number; day: number; mood: number }) => {
+    const template = 'ledger_full_a';
+    await training.query(`INSERT INTO workout_templates (template_id, template_name, workout_type) VALUES ($1, 'Full A', 'HIT Full Body') ON CONFLICT DO NOTHING`, [template]);
+    await training.query(
+      `INSERT INTO workouts (workout_date, template_id, duration_min, mood_score, recovery_score) VALUES ($1, $2, 40, $3, $3) ON CONFLICT DO NOTHING`,
+      [dateOf(today, w.back, w.day), template, w.mood],
+    );
+  };
+
+  it('is the newest row of v_body_composition after every change, closed months and the open one alike; the weekly training series likewise', async () => {
     await fc.assert(
-      fc.asyncProperty(moment, fc.array(measurement, { maxLength: 20 }), fc.array(change, { minLength: 1, maxLength: 6 }), async ([y, mo, d, h, mi], start, changes) => {
+      fc.asyncProperty(moment, fc.array(measurement, { maxLength: 20 }), fc.array(workout, { maxLength: 20 }), fc.array(change, { minLength: 1, maxLength: 6 }), async ([y, mo, d, h, mi], start, trainings, changes) => {
         const now = warsawInstant(y, mo, d, h, mi);
         clock.set(now);
         const today = localDate(now, ZONE);
-        await training.query('DELETE FROM measurements');
+        await training.query('DELETE FROM measurements; DELETE FROM workout_sets; DELETE FROM workouts');
         for (const m of start) await put(today, m);
+        for (const w of trainings) await train(today, w);
         const ledger = newLedger();
         const memo = new BodyRowMemo<BodyRow>(ledger);
         await ledger.check();
@@ -308,14 +324,23 @@ describe('the body row kept between measurement changes', () => {
           return { date: r?.measurement_date ?? null, kg: r ? Number(r.bodyweight_kg) : null, change: r?.weight_change == null ? null : Number(r.weight_change), trend: r?.weight_trend ?? null };
         };
         expect(await served()).toEqual(await viewed());
+        const series = async () => {
+          const ctx = { today, currency: 'PLN', personId: PERSON };
+          const dbs = { finance, training, twin: finance };
+          expectSameSeries(await readWeeklySeries(dbs, { ...ctx, ledger }), await readWeeklySeries(dbs, ctx));
+        };
+        await series();
         for (const c of changes) {
           const { rows } = await training.query<{ measurement_date: string }>('SELECT measurement_date FROM measurements ORDER BY 1');
           if (c.kind === 'add') await put(today, c.m);
           else if (rows.length > 0 && c.kind === 'edit') await training.query('UPDATE measurements SET bodyweight_kg = $2 WHERE measurement_date = $1', [rows[c.pick % rows.length].measurement_date, (c.kg / 100).toFixed(2)]);
           else if (rows.length > 0) await training.query('DELETE FROM measurements WHERE measurement_date = $1', [rows[c.pick % rows.length].measurement_date]);
+          if (c.kind === 'add') await train(today, { back: c.m.back, day: c.m.day, mood: (c.m.kg % 5) + 1 });
+          if (c.kind === 'delete') await training.query('DELETE FROM workouts WHERE workout_date = (SELECT min(workout_date) FROM workouts)');
         }
         await ledger.check();
         expect(await served()).toEqual(await viewed());
+        await series();
       }),
       { numRuns: 25 },
     );
