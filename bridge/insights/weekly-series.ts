@@ -61,12 +61,22 @@ function emptyValues(length: number): WeeklySeries['values'] {
   };
 }
 
-/** Rises of the expired count per week; weeks before the first pantry snapshot stay null. */
+/**
+ * Rises of the expired count per week (`weeks`: consecutive Mondays); weeks before the first pantry
+ * snapshot stay null. Days are placed by comparing their text with the Mondays, in one pass: three
+ * years hold a thousand days with rises, and dates parsed one by one would cost more than the reads.
+ */
 export function expiredPerWeek(weeks: readonly string[], rises: readonly ExpiredRise[], firstDay: string | null): (number | null)[] {
-  const perWeek = new Map<string, number>();
-  for (const r of rises) perWeek.set(mondayOf(r.day), (perWeek.get(mondayOf(r.day)) ?? 0) + r.rises);
+  const counts = new Array<number>(weeks.length).fill(0);
+  const end = weeks.length > 0 ? addDays(weeks[weeks.length - 1], 7) : '';
+  let k = 0;
+  for (const r of [...rises].sort((a, b) => a.day.localeCompare(b.day))) {
+    if (weeks.length === 0 || r.day < weeks[0] || r.day >= end) continue;
+    while (k + 1 < weeks.length && r.day >= weeks[k + 1]) k++;
+    counts[k] += r.rises;
+  }
   const first = firstDay === null ? null : mondayOf(firstDay);
-  return weeks.map((w) => (first !== null && w >= first ? (perWeek.get(w) ?? 0) : null));
+  return weeks.map((w, i) => (first !== null && w >= first ? counts[i] : null));
 }
 
 /** The read, its failure named after the database it reads. */
@@ -102,10 +112,13 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     if (financeFrom !== null && w >= financeFrom) v.restaurant_spending[i] = v.grocery_spending[i] = v.discretionary_spending[i] = 0;
     if (trainingFrom !== null && w >= trainingFrom) v.workouts[i] = 0;
   });
+  // The kinds of each category once, not once per week: three years of weeks share a few dozen categories.
+  const kinds = new Map<number | null, ReturnType<typeof spendingKinds>>();
+  const kindsOf = (id: number | null) => kinds.get(id) ?? kinds.set(id, spendingKinds(pathOf(id))).get(id)!;
   for (const r of spending) {
     const i = index.get(r.week);
     if (i === undefined) continue;
-    for (const kind of spendingKinds(pathOf(r.category_id))) {
+    for (const kind of kindsOf(r.category_id)) {
       const key = `${kind}_spending` as const;
       v[key][i] = (v[key][i] ?? 0) + num(r.spent);
     }
