@@ -2,6 +2,7 @@
 // the platform gives a user's settings, service definitions and logs. Pure: the caller supplies the
 // platform, the home folder and the environment.
 import path from 'node:path';
+import { BRIDGE_NODE_FLAGS } from './node-flags';
 
 export type ServicePlatform = 'linux' | 'darwin' | 'win32';
 
@@ -74,5 +75,5 @@ export function servicePlaces(o: PlaceInputs): Pick<ServiceInputs, 'configDir' |
 
 /** The bridge's command line as every platform runs it: settings come from the env file only. */
 export function bridgeArgs(i: ServiceInputs): string[] {
-  return [`--env-file=${i.envFile}`, '--enable-source-maps', '--max-semi-space-size=4', i.bundlePath, 'start'];
+  return [`--env-file=${i.envFile}`, '--enable-source-maps', ...BRIDGE_NODE_FLAGS, i.bundlePath, 'start'];
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../fixtures/free-port';
+import { BRIDGE_NODE_FLAGS } from '../../bridge/service/node-flags';
 
 export { freePort };
 
@@ -80,7 +81,7 @@ export async function terminate(child: ChildProcess, graceMs = 15_000): Promise<
 }
 
 /** Node flags of `npm start` (package.json): a small young generation keeps the resident memory down. */
-export const BRIDGE_NODE_FLAGS = ['--max-semi-space-size=4'];
+export { BRIDGE_NODE_FLAGS };
 
 /**
  * Forks a TypeScript server script that sends `{ url, ... }` over IPC once it listens. The script is
