@@ -13,7 +13,6 @@ import { PantrySummary } from './pantry-summary';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
-import type { MonthNetRow } from '../sources/monthly-net';
 import { LEDGER_TABLES } from './ledger-schema';
 import * as sql from './ledger-sql';
 
@@ -106,12 +105,6 @@ export class Ledger {
   /** A read of the ledger's own tables (the closed days the caller got from liveFrom), once per generation. */
   queryClosed<Row extends object>(text: string, params: unknown[]): Promise<Row[]> {
     return this.closedRows(`${text}\u0000${JSON.stringify(params)}`, async () => (await this.o.twin.query<Row>(text, params)).rows);
-  }
-
-  /** Income, expense and net of the checked closed months in [from, to). */
-  async closedMonths(from: string, to: string): Promise<MonthNetRow[]> {
-    if (from >= to) return [];
-    return (await this.o.twin.query<MonthNetRow>(sql.CLOSED_MONTHS_NET_SQL, [from, to])).rows;
   }
 
   /** One check (concurrent callers share it); never rejects, a failure is kept in the status. */

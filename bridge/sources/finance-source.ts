@@ -4,7 +4,8 @@ import { num, numOrNull, type Queryable } from '../db/pools';
 import type { LocalDate } from '../time/local-date';
 import { alertStamp, budgetAlerts, type BudgetFigures } from './budget-alerts';
 import { budgetLines } from './budget-overview';
-import { chartMonths, monthlyNet, readMonthRows, type ClosedMonthSource } from './monthly-net';
+import type { ClosedDays } from '../ledger/closed-or-live';
+import { chartMonths, monthlyNet, readMonthRows } from './monthly-net';
 
 export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;
 
@@ -87,7 +88,7 @@ export interface FinanceContext {
   today: LocalDate;
   currency: string;
   /** Closed months already summarised; null reads every month from the transactions. */
-  ledger?: ClosedMonthSource | null;
+  ledger?: ClosedDays | null;
 }
 
 export async function readFinance(db: Queryable, ctx: FinanceContext): Promise<FinanceData> {

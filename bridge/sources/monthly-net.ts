@@ -1,6 +1,8 @@
 // Income, expense and net per calendar month over the last twelve, for the net-per-month chart.
 import type { MonthNet } from '../contract/twin-state';
 import { num, type Queryable } from '../db/pools';
+import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../ledger/closed-or-live';
+import { CLOSED_MONTHS_NET_SQL } from '../ledger/ledger-sql';
 import { isoDate, type LocalDate } from '../time/local-date';
 
 export const CHART_MONTHS = 12;
@@ -42,21 +44,12 @@ export function monthlyNetRange(today: Pick<LocalDate, 'year' | 'month' | 'nextM
   return [`${chartMonths(today)[0]}-01`, today.nextMonthStart];
 }
 
-/** Where the closed months can be read from instead of the transactions (the ledger). */
-export interface ClosedMonthSource {
-  liveFrom(from: string, open: string): string;
-  closedMonths(from: string, to: string): Promise<MonthNetRow[]>;
-}
+const MONTHS: SplitStatement = { kind: 'finance', closed: CLOSED_MONTHS_NET_SQL, live: MONTHLY_NET_SQL };
 
-/** The chart's months: the closed ones the ledger has checked from it, the rest from the transactions. */
-export async function readMonthRows(db: Queryable, today: LocalDate, ledger: ClosedMonthSource | null): Promise<MonthNetRow[]> {
+/** The chart's months: the closed ones the ledger has checked, the rest from the transactions. */
+export async function readMonthRows(db: Queryable, today: LocalDate, ledger: ClosedDays | null): Promise<MonthNetRow[]> {
   const [from, to] = monthlyNetRange(today);
-  const live = ledger ? ledger.liveFrom(from, today.monthStart) : from;
-  const [closed, open] = await Promise.all([
-    ledger ? ledger.closedMonths(from, live) : Promise.resolve([]),
-    db.query<MonthNetRow>(MONTHLY_NET_SQL, [live, to]),
-  ]);
-  return [...closed, ...open.rows];
+  return readClosedOrLive<MonthNetRow>(db, ledger, MONTHS, { from, to, open: today.monthStart });
 }
 
 /** One entry per month, zeros where nothing was booked; net subtracted in SQL, exactly. */

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BodyRowMemo } from '../../../bridge/ledger/body-row-memo';
 import { Ledger } from '../../../bridge/ledger/ledger';
+import { CLOSED_MONTHS_NET_SQL } from '../../../bridge/ledger/ledger-sql';
 import { silentLogger } from '../../../bridge/log/logger';
 import { readMoneyInsights } from '../../../bridge/insights/money-insights';
 import { readExpiredRises } from '../../../bridge/insights/pantry-insights';
@@ -15,7 +16,7 @@ import { readFinance, type FinanceData } from '../../../bridge/sources/finance-s
 import { readHealth, type BodyRow } from '../../../bridge/sources/health-source';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, localDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
+import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
 import { insertCategory, sourcePool, ZONE } from '../source-rows';
 import { functionAlertsAt, installFunctionAt, warsawInstant } from '../user-functions';
 
@@ -179,7 +180,7 @@ describe('the ledger of closed months', () => {
         await expectSameInsights(ledger, today);
         // The closed months did come from the ledger: it holds a row for each closed month with transactions.
         const from = monthStartAfter(today.monthStart, -11);
-        const closed = await ledger.closedMonths(from, today.monthStart);
+        const closed = await ledger.queryClosed<{ month: string }>(CLOSED_MONTHS_NET_SQL, [from, today.monthStart]);
         const { rows } = await finance.query<{ month: string }>(
           `SELECT DISTINCT to_char(transaction_date, 'YYYY-MM') AS month FROM transactions WHERE transaction_date >= $1 AND transaction_date < $2 ORDER BY 1`,
           [from, today.monthStart],
@@ -199,7 +200,7 @@ describe('the ledger of closed months', () => {
     const ledger = newLedger();
     await ledger.check();
     expect(ledger.status()).toMatchObject({ day_rows: 1, months: 1 });
-    const [oct] = await ledger.closedMonths('2026-10-01', '2026-11-01');
+    const [oct] = await ledger.queryClosed(CLOSED_MONTHS_NET_SQL, ['2026-10-01', '2026-11-01']);
     expect(oct).toEqual({ month: '2026-10', income: '0', expense: '740.40', net: '-740.40' });
   });
 
@@ -236,6 +237,24 @@ const RISES_OVER_ALL_ROWS = `
   SELECT to_char(created_at, 'YYYY-MM-DD') AS day, sum(rise)::int AS rises
   FROM steps WHERE rise > 0 AND created_at >= $2::date
   GROUP BY 1 ORDER BY 1`;
+
+describe('a ledger whose database fails', () => {
+  it('costs no figure: the closed months are read from the transactions instead', async () => {
+    clock.set('2026-12-02T12:00:00Z');
+    const today = localDate(clock.now(), ZONE);
+    await finance.query('DELETE FROM transactions');
+    await insert(today, [{ back: 4, day: 2, type: 'Income', amount: 90_000, category: 3 }, { back: 0, day: 1, type: 'Expense', amount: 1_000, category: 0 }]);
+    const twin = poolFor(dbs.finance);
+    const ledger = new Ledger({ finance, training, twin, clock, timezone: ZONE, personId: PERSON, log: silentLogger });
+    await ledger.check();
+    expect(ledger.liveFrom(monthStartAfter(today.monthStart, -11), today.monthStart)).toBe(today.monthStart);
+    // The checked ledger's own tables cannot be read any more: its months come from the transactions.
+    await twin.end();
+    const direct = await readFinance(finance, { today, currency: 'PLN' });
+    expect(await readFinance(finance, { today, currency: 'PLN', ledger })).toEqual(direct);
+    expect(direct.monthly_net.find((m) => m.month === monthStartAfter(today.monthStart, -4).slice(0, 7))?.income).toBe(900);
+  });
+});
 
 describe('the pantry history kept per closed day', () => {
   const snapshot = fc.record({ back: fc.integer({ min: 0, max: 14 }), day: fc.integer({ min: 1, max: 31 }), minute: fc.integer({ min: 0, max: 1439 }), expired: fc.option(fc.integer({ min: 0, max: 6 }), { freq: 5 }) });
