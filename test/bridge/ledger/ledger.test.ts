@@ -238,6 +238,38 @@ const RISES_OVER_ALL_ROWS = `
   FROM steps WHERE rise > 0 AND created_at >= $2::date
   GROUP BY 1 ORDER BY 1`;
 
+describe('the user SQL the ledger is keyed on', () => {
+  it('starts over when get_current_budget_alerts() or v_body_composition is redefined', async () => {
+    clock.set('2026-12-02T12:00:00Z');
+    const today = localDate(clock.now(), ZONE);
+    await finance.query('DELETE FROM transactions');
+    await insert(today, [{ back: 2, day: 5, type: 'Expense', amount: 4_200, category: 0 }]);
+    const ledger = newLedger();
+    await ledger.check();
+    const built = ledger.status().months_rebuilt_total;
+    const generation = ledger.generation;
+    await ledger.check();
+    expect([ledger.status().months_rebuilt_total, ledger.generation]).toEqual([built, generation]);
+
+    const { rows } = await finance.query<{ def: string }>(`SELECT pg_get_functiondef('get_current_budget_alerts'::regproc) AS def`);
+    // The same rules, another text: the volatility the user declares.
+    expect(rows[0].def).toMatch(/\n STABLE\n/);
+    await finance.query(rows[0].def.replace(/\n STABLE\n/, '\n VOLATILE\n'));
+    await ledger.check();
+    expect(ledger.status().months_rebuilt_total).toBe(built + 1);
+    expect(ledger.generation).toBeGreaterThan(generation);
+
+    const view = (await training.query<{ def: string }>(`SELECT pg_get_viewdef('v_body_composition'::regclass) AS def`)).rows[0].def;
+    // The same figures, another text: 0.5 kg written 0.50.
+    expect(view).toMatch(/> 0\.5\b/);
+    await training.query(`CREATE OR REPLACE VIEW v_body_composition AS ${view.replace(/> 0\.5\b/, '> 0.50').replace(/;\s*$/, '')}`);
+    const before = ledger.generation;
+    await ledger.check();
+    expect(ledger.status().months_rebuilt_total).toBe(built + 2);
+    expect(ledger.generation).toBeGreaterThan(before);
+  });
+});
+
 describe('a ledger whose database fails', () => {
   it('costs no figure: the closed months are read from the transactions instead', async () => {
     clock.set('2026-12-02T12:00:00Z');
