@@ -94,6 +94,16 @@ function probes(config: Config): Record<SourceName | 'twin', Probe[]> {
         [config.personId],
       ),
       optional('paging index', `SELECT to_regclass('digital_twin_updates_entity_created_idx') IS NOT NULL AS present`, 'absent (the bridge creates it on start)'),
+      optional(
+        'ledger of closed months',
+        `SELECT to_regclass('digital_twin_ledger.finance_month') IS NOT NULL AS present`,
+        'not built yet (the bridge builds it in the background; /status shows sync.ledger)',
+      ),
+      optional(
+        'right to create the ledger',
+        `SELECT has_database_privilege(current_database(), 'CREATE') AS present`,
+        'no CREATE on this database: without the ledger every figure is read directly',
+      ),
     ],
   };
 }
