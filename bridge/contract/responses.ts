@@ -38,7 +38,7 @@ export const LedgerStatus = z.object({
   last_check_at: z.string().nullable(),
   /** How long the first complete check took (the build, on an empty ledger), in milliseconds. */
   first_check_ms: z.number().int().nullable(),
-  /** Closed months built again since the start because their rows changed at the source. */
+  /** Closed months built since the start: every month on a first build, then each whose rows changed at the source. */
   months_rebuilt_total: z.number().int(),
   last_error: z.string().nullable(),
 });

@@ -3,7 +3,8 @@
 import { quantileSorted } from 'simple-statistics';
 import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from '../contract/insights';
 import { num, type Queryable } from '../db/pools';
-import { overTransactions, readClosedOrLive } from '../ledger/closed-or-live';
+import { readClosedOrLive } from '../ledger/closed-or-live';
+import { overTransactions } from '../ledger/finance-summary';
 import type { LocalDate } from '../time/local-date';
 import { readCategoryPaths, type CategoryPaths } from './category-paths';
 import type { Figures, InsightContext } from './insight-context';

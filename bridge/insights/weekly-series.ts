@@ -8,7 +8,8 @@ import { describeSourceError } from '../engine/source-error';
 import { SourceFailure, type InsightContext } from './insight-context';
 import type { ExpiredRise } from '../history/expired-days';
 import { OLDEST_PANTRY_SQL, readExpiredRises } from './pantry-insights';
-import { overTransactions, readClosedOrLive } from '../ledger/closed-or-live';
+import { readClosedOrLive } from '../ledger/closed-or-live';
+import { overTransactions } from '../ledger/finance-summary';
 import { readCategoryPaths } from './category-paths';
 import { spendingKinds } from './spending-kinds';
 import { readWeightWeeks, readWorkoutWeeks } from './weekly-training';
@@ -89,14 +90,16 @@ function readFrom<T>(source: string, work: Promise<T>): Promise<T> {
 export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
   const end = ctx.today.weekStart;
   const start = addDays(end, -7 * MAX_WEEKS);
+  const ledger = ctx.ledger ?? null;
+  const weeksFrom = (from: string) => ({ from, to: end, open: ctx.today.monthStart });
   const [spending, pathOf, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
-    readFrom('finance', readClosedOrLive<{ week: string; category_id: number | null; spent: string }>(dbs.finance, ctx.ledger ?? null, overTransactions(spendingSql), { from: start, to: end, open: ctx.today.monthStart })),
+    readFrom('finance', readClosedOrLive<{ week: string; category_id: number | null; spent: string }>(dbs.finance, ledger, overTransactions(spendingSql), weeksFrom(start))),
     readFrom('finance', readCategoryPaths(dbs.finance)),
     readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
-    readFrom('training', readWorkoutWeeks(dbs.training, ctx.ledger ?? null, { from: start, to: end, open: ctx.today.monthStart })),
-    readFrom('training', readWeightWeeks(dbs.training, ctx.ledger ?? null, { from: addDays(start, -7), to: end, open: ctx.today.monthStart })),
+    readFrom('training', readWorkoutWeeks(dbs.training, ledger, weeksFrom(start))),
+    readFrom('training', readWeightWeeks(dbs.training, ledger, weeksFrom(addDays(start, -7)))),
     readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
-    readFrom('history', readExpiredRises(dbs.twin, ctx.ledger ?? null, ctx.personId, { from: start, to: end, open: ctx.today.monthStart })),
+    readFrom('history', readExpiredRises(dbs.twin, ledger, ctx.personId, weeksFrom(start))),
     readFrom('history', dbs.twin.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId])),
   ]);
   const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;

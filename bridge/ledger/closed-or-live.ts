@@ -2,11 +2,9 @@
 // tables, and the days from the ledger's boundary on, live from the source. Without a ledger (or
 // before its first check) all of it is read live. Both statements take the range as $1 (from,
 // inclusive) and $2 (to, exclusive), then their own parameters, and give rows of the same shape.
+// Each summary offers the statements that read it (finance-summary.ts, pantry-summary.ts).
 import type { Queryable } from '../db/pools';
-import { LEDGER_DAYS } from './ledger-sql';
 import type { SummaryKind } from './month-summary';
-import { CLOSED_EXPIRED_DAYS_SQL } from './pantry-summary';
-import { EXPIRED_DAYS_SQL } from '../history/expired-days';
 
 export interface ClosedDays {
   liveFrom(from: string, open: string, kind?: SummaryKind | 'training'): string;
@@ -24,17 +22,6 @@ export interface SplitStatement {
   closed: string | null;
   live: string;
 }
-
-/**
- * An aggregate written over the transactions' columns (transaction_date, type, amount, category_id):
- * the ledger's days have those columns, summed per day, category and type, so sums read alike.
- */
-export function overTransactions(over: (relation: string) => string): SplitStatement {
-  return { kind: 'finance', closed: over(LEDGER_DAYS), live: over('transactions') };
-}
-
-/** The pantry's expired count per day (history/expired-days.ts); its own parameter is the person. */
-export const EXPIRED_DAYS: SplitStatement = { kind: 'pantry', closed: CLOSED_EXPIRED_DAYS_SQL, live: EXPIRED_DAYS_SQL };
 
 export interface DayRange {
   from: string;

@@ -1,8 +1,7 @@
 // The ledger's tables, in a schema of the bridge's own in the twin database: nothing of the user's
 // tables, views or functions is changed. Per closed day, category and type of the transactions the
-// count and the exact numeric sum; per closed month the totals with the fingerprint they were built
+// count and the exact numeric sum; per closed month the row count and fingerprint they were built
 // from; and the same for the pantry's expired count in the twin's history.
-export const LEDGER_SCHEMA = 'digital_twin_ledger';
 
 export const FINANCE_TABLES = String.raw`
 CREATE SCHEMA IF NOT EXISTS digital_twin_ledger;
@@ -20,8 +19,6 @@ CREATE INDEX IF NOT EXISTS finance_day_day_idx ON digital_twin_ledger.finance_da
 CREATE TABLE IF NOT EXISTS digital_twin_ledger.finance_month (
   month date PRIMARY KEY,
   rows bigint NOT NULL,
-  income numeric NOT NULL,
-  expense numeric NOT NULL,
   fingerprint numeric NOT NULL
 );
 

@@ -29,7 +29,7 @@ export interface LedgerOptions {
   onChanged?: () => void;
 }
 
-const VERSION = '4';
+const VERSION = '5';
 const MEMO_SIZE = 64;
 
 export class Ledger {
@@ -130,12 +130,13 @@ export class Ledger {
       let rebuilt = 0;
       for (const summary of this.summaries) rebuilt += await this.checkSummary(summary, open);
       const measured = await this.checkTraining(open);
-      const size = (await this.o.twin.query<{ day_rows: number; months: number }>(sql.SIZE_SQL)).rows[0];
       const first = this.covered === null;
+      // Counted again only when something was built: a quiet check reads no more than the fingerprints.
+      if (first || rebuilt > 0) Object.assign(this.info, (await this.o.twin.query<{ day_rows: number; months: number }>(sql.SIZE_SQL)).rows[0]);
       this.covered = open;
-      Object.assign(this.info, { state: 'ready', last_error: null, last_check_at: this.o.clock.now().toISOString(), ...size });
+      Object.assign(this.info, { state: 'ready', last_error: null, last_check_at: this.o.clock.now().toISOString() });
       if (first) this.info.first_check_ms = Math.round(performance.now() - started);
-      if (first) this.o.log.info({ ms: this.info.first_check_ms, months: size.months, day_rows: size.day_rows, rebuilt }, 'ledger of closed months ready');
+      if (first) this.o.log.info({ ms: this.info.first_check_ms, months: this.info.months, day_rows: this.info.day_rows, rebuilt }, 'ledger of closed months ready');
       else if (rebuilt > 0) this.o.log.info({ rebuilt }, 'ledger: closed months changed at the source, built again');
       if (reset || measured || rebuilt > 0) this.o.onChanged?.();
     } catch (err) {

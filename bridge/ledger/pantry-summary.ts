@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { inTransaction } from '../db/transaction';
 import { EXPIRED_DAYS_SQL, type ExpiredDay } from '../history/expired-days';
 import { monthStartAfter } from '../time/local-date';
+import type { SplitStatement } from './closed-or-live';
 import type { FingerprintRow, MonthSummary } from './month-summary';
 
 export const PANTRY_MONTHS = 40;
@@ -23,11 +24,14 @@ const STORED_SQL = `
   FROM digital_twin_ledger.pantry_month WHERE entity_id = $1::uuid`;
 
 /** The closed days as history/expired-days.ts gives them; person $3. */
-export const CLOSED_EXPIRED_DAYS_SQL = `
+const CLOSED_EXPIRED_DAYS_SQL = `
   SELECT to_char(day, 'YYYY-MM-DD') AS day, first_value::text AS first_value, last_value::text AS last_value,
          inner_rises::text AS inner_rises
   FROM digital_twin_ledger.pantry_day
   WHERE day >= $1::date AND day < $2::date AND entity_id = $3::uuid`;
+
+/** The pantry's expired count per day, split at the ledger's boundary; its own parameter is the person. */
+export const EXPIRED_DAYS: SplitStatement = { kind: 'pantry', closed: CLOSED_EXPIRED_DAYS_SQL, live: EXPIRED_DAYS_SQL };
 
 const DELETE_DAYS_SQL = `DELETE FROM digital_twin_ledger.pantry_day WHERE entity_id = $1::uuid AND day >= $2::date AND day < $3::date`;
 const INSERT_DAYS_SQL = `

@@ -1,27 +1,28 @@
 // Income, expense and net per calendar month over the last twelve, for the net-per-month chart.
 import type { MonthNet } from '../contract/twin-state';
 import { num, type Queryable } from '../db/pools';
-import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../ledger/closed-or-live';
-import { CLOSED_MONTHS_NET_SQL } from '../ledger/ledger-sql';
+import { readClosedOrLive, type ClosedDays } from '../ledger/closed-or-live';
+import { overTransactions } from '../ledger/finance-summary';
 import { isoDate, type LocalDate } from '../time/local-date';
 
 export const CHART_MONTHS = 12;
 
 // Transfers move money between the person's own accounts: net is income minus expense. The last
 // month is also the month-to-date figure. The date range keeps the scan to at most two yearly
-// partitions, read through idx_transactions_date.
-export const MONTHLY_NET_SQL = `
+// partitions, read through idx_transactions_date. Written over the transactions' columns, so that
+// the ledger's closed days (summed per day, category and type) read the same way.
+export const monthlyNetSql = (relation: string) => `
   SELECT to_char(transaction_date, 'YYYY-MM') AS month,
          coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0) AS income,
          coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS expense,
          coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0)
            - coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS net
-  FROM transactions
+  FROM ${relation}
   WHERE transaction_date >= $1::date AND transaction_date < $2::date
     AND type IN ('Income', 'Expense')
   GROUP BY 1`;
 
-/** A row of MONTHLY_NET_SQL; the sums are numeric, so text. */
+/** A row of monthlyNetSql; the sums are numeric, so text. */
 export interface MonthNetRow {
   month: string;
   income: string;
@@ -44,7 +45,7 @@ export function monthlyNetRange(today: Pick<LocalDate, 'year' | 'month' | 'nextM
   return [`${chartMonths(today)[0]}-01`, today.nextMonthStart];
 }
 
-const MONTHS: SplitStatement = { kind: 'finance', closed: CLOSED_MONTHS_NET_SQL, live: MONTHLY_NET_SQL };
+const MONTHS = overTransactions(monthlyNetSql);
 
 /** The chart's months: the closed ones the ledger has checked, the rest from the transactions. */
 export async function readMonthRows(db: Queryable, today: LocalDate, ledger: ClosedDays | null): Promise<MonthNetRow[]> {

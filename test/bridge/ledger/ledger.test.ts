@@ -7,12 +7,13 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BodyRowMemo } from '../../../bridge/ledger/body-row-memo';
 import { Ledger } from '../../../bridge/ledger/ledger';
-import { CLOSED_MONTHS_NET_SQL } from '../../../bridge/ledger/ledger-sql';
+import { overTransactions } from '../../../bridge/ledger/finance-summary';
 import { silentLogger } from '../../../bridge/log/logger';
 import { readMoneyInsights } from '../../../bridge/insights/money-insights';
 import { readExpiredRises } from '../../../bridge/insights/pantry-insights';
 import { readWeeklySeries, type WeeklySeries } from '../../../bridge/insights/weekly-series';
 import { readFinance, type FinanceData } from '../../../bridge/sources/finance-source';
+import { monthlyNetSql } from '../../../bridge/sources/monthly-net';
 import { readHealth, type BodyRow } from '../../../bridge/sources/health-source';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, localDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
@@ -43,8 +44,11 @@ afterAll(async () => {
   await dbs?.drop();
 });
 
-function newLedger(): Ledger {
-  return new Ledger({ finance, training, twin: finance, clock, timezone: ZONE, personId: PERSON, log: silentLogger });
+/** The chart's statement over the ledger's days: what the closed months of /finance are read with. */
+const CLOSED_MONTHS_NET = overTransactions(monthlyNetSql).closed!;
+
+function newLedger(twin: pg.Pool = finance): Ledger {
+  return new Ledger({ finance, training, twin, clock, timezone: ZONE, personId: PERSON, log: silentLogger });
 }
 
 // The calendar's edges the suite covers elsewhere, plus any moment of three years.
@@ -150,6 +154,17 @@ function expectSameSeries(served: WeeklySeries, direct: WeeklySeries): void {
   }
 }
 
+/** A ledger checked over these transactions alone, on 2 December 2026 at noon. */
+async function checkedLedgerOver(rows: readonly Tx[], twin: pg.Pool = finance): Promise<{ ledger: Ledger; today: LocalDate }> {
+  clock.set('2026-12-02T12:00:00Z');
+  const today = localDate(clock.now(), ZONE);
+  await finance.query('DELETE FROM transactions');
+  await insert(today, rows);
+  const ledger = newLedger(twin);
+  await ledger.check();
+  return { ledger, today };
+}
+
 async function budgetsFor(today: LocalDate): Promise<void> {
   await finance.query('DELETE FROM budgets');
   await finance.query(
@@ -180,7 +195,10 @@ describe('the ledger of closed months', () => {
         await expectSameInsights(ledger, today);
         // The closed months did come from the ledger: it holds a row for each closed month with transactions.
         const from = monthStartAfter(today.monthStart, -11);
-        const closed = await ledger.queryClosed<{ month: string }>(CLOSED_MONTHS_NET_SQL, [from, today.monthStart]);
+        const closed = await ledger.queryClosed<{ month: string }>(
+          `SELECT to_char(month, 'YYYY-MM') AS month FROM digital_twin_ledger.finance_month WHERE month >= $1::date AND month < $2::date`,
+          [from, today.monthStart],
+        );
         const { rows } = await finance.query<{ month: string }>(
           `SELECT DISTINCT to_char(transaction_date, 'YYYY-MM') AS month FROM transactions WHERE transaction_date >= $1 AND transaction_date < $2 ORDER BY 1`,
           [from, today.monthStart],
@@ -193,25 +211,15 @@ describe('the ledger of closed months', () => {
   });
 
   it('keeps days × categories, not transactions: many rows of one day and category are one ledger row', async () => {
-    clock.set('2026-12-02T12:00:00Z');
-    const today = localDate(clock.now(), ZONE);
-    await finance.query('DELETE FROM transactions');
-    await insert(today, Array.from({ length: 60 }, () => ({ back: 2, day: 3, type: 'Expense', amount: 1234, category: 0 })));
-    const ledger = newLedger();
-    await ledger.check();
+    const { ledger } = await checkedLedgerOver(Array.from({ length: 60 }, () => ({ back: 2, day: 3, type: 'Expense', amount: 1234, category: 0 })));
     expect(ledger.status()).toMatchObject({ day_rows: 1, months: 1 });
-    const [oct] = await ledger.queryClosed(CLOSED_MONTHS_NET_SQL, ['2026-10-01', '2026-11-01']);
+    const [oct] = await ledger.queryClosed(CLOSED_MONTHS_NET, ['2026-10-01', '2026-11-01']);
     expect(oct).toEqual({ month: '2026-10', income: '0', expense: '740.40', net: '-740.40' });
   });
 
   it('serves nothing from the ledger for a month found changed until it is built again, and starts over when the zone changes', async () => {
-    clock.set('2026-12-02T12:00:00Z');
-    const today = localDate(clock.now(), ZONE);
-    await finance.query('DELETE FROM transactions');
-    await insert(today, [{ back: 3, day: 10, type: 'Income', amount: 10_000, category: 3 }]);
-    const ledger = newLedger();
-    expect(ledger.liveFrom('2026-01-01', today.monthStart)).toBe('2026-01-01');
-    await ledger.check();
+    expect(newLedger().liveFrom('2026-01-01', '2026-12-01')).toBe('2026-01-01');
+    const { ledger, today } = await checkedLedgerOver([{ back: 3, day: 10, type: 'Income', amount: 10_000, category: 3 }]);
     expect(ledger.liveFrom('2026-01-01', today.monthStart)).toBe('2026-12-01');
     // Another zone: the key differs, everything is built again under it.
     const utc = new Ledger({ finance, training, twin: finance, clock, timezone: 'UTC', personId: PERSON, log: silentLogger });
@@ -240,12 +248,7 @@ const RISES_OVER_ALL_ROWS = `
 
 describe('the user SQL the ledger is keyed on', () => {
   it('starts over when get_current_budget_alerts() or v_body_composition is redefined', async () => {
-    clock.set('2026-12-02T12:00:00Z');
-    const today = localDate(clock.now(), ZONE);
-    await finance.query('DELETE FROM transactions');
-    await insert(today, [{ back: 2, day: 5, type: 'Expense', amount: 4_200, category: 0 }]);
-    const ledger = newLedger();
-    await ledger.check();
+    const { ledger } = await checkedLedgerOver([{ back: 2, day: 5, type: 'Expense', amount: 4_200, category: 0 }]);
     const built = ledger.status().months_rebuilt_total;
     const generation = ledger.generation;
     await ledger.check();
@@ -272,13 +275,8 @@ describe('the user SQL the ledger is keyed on', () => {
 
 describe('a ledger whose database fails', () => {
   it('costs no figure: the closed months are read from the transactions instead', async () => {
-    clock.set('2026-12-02T12:00:00Z');
-    const today = localDate(clock.now(), ZONE);
-    await finance.query('DELETE FROM transactions');
-    await insert(today, [{ back: 4, day: 2, type: 'Income', amount: 90_000, category: 3 }, { back: 0, day: 1, type: 'Expense', amount: 1_000, category: 0 }]);
     const twin = poolFor(dbs.finance);
-    const ledger = new Ledger({ finance, training, twin, clock, timezone: ZONE, personId: PERSON, log: silentLogger });
-    await ledger.check();
+    const { ledger, today } = await checkedLedgerOver([{ back: 4, day: 2, type: 'Income', amount: 90_000, category: 3 }, { back: 0, day: 1, type: 'Expense', amount: 1_000, category: 0 }], twin);
     expect(ledger.liveFrom(monthStartAfter(today.monthStart, -11), today.monthStart)).toBe(today.monthStart);
     // The checked ledger's own tables cannot be read any more: its months come from the transactions.
     await twin.end();
