@@ -2,7 +2,7 @@
 // before the month starts and never looks at what was spent, so it reads the same on the 1st and on
 // the 31st; get_current_budget_alerts() then reports on spending against it. Amounts move little
 // from month to month: a yearly price index in January and a few seasonal lines.
-import { severityOf, type BudgetFigures } from '../sources/budget-alerts';
+import { severityOf, type BudgetFigures } from '../finance/budget-alerts';
 import { calendarDate } from '../time/local-date';
 import { centsToNumeric } from './demo-sql';
 import { categoryPath } from './finance-catalog';

@@ -63,3 +63,18 @@ export function categoryPath(key: string): string {
   if (path === undefined) throw new Error(`unknown demo category ${key}`);
   return path;
 }
+
+/** One demo transaction, as the seed writes it. */
+export interface DemoTransaction {
+  id: string;
+  date: string;
+  type: CategoryType;
+  /** Always > 0; the direction comes from `type`. */
+  amountCents: number;
+  merchant: string;
+  description: string;
+  account: string;
+  category: string;
+  /** 'YYYY-MM-DD HH:MM:SS' (the column is timestamp without time zone). */
+  createdAt: string;
+}

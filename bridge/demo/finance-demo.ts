@@ -1,24 +1,10 @@
 // One day of demo transactions, a pure function of (seed, date, volume): the same day comes out the
 // same whether it is generated on the first start or by a later top-up.
 import { calendarDate, monthStartAfter, type LocalDate } from '../time/local-date';
-import { CATEGORIES, type CategoryType } from './finance-catalog';
+import { CATEGORIES, type DemoTransaction } from './finance-catalog';
 import { EVERYDAY_ACCOUNTS, PLANNED_SPENDS, purchasesOn } from './month-spending';
 import { growth, gymCardCents, rentCents } from './prices';
 import { Rng } from './random';
-
-export interface DemoTransaction {
-  id: string;
-  date: string;
-  type: CategoryType;
-  /** Always > 0; the direction comes from `type`. */
-  amountCents: number;
-  merchant: string;
-  description: string;
-  account: string;
-  category: string;
-  /** 'YYYY-MM-DD HH:MM:SS' (the column is timestamp without time zone). */
-  createdAt: string;
-}
 
 /** What a row of the table knows about its day: the calendar, the price and pay levels, "MM/YYYY". */
 interface Day extends LocalDate {

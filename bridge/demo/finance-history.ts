@@ -2,7 +2,7 @@
 // computed just after each of the demo's own transactions, from the same budget plan and spending model
 // that fill the tables. A row follows money moving, so it always differs from the row before.
 import type { FinanceDomain } from '../contract/twin-state';
-import { alertStamp, budgetAlerts } from '../sources/budget-alerts';
+import { alertStamp, budgetAlerts } from '../finance/budget-alerts';
 import { addDays, calendarDate } from '../time/local-date';
 import { budgetFigures, monthBudgets, type DemoBudget } from './budget-demo';
 import { generateFinanceDay } from './finance-demo';

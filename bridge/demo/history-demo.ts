@@ -2,7 +2,7 @@
 // states drawn from the models that fill the demo's tables, recorded through the engine's own
 // snapshotOf, each row differing from the one before it (the bridge only records changes).
 import type { DomainName, TwinState } from '../contract/twin-state';
-import { trainingSuggestion } from '../sources/training-suggestion';
+import { trainingSuggestion } from '../training/training-suggestion';
 import { addDays, calendarDate, daysBetween } from '../time/local-date';
 import { financeHistory } from './finance-history';
 import { EMPTY_STATE, historyWindow, isoDay, snapshotText, type HistoryPlan, type Moment } from './history-window';

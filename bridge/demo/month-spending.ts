@@ -7,7 +7,7 @@
 // out the same whenever it is generated, and the month's total is known before its first day.
 import { calendarDate } from '../time/local-date';
 import { monthBudgets } from './budget-demo';
-import type { DemoTransaction } from './finance-demo';
+import type { DemoTransaction } from './finance-catalog';
 import { growth } from './prices';
 import { Rng } from './random';
 

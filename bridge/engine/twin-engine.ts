@@ -3,11 +3,11 @@
 // Concurrent callers share one computation, and a state is served again for `cacheMs`.
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain, TwinState } from '../contract/twin-state';
 import type { Queryable } from '../db/pools';
-import { readFinance, type FinanceData } from '../sources/finance-source';
+import { readFinance, type FinanceData } from '../finance/finance-domain';
 import { BodyRowMemo } from '../ledger/body-row-memo';
 import type { Ledger } from '../ledger/ledger';
-import { readHealth, type BodyRow, type HealthData } from '../sources/health-source';
-import { PantrySource, type PantryData } from '../sources/pantry-source';
+import { readHealth, type BodyRow, type HealthData } from '../training/health-domain';
+import { PantrySource, type PantryData } from '../pantry/pantry-domain';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
 import { DomainTracker, type DomainRecord } from './domain-tracker';

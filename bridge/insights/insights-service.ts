@@ -16,13 +16,13 @@ import type { ClosedDays } from '../ledger/closed-or-live';
 import { describeSourceError, withTimeout } from '../engine/source-error';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
-import { readBodyInsights } from './body-insights';
+import { readBodyInsights } from '../training/body-insights';
 import { correlations } from './correlations';
 import { headline } from './headline';
 import { SourceFailure, type Figures, type InsightContext } from './insight-context';
-import { readMoneyInsights } from './money-insights';
-import { readPantryInsights } from './pantry-insights';
-import { readTrainingInsights } from './training-insights';
+import { readMoneyInsights } from '../finance/money-insights';
+import { readPantryInsights } from '../pantry/pantry-insights';
+import { readTrainingInsights } from '../training/training-insights';
 import { readWeeklySeries } from './weekly-series';
 
 export interface InsightsOptions {

@@ -6,13 +6,13 @@ import { num, type Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
 import { describeSourceError } from '../engine/source-error';
 import { SourceFailure, type InsightContext } from './insight-context';
-import type { ExpiredRise } from '../history/expired-days';
-import { OLDEST_PANTRY_SQL, readExpiredRises } from './pantry-insights';
+import type { ExpiredRise } from '../pantry/expired-days';
+import { OLDEST_PANTRY_SQL, readExpiredRises } from '../pantry/pantry-insights';
 import { readClosedOrLive } from '../ledger/closed-or-live';
 import { overTransactions } from '../ledger/finance-summary';
-import { readCategoryPaths } from './category-paths';
-import { spendingKinds } from './spending-kinds';
-import { readWeightWeeks, readWorkoutWeeks } from './weekly-training';
+import { readCategoryPaths } from '../finance/category-paths';
+import { spendingKinds } from '../finance/spending-kinds';
+import { readWeightWeeks, readWorkoutWeeks } from '../training/weekly-training';
 
 export const MAX_WEEKS = 156;
 

@@ -3,7 +3,7 @@
 // older months are never asked for.
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction';
-import { EXPIRED_DAYS_SQL, type ExpiredDay } from '../history/expired-days';
+import { EXPIRED_DAYS_SQL, type ExpiredDay } from '../pantry/expired-days';
 import { monthStartAfter } from '../time/local-date';
 import type { SplitStatement } from './closed-or-live';
 import type { FingerprintRow, MonthSummary } from './month-summary';

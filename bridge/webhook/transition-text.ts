@@ -6,7 +6,7 @@ import { signedMoney } from '../briefing/money';
 import type { HistoryEntity } from '../contract/responses';
 import { readFinance, readHealth, readPantry } from '../contract/transition';
 import type { TransitionChange } from '../contract/transition-change';
-import { trainingSuggestion } from '../sources/training-suggestion';
+import { trainingSuggestion } from '../training/training-suggestion';
 
 const SEVERITY_ICON = { CRITICAL: '🚨', HIGH: '⚠️', MEDIUM: '📊' } as const;
 

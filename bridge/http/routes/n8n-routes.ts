@@ -7,8 +7,8 @@ import type { AlertRow, FinanceAlertsResponse, ForecastResponse, PantryResponse,
 import type { Queryable } from '../../db/pools';
 import type { SourceDatabases } from '../../engine/twin-engine';
 import { describeSourceError } from '../../engine/source-error';
-import { readOutflowForecast } from '../../sources/outflow-forecast';
-import { readWorkoutLog } from '../../sources/workout-log';
+import { readOutflowForecast } from '../../finance/outflow-forecast';
+import { readWorkoutLog } from '../../training/workout-log';
 import type { Clock } from '../../time/clock';
 import { localDate } from '../../time/local-date';
 import { HttpError } from '../http-error';

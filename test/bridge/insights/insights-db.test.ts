@@ -2,10 +2,10 @@
 // sign and size, and every figure agrees with an independent computation in SQL.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBodyInsights } from '../../../bridge/insights/body-insights';
+import { readBodyInsights } from '../../../bridge/training/body-insights';
 import { correlations } from '../../../bridge/insights/correlations';
-import { readMoneyInsights } from '../../../bridge/insights/money-insights';
-import { readTrainingInsights } from '../../../bridge/insights/training-insights';
+import { readMoneyInsights } from '../../../bridge/finance/money-insights';
+import { readTrainingInsights } from '../../../bridge/training/training-insights';
 import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
 import { addDays } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Insights } from '../../../bridge/contract/insights';
 import { headline } from '../../../bridge/insights/headline';
-import { parseSnapshots, productUse } from '../../../bridge/insights/pantry-insights';
+import { parseSnapshots, productUse } from '../../../bridge/pantry/pantry-insights';
 
 describe('productUse', () => {
   it('counts decreases as use (not restocking) and dates the run-out at that pace', () => {

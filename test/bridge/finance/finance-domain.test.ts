@@ -1,8 +1,8 @@
 // Month-to-date figures of autonomous_finance against a real PostgreSQL with crafted rows.
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readFinance } from '../../../bridge/sources/finance-source';
-import { chartMonths } from '../../../bridge/sources/monthly-net';
+import { readFinance } from '../../../bridge/finance/finance-domain';
+import { chartMonths } from '../../../bridge/finance/monthly-net';
 import { localDate } from '../../../bridge/time/local-date';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';

@@ -3,8 +3,8 @@
 import type { ExerciseProgress, ExerciseStatus, TrainingInsights } from '../contract/insights';
 import { numOrNull, type Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
-import type { Figures, InsightContext } from './insight-context';
-import { round } from './statistics';
+import type { Figures, InsightContext } from '../insights/insight-context';
+import { round } from '../insights/statistics';
 
 /** A change of time under tension this small at the same weight is noise of the stopwatch, not progress. */
 export const TUT_TOLERANCE_SECONDS = 5;

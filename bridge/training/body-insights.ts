@@ -3,8 +3,8 @@
 import type { BodyInsights, TargetDate } from '../contract/insights';
 import { numOrNull, type Queryable } from '../db/pools';
 import { addDays, daysBetween } from '../time/local-date';
-import type { Figures, InsightContext } from './insight-context';
-import { round, theilSen, type Point, type Slope } from './statistics';
+import type { Figures, InsightContext } from '../insights/insight-context';
+import { round, theilSen, type Point, type Slope } from '../insights/statistics';
 import { median } from 'simple-statistics';
 
 export const TARGET_BODYFAT_PCT = 15;

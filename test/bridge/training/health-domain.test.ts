@@ -1,8 +1,8 @@
 // Body composition, workouts and the training-day rule of autonomous_training, with crafted rows.
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readHealth } from '../../../bridge/sources/health-source';
-import { trainingSuggestion } from '../../../bridge/sources/training-suggestion';
+import { readHealth } from '../../../bridge/training/health-domain';
+import { trainingSuggestion } from '../../../bridge/training/training-suggestion';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, localDate } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';

@@ -7,8 +7,8 @@ import { readClosedOrLive } from '../ledger/closed-or-live';
 import { overTransactions } from '../ledger/finance-summary';
 import type { LocalDate } from '../time/local-date';
 import { readCategoryPaths, type CategoryPaths } from './category-paths';
-import type { Figures, InsightContext } from './insight-context';
-import { round } from './statistics';
+import type { Figures, InsightContext } from '../insights/insight-context';
+import { round } from '../insights/statistics';
 
 export const BASELINE_MONTHS = 12;
 const MIN_BASELINE_MONTHS = 3;

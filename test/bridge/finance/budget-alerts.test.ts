@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BudgetAlert, BudgetLine } from '../../../bridge/contract/twin-state';
-import { readFinance } from '../../../bridge/sources/finance-source';
+import { readFinance } from '../../../bridge/finance/finance-domain';
 import { addDays, localDate, type LocalDate } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertBudgets, insertCategory, insertTransactions, sourcePool, todayAt, ZONE, type BudgetRow, type TxRow } from '../source-rows';

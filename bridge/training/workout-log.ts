@@ -4,7 +4,7 @@
 import type { ExerciseProgression, ExerciseSet, ExerciseTrend, WorkoutData, WorkoutSession } from '../contract/n8n-responses';
 import { numOrNull, type Queryable } from '../db/pools';
 import type { ExerciseStatus } from '../contract/insights';
-import { exerciseStatus } from '../insights/training-insights';
+import { exerciseStatus } from './training-insights';
 import { addDays } from '../time/local-date';
 
 export const SESSIONS_SHOWN = 5;

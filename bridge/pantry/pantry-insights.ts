@@ -4,13 +4,13 @@
 import { z } from 'zod';
 import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contract/insights';
 import type { Queryable } from '../db/pools';
-import { EXPIRED_BEFORE_SQL, risesPerDay, type ExpiredDay, type ExpiredRise } from '../history/expired-days';
+import { EXPIRED_BEFORE_SQL, risesPerDay, type ExpiredDay, type ExpiredRise } from './expired-days';
 import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../ledger/closed-or-live';
 import { EXPIRED_DAYS } from '../ledger/pantry-summary';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
-import type { Figures, InsightContext } from './insight-context';
-import { monthBack } from './money-insights';
-import { round } from './statistics';
+import type { Figures, InsightContext } from '../insights/insight-context';
+import { monthBack } from '../finance/money-insights';
+import { round } from '../insights/statistics';
 
 export const MIN_HISTORY_DAYS = 14;
 /** Consumption is the pace of the last eight weeks. */

@@ -1,7 +1,7 @@
 // Low stock and expiry of autonomous_pantry, in both layouts the user's installs have.
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expiryLevel, PantrySource } from '../../../bridge/sources/pantry-source';
+import { expiryLevel, PantrySource } from '../../../bridge/pantry/pantry-domain';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { sourcePool, todayAt } from '../source-rows';
 
