@@ -4,7 +4,7 @@ import { num, numOrNull, type Queryable } from '../db/pools';
 import type { LocalDate } from '../time/local-date';
 import { alertStamp, budgetAlerts, type BudgetFigures } from './budget-alerts';
 import { budgetLines } from './budget-overview';
-import type { ClosedDays } from '../ledger/closed-or-live';
+import type { ClosedDays } from '../store/closed-or-live';
 import { chartMonths, monthlyNet, readMonthRows } from './monthly-net';
 
 export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;

@@ -3,7 +3,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from '../contract/insights';
 import { num, type Queryable } from '../db/pools';
-import { readClosedOrLive } from '../ledger/closed-or-live';
+import { readClosedOrLive } from '../store/closed-or-live';
 import { overTransactions } from '../ledger/finance-summary';
 import type { LocalDate } from '../time/local-date';
 import { readCategoryPaths, type CategoryPaths } from './category-paths';

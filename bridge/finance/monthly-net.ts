@@ -1,7 +1,7 @@
 // Income, expense and net per calendar month over the last twelve, for the net-per-month chart.
 import type { MonthNet } from '../contract/twin-state';
 import { num, type Queryable } from '../db/pools';
-import { readClosedOrLive, type ClosedDays } from '../ledger/closed-or-live';
+import { readClosedOrLive, type ClosedDays } from '../store/closed-or-live';
 import { overTransactions } from '../ledger/finance-summary';
 import { isoDate, type LocalDate } from '../time/local-date';
 

@@ -1,6 +1,6 @@
 // What every domain's insights are computed from: "today" in the configured zone (from the
 // injectable clock), the settings that name units, and the ledger of closed days when there is one.
-import type { ClosedDays } from '../ledger/closed-or-live';
+import type { ClosedDays } from '../store/closed-or-live';
 import type { LocalDate } from '../time/local-date';
 
 export interface InsightContext {

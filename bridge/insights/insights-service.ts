@@ -12,7 +12,7 @@ import type {
   TrainingInsights,
 } from '../contract/insights';
 import type { Queryable } from '../db/pools';
-import type { ClosedDays } from '../ledger/closed-or-live';
+import type { ClosedDays } from '../store/closed-or-live';
 import { describeSourceError, withTimeout } from '../engine/source-error';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';

@@ -8,7 +8,7 @@ import { describeSourceError } from '../engine/source-error';
 import { SourceFailure, type InsightContext } from './insight-context';
 import type { ExpiredRise } from '../pantry/expired-days';
 import { OLDEST_PANTRY_SQL, readExpiredRises } from '../pantry/pantry-insights';
-import { readClosedOrLive } from '../ledger/closed-or-live';
+import { readClosedOrLive } from '../store/closed-or-live';
 import { overTransactions } from '../ledger/finance-summary';
 import { readCategoryPaths } from '../finance/category-paths';
 import { spendingKinds } from '../finance/spending-kinds';

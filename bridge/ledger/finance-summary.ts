@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { Queryable } from '../db/pools';
 import { inTransaction } from '../db/transaction';
 import { monthStartAfter } from '../time/local-date';
-import type { SplitStatement } from './closed-or-live';
+import type { SplitStatement } from '../store/closed-or-live';
 import type { FingerprintRow, MonthSummary } from './month-summary';
 
 /** The ledger's days as a relation with the transactions' columns. */

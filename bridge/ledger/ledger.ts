@@ -8,7 +8,8 @@ import type { LedgerStatus } from '../contract/responses';
 import type { Queryable } from '../db/pools';
 import { inTransaction } from '../db/transaction';
 import { FinanceSummary } from './finance-summary';
-import { monthsToRedo, type MonthSummary, type SummaryKind } from './month-summary';
+import type { ClosedKind } from '../store/closed-or-live';
+import { monthsToRedo, type MonthSummary } from './month-summary';
 import { PantrySummary } from './pantry-summary';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
@@ -90,7 +91,7 @@ export class Ledger {
    * the current month's first day: the ledger serves the checked closed months before it that are
    * not waiting to be built again.
    */
-  liveFrom(from: string, open: string, kind: SummaryKind | 'training' = 'finance'): string {
+  liveFrom(from: string, open: string, kind: ClosedKind): string {
     const covered = this.covered !== null && this.covered < open ? this.covered : open;
     const first = this.summaries.find((s) => s.kind === kind)?.firstDay(covered) ?? null;
     if (this.covered === null || covered <= from || (first !== null && from < first)) return from;

@@ -1,7 +1,7 @@
 // What the ledger keeps of one source, month by month: the fingerprint of each closed month at the
 // source, the fingerprints it built from, and how to build or drop a month. ledger.ts runs the same
 // check over every summary.
-export type SummaryKind = 'finance' | 'pantry';
+import type { SummaryKind } from '../store/closed-or-live';
 
 /** Counts and fingerprints as text: exact numeric. */
 export interface FingerprintRow {

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { inTransaction } from '../db/transaction';
 import { EXPIRED_DAYS_SQL, type ExpiredDay } from '../pantry/expired-days';
 import { monthStartAfter } from '../time/local-date';
-import type { SplitStatement } from './closed-or-live';
+import type { SplitStatement } from '../store/closed-or-live';
 import type { FingerprintRow, MonthSummary } from './month-summary';
 
 export const PANTRY_MONTHS = 40;

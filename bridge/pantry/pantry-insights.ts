@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contract/insights';
 import type { Queryable } from '../db/pools';
 import { EXPIRED_BEFORE_SQL, risesPerDay, type ExpiredDay, type ExpiredRise } from './expired-days';
-import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../ledger/closed-or-live';
+import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../store/closed-or-live';
 import { EXPIRED_DAYS } from '../ledger/pantry-summary';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
 import type { Figures, InsightContext } from '../insights/insight-context';

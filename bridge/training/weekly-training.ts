@@ -3,7 +3,7 @@
 // current month live), so each part gives sums and counts, and a week across the boundary is added up.
 import { num } from '../db/pools';
 import type { Queryable } from '../db/pools';
-import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../ledger/closed-or-live';
+import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../store/closed-or-live';
 
 /** Rest days count only after a break of at most this many days: a longer one is a pause, not a rest. */
 export const REST_LOOKBACK_DAYS = 60;

@@ -218,9 +218,9 @@ describe('the ledger of closed months', () => {
   });
 
   it('serves nothing from the ledger for a month found changed until it is built again, and starts over when the zone changes', async () => {
-    expect(newLedger().liveFrom('2026-01-01', '2026-12-01')).toBe('2026-01-01');
+    expect(newLedger().liveFrom('2026-01-01', '2026-12-01', 'finance')).toBe('2026-01-01');
     const { ledger, today } = await checkedLedgerOver([{ back: 3, day: 10, type: 'Income', amount: 10_000, category: 3 }]);
-    expect(ledger.liveFrom('2026-01-01', today.monthStart)).toBe('2026-12-01');
+    expect(ledger.liveFrom('2026-01-01', today.monthStart, 'finance')).toBe('2026-12-01');
     // Another zone: the key differs, everything is built again under it.
     const utc = new Ledger({ finance, training, twin: finance, clock, timezone: 'UTC', personId: PERSON, log: silentLogger });
     await utc.check();
@@ -277,7 +277,7 @@ describe('a ledger whose database fails', () => {
   it('costs no figure: the closed months are read from the transactions instead', async () => {
     const twin = poolFor(dbs.finance);
     const { ledger, today } = await checkedLedgerOver([{ back: 4, day: 2, type: 'Income', amount: 90_000, category: 3 }, { back: 0, day: 1, type: 'Expense', amount: 1_000, category: 0 }], twin);
-    expect(ledger.liveFrom(monthStartAfter(today.monthStart, -11), today.monthStart)).toBe(today.monthStart);
+    expect(ledger.liveFrom(monthStartAfter(today.monthStart, -11), today.monthStart, 'finance')).toBe(today.monthStart);
     // The checked ledger's own tables cannot be read any more: its months come from the transactions.
     await twin.end();
     const direct = await readFinance(finance, { today, currency: 'PLN' });

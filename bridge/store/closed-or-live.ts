@@ -2,19 +2,23 @@
 // tables, and the days from the ledger's boundary on, live from the source. Without a ledger (or
 // before its first check) all of it is read live. Both statements take the range as $1 (from,
 // inclusive) and $2 (to, exclusive), then their own parameters, and give rows of the same shape.
-// Each summary offers the statements that read it (finance-summary.ts, pantry-summary.ts).
+// Only the repositories read through it: they decide whether an answer comes from the summaries.
 import type { Queryable } from '../db/pools';
-import type { SummaryKind } from './month-summary';
+
+/** The sources whose closed months are summarised in tables of their own. */
+export type SummaryKind = 'finance' | 'pantry';
+/** Which source's checked months decide what is closed. */
+export type ClosedKind = SummaryKind | 'training';
 
 export interface ClosedDays {
-  liveFrom(from: string, open: string, kind?: SummaryKind | 'training'): string;
+  liveFrom(from: string, open: string, kind: ClosedKind): string;
   queryClosed<Row extends object>(text: string, params: unknown[]): Promise<Row[]>;
   closedRows<Row>(key: string, read: () => Promise<Row[]>): Promise<Row[]>;
 }
 
 export interface SplitStatement {
   /** Which source's checked months decide what is closed. */
-  kind: SummaryKind | 'training';
+  kind: ClosedKind;
   /**
    * The closed part: a statement over the ledger's tables, or null to run `live` over the closed
    * range of the source itself, once per ledger generation (for figures the ledger keeps no table of).
