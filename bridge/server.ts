@@ -8,6 +8,7 @@ import { startHousekeeping } from './lifecycle/housekeeping-stage';
 import { startHttp } from './lifecycle/http-stage';
 import { startInsights } from './lifecycle/insights-stage';
 import { startLedger } from './lifecycle/ledger-stage';
+import { openRepositories } from './lifecycle/repositories-stage';
 import { ShutdownError, ShutdownStack } from './lifecycle/shutdown-stack';
 import type { StageContext } from './lifecycle/stage-context';
 import { StartAborted, type Bridge, type StartOptions } from './lifecycle/start-options';
@@ -41,9 +42,10 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     const sync = await startSync(ctx, history);
     const webhook = startWebhookDelivery(ctx, pools.twin, sync);
     const ledger = startLedger(ctx, pools, sync);
-    const engine = startEngine(ctx, pools, ledger);
-    const insights = startInsights(ctx, pools, ledger);
-    const { url, port } = await startHttp(ctx, { engine, history, sync, pools, insights });
+    const repositories = openRepositories(pools, ledger);
+    const engine = startEngine(ctx, pools, ledger, repositories);
+    const insights = startInsights(ctx, pools, ledger, repositories);
+    const { url, port } = await startHttp(ctx, { engine, history, sync, pools, repositories, insights });
     // A first state before announcing readiness: the first request is fast and history is current.
     // It cannot hang the start: each source has its time budget.
     stopIfAsked(options);

@@ -4,10 +4,12 @@
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain, TwinState } from '../contract/twin-state';
 import type { Queryable } from '../db/pools';
 import { readFinance, type FinanceData } from '../finance/finance-domain';
+import type { FinanceRepository } from '../finance/finance-repository';
 import { BodyRowMemo } from '../ledger/body-row-memo';
 import type { Ledger } from '../ledger/ledger';
 import { readHealth, type BodyRow, type HealthData } from '../training/health-domain';
-import { PantrySource, type PantryData } from '../pantry/pantry-domain';
+import { readPantry, type PantryData } from '../pantry/pantry-domain';
+import type { PantryRepository } from '../pantry/pantry-repository';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
 import { DomainTracker, type DomainRecord } from './domain-tracker';
@@ -21,6 +23,9 @@ export interface SourceDatabases {
 
 export interface EngineOptions {
   databases: SourceDatabases;
+  /** The finance and pantry databases behind their repositories. */
+  finance: FinanceRepository;
+  pantry: PantryRepository;
   /** Closed months summarised once; null (or absent) reads everything directly. */
   ledger?: Ledger | null;
   clock: Clock;
@@ -67,7 +72,6 @@ const EMPTY: { [K in DomainName]: Omit<Domains[K], 'status' | 'error' | 'as_of'>
 const SOURCE_OF: Record<DomainName, keyof SourceDatabases> = { health: 'training', finance: 'finance', pantry: 'pantry' };
 
 export class TwinEngine {
-  private readonly pantry: PantrySource;
   private readonly bodyMemo: BodyRowMemo<BodyRow> | null;
   private lastGood: Partial<Domains> = {};
   private readonly tracker = new DomainTracker();
@@ -75,7 +79,6 @@ export class TwinEngine {
   private inflight: Promise<TwinState> | null = null;
 
   constructor(private readonly o: EngineOptions) {
-    this.pantry = new PantrySource(o.databases.pantry);
     this.bodyMemo = o.ledger ? new BodyRowMemo(o.ledger) : null;
   }
 
@@ -145,8 +148,8 @@ export class TwinEngine {
     const { databases } = this.o;
     const [health, finance, pantry] = await Promise.all([
       this.timed<HealthData>('health', () => readHealth(databases.training, { today, bodyMemo: this.bodyMemo })),
-      this.timed<FinanceData>('finance', () => readFinance(databases.finance, { today, currency: this.o.currency, ledger: this.o.ledger })),
-      this.timed<PantryData>('pantry', () => this.pantry.read({ today, nowMs: now.getTime() })),
+      this.timed<FinanceData>('finance', () => readFinance(this.o.finance, { today, currency: this.o.currency })),
+      this.timed<PantryData>('pantry', () => readPantry(this.o.pantry, { today, nowMs: now.getTime() })),
     ]);
     const state: TwinState = {
       computed_at: computedAt,

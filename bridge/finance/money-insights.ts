@@ -2,13 +2,11 @@
 // of the twelve months before, and the net of each month against the same month a year earlier.
 import { quantileSorted } from 'simple-statistics';
 import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from '../contract/insights';
-import { num, type Queryable } from '../db/pools';
-import { readClosedOrLive } from '../store/closed-or-live';
-import { overTransactions } from '../ledger/finance-summary';
-import type { LocalDate } from '../time/local-date';
-import { readCategoryPaths, type CategoryPaths } from './category-paths';
 import type { Figures, InsightContext } from '../insights/insight-context';
 import { round } from '../insights/statistics';
+import type { LocalDate } from '../time/local-date';
+import type { CategoryPaths } from './category-paths';
+import type { CategoryMonth, FinanceRepository } from './finance-repository';
 
 export const BASELINE_MONTHS = 12;
 const MIN_BASELINE_MONTHS = 3;
@@ -16,31 +14,6 @@ const MIN_BASELINE_MONTHS = 3;
 export function baselineMargin(p25: number, median: number, p75: number): number {
   return Math.max(0.25 * (p75 - p25), 0.1 * median, 10);
 }
-
-// "By the same day": transactions up to the day of month `$3`. On the last day of a month the whole
-// of every month is compared (31 covers all), so the 30th of November is not held against 30 of
-// October's 31 days. A shorter month is whole whenever the day is past its end. The day is an
-// aggregate's filter, not the scan's: every month of the range is read whole anyway, and `spent`
-// finds the categories spent on up to today ($4) whatever the day.
-// Grouped by category_id: the ledger's database may not hold the categories (see category-paths.ts).
-const categorySql = (relation: string) => `
-  SELECT to_char(t.transaction_date, 'YYYY-MM') AS month, t.category_id,
-         coalesce(sum(t.amount) FILTER (WHERE extract(day FROM t.transaction_date) <= $3), 0) AS to_day,
-         bool_or(t.transaction_date <= $4::date) AS spent
-  FROM ${relation} t
-  WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
-  GROUP BY 1, 2`;
-
-const netSql = (relation: string) => `
-  SELECT to_char(transaction_date, 'YYYY-MM') AS month,
-         sum(CASE WHEN type = 'Income' THEN amount ELSE -amount END) AS net,
-         coalesce(sum(CASE WHEN type = 'Income' THEN amount ELSE -amount END) FILTER (WHERE extract(day FROM transaction_date) <= $3), 0) AS net_to_day
-  FROM ${relation}
-  WHERE type IN ('Income', 'Expense') AND transaction_date >= $1::date AND transaction_date < $2::date
-  GROUP BY 1`;
-
-// The oldest row, read from the front of idx_transactions_date.
-const FIRST_MONTH_SQL = `SELECT to_char(min(transaction_date), 'YYYY-MM') AS month FROM transactions`;
 
 /** YYYY-MM of the month `back` months before today's. */
 export function monthBack(today: Pick<LocalDate, 'year' | 'month'>, back: number): string {
@@ -104,43 +77,35 @@ export function netByMonth(today: Pick<LocalDate, 'year' | 'month' | 'day'>, net
   return out;
 }
 
-interface CategoryMonthRow {
-  month: string;
-  category_id: number | null;
-  to_day: string;
-  spent: boolean;
-}
-
 /** Spending to the cutoff day per `month|path`, and the paths spent on this month up to today. */
-function byPath(rows: readonly CategoryMonthRow[], pathOf: CategoryPaths): { toDay: Map<string, number>; spent: string[] } {
+function byPath(rows: readonly CategoryMonth[], pathOf: CategoryPaths): { toDay: Map<string, number>; spent: string[] } {
   const toDay = new Map<string, number>();
   const spent = new Set<string>();
   for (const r of rows) {
     const path = pathOf(r.category_id);
     const key = `${r.month}|${path}`;
-    toDay.set(key, (toDay.get(key) ?? 0) + num(r.to_day));
+    toDay.set(key, (toDay.get(key) ?? 0) + r.to_day);
     if (r.spent) spent.add(path);
   }
   return { toDay, spent: [...spent] };
 }
 
-export async function readMoneyInsights(db: Queryable, ctx: InsightContext): Promise<Figures<MoneyInsights>> {
+export async function readMoneyInsights(repo: FinanceRepository, ctx: InsightContext): Promise<Figures<MoneyInsights>> {
   const { today } = ctx;
   const day = cutoffDay(today);
-  const ledger = ctx.ledger ?? null;
   const range = (back: number) => ({ from: `${monthBack(today, back)}-01`, to: today.nextMonthStart, open: today.monthStart });
   const [cats, nets, first, pathOf] = await Promise.all([
-    readClosedOrLive<CategoryMonthRow>(db, ledger, overTransactions(categorySql), range(BASELINE_MONTHS), [day, today.date]),
-    readClosedOrLive<{ month: string; net: string; net_to_day: string }>(db, ledger, overTransactions(netSql), range(2 * BASELINE_MONTHS), [day]),
-    db.query<{ month: string | null }>(FIRST_MONTH_SQL),
-    readCategoryPaths(db),
+    repo.categoryMonths(range(BASELINE_MONTHS), day, today.date),
+    repo.netMonths(range(2 * BASELINE_MONTHS), day),
+    repo.firstDay(),
+    repo.categoryPaths(),
   ]);
   const { toDay, spent } = byPath(cats, pathOf);
-  const netMap = new Map(nets.map((r) => [r.month, { net: num(r.net), toDay: num(r.net_to_day) }]));
+  const netMap = new Map(nets.map((r) => [r.month, { net: r.net, toDay: r.net_to_day }]));
   return {
     currency: ctx.currency,
     month: monthBack(today, 0),
-    categories: categoryBaselines(today, spent, toDay, first.rows[0]?.month ?? null),
+    categories: categoryBaselines(today, spent, toDay, first?.slice(0, 7) ?? null),
     net_by_month: netByMonth(today, netMap),
   };
 }

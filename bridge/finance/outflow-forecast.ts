@@ -7,65 +7,17 @@
 // seasons and planned one-off costs, and overlapping periods are not independent, so the range is
 // a description of recent months rather than a confidence interval. Transfers are not outflow.
 import type { OutflowForecast } from '../contract/n8n-responses';
-import { numOrNull, type Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
+import type { FinanceRepository } from './finance-repository';
 
 export const HORIZON_DAYS = 30;
 export const HISTORY_DAYS = 180;
 
-interface ForecastRow {
-  history_from: string | null;
-  periods: number;
-  p10: number | null;
-  p25: number | null;
-  median: number | null;
-  p75: number | null;
-  p90: number | null;
-  last_30_days: string;
-}
-
-// Served by the index on transaction_date (and partition pruning); percentile_cont interpolates
-// like the usual definition (type 7).
-const FORECAST_SQL = `
-  WITH bounds AS (
-    -- No transaction at all: no series (greatest() would ignore the null).
-    SELECT CASE WHEN min(transaction_date) IS NOT NULL THEN greatest($1::date, min(transaction_date)) END AS first_day,
-           $2::date AS last_day
-    FROM transactions
-  ), spent AS (
-    -- The parameters themselves, not the bounds: partitions are pruned when the statement is planned.
-    SELECT transaction_date AS day, sum(amount) AS amount
-    FROM transactions
-    WHERE type = 'Expense' AND transaction_date BETWEEN $1::date AND $2::date
-    GROUP BY transaction_date
-  ), series AS (
-    SELECT d::date AS day, coalesce(spent.amount, 0) AS amount
-    FROM bounds, generate_series(bounds.first_day, bounds.last_day, interval '1 day') AS d
-    LEFT JOIN spent ON spent.day = d::date
-  ), periods AS (
-    SELECT day,
-           sum(amount) OVER w AS total,
-           count(*) OVER w AS days
-    FROM series
-    WINDOW w AS (ORDER BY day ROWS BETWEEN ${HORIZON_DAYS - 1} PRECEDING AND CURRENT ROW)
-  )
-  SELECT (SELECT first_day FROM bounds) AS history_from,
-         count(*)::int AS periods,
-         percentile_cont(0.10) WITHIN GROUP (ORDER BY total::float8) AS p10,
-         percentile_cont(0.25) WITHIN GROUP (ORDER BY total::float8) AS p25,
-         percentile_cont(0.50) WITHIN GROUP (ORDER BY total::float8) AS median,
-         percentile_cont(0.75) WITHIN GROUP (ORDER BY total::float8) AS p75,
-         percentile_cont(0.90) WITHIN GROUP (ORDER BY total::float8) AS p90,
-         (SELECT coalesce(sum(amount), 0) FROM series WHERE day > $2::date - ${HORIZON_DAYS}) AS last_30_days
-  FROM periods
-  WHERE days = ${HORIZON_DAYS}`;
-
 const cents = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
-export async function readOutflowForecast(db: Queryable, o: { today: string; currency: string }): Promise<OutflowForecast> {
+export async function readOutflowForecast(repo: FinanceRepository, o: { today: string; currency: string }): Promise<OutflowForecast> {
   const historyTo = addDays(o.today, -1);
-  const { rows } = await db.query<ForecastRow>(FORECAST_SQL, [addDays(historyTo, 1 - HISTORY_DAYS), historyTo]);
-  const r = rows[0];
+  const r = await repo.outflowHistory(addDays(historyTo, 1 - HISTORY_DAYS), historyTo, HORIZON_DAYS);
   return {
     currency: o.currency,
     horizon_days: HORIZON_DAYS,
@@ -79,6 +31,6 @@ export async function readOutflowForecast(db: Queryable, o: { today: string; cur
     p25: cents(r.p25),
     p75: cents(r.p75),
     p90: cents(r.p90),
-    last_30_days: numOrNull(r.last_30_days) ?? 0,
+    last_30_days: r.last_30_days,
   };
 }

@@ -23,10 +23,12 @@ import { SourceFailure, type Figures, type InsightContext } from './insight-cont
 import { readMoneyInsights } from '../finance/money-insights';
 import { readPantryInsights } from '../pantry/pantry-insights';
 import { readTrainingInsights } from '../training/training-insights';
-import { readWeeklySeries } from './weekly-series';
+import { readWeeklySeries, type SeriesSources } from './weekly-series';
 
 export interface InsightsOptions {
-  databases: { finance: Queryable; training: Queryable; twin: Queryable };
+  databases: { training: Queryable };
+  /** The finance database and the twin's pantry history, each behind its repository. */
+  sources: Omit<SeriesSources, 'training'>;
   /** The checked closed days of the transactions; null (or absent) reads every day live. */
   ledger?: ClosedDays | null;
   clock: Clock;
@@ -122,9 +124,9 @@ export class InsightsService {
     const [body, training, money, pantry, links] = await Promise.all([
       this.settle('body', asOf, () => readBodyInsights(db.training, ctx)),
       this.settle('training', asOf, () => readTrainingInsights(db.training, ctx)),
-      this.settle('money', asOf, async () => ({ ...(await readMoneyInsights(db.finance, ctx)), currency })),
-      this.settle('pantry', asOf, () => readPantryInsights(db.twin, ctx)),
-      this.settle('correlations', asOf, async () => correlations(await readWeeklySeries(db, ctx), currency)),
+      this.settle('money', asOf, async () => ({ ...(await readMoneyInsights(this.o.sources.finance, ctx)), currency })),
+      this.settle('pantry', asOf, () => readPantryInsights(this.o.sources.pantryHistory, ctx)),
+      this.settle('correlations', asOf, async () => correlations(await readWeeklySeries({ ...this.o.sources, training: db.training }, ctx), currency)),
     ]);
     const parts = { today: ctx.today.date, body, training, money: { ...money, currency }, pantry, correlations: links };
     const insights: Insights = { computed_at: asOf, timezone: this.o.timezone, headline: headline(parts), ...parts };

@@ -2,15 +2,14 @@
 // before the current one, at most three years of them: links between habits drift, and the cost of
 // a computation stays the same as the years add up.
 import type { CorrelationSeries } from '../contract/insights';
-import { num, type Queryable } from '../db/pools';
+import type { Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
 import { describeSourceError } from '../engine/source-error';
 import { SourceFailure, type InsightContext } from './insight-context';
 import type { ExpiredRise } from '../pantry/expired-days';
-import { OLDEST_PANTRY_SQL, readExpiredRises } from '../pantry/pantry-insights';
-import { readClosedOrLive } from '../store/closed-or-live';
-import { overTransactions } from '../ledger/finance-summary';
-import { readCategoryPaths } from '../finance/category-paths';
+import { readExpiredRises } from '../pantry/pantry-insights';
+import type { FinanceRepository } from '../finance/finance-repository';
+import type { PantryHistoryRepository } from '../store/pantry-history-repository';
 import { spendingKinds } from '../finance/spending-kinds';
 import { readWeightWeeks, readWorkoutWeeks } from '../training/weekly-training';
 
@@ -23,22 +22,12 @@ export interface WeeklySeries {
   values: Record<CorrelationSeries, (number | null)[]>;
 }
 
-// date_trunc on a timestamp without zone: a date's week is its own, whatever the session zone.
-// Grouped by category_id: the ledger's database may not hold the categories (see category-paths.ts).
-const spendingSql = (relation: string) => `
-  SELECT to_char(date_trunc('week', t.transaction_date::timestamp), 'YYYY-MM-DD') AS week, t.category_id, sum(t.amount) AS spent
-  FROM ${relation} t
-  WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
-  GROUP BY 1, 2`;
-
-const FIRST_TRANSACTION_SQL = `SELECT min(transaction_date) AS first FROM transactions`;
-
 const FIRST_TRAINING_SQL = `SELECT least((SELECT min(workout_date) FROM workouts), (SELECT min(measurement_date) FROM measurements)) AS first`;
 
-export interface SeriesDatabases {
-  finance: Queryable;
+export interface SeriesSources {
+  finance: FinanceRepository;
   training: Queryable;
-  twin: Queryable;
+  pantryHistory: PantryHistoryRepository;
 }
 
 /** Monday of the week of a YYYY-MM-DD date. */
@@ -87,24 +76,24 @@ function readFrom<T>(source: string, work: Promise<T>): Promise<T> {
   });
 }
 
-export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
+export async function readWeeklySeries(dbs: SeriesSources, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
   const end = ctx.today.weekStart;
   const start = addDays(end, -7 * MAX_WEEKS);
   const ledger = ctx.ledger ?? null;
   const weeksFrom = (from: string) => ({ from, to: end, open: ctx.today.monthStart });
   const [spending, pathOf, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
-    readFrom('finance', readClosedOrLive<{ week: string; category_id: number | null; spent: string }>(dbs.finance, ledger, overTransactions(spendingSql), weeksFrom(start))),
-    readFrom('finance', readCategoryPaths(dbs.finance)),
-    readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
+    readFrom('finance', dbs.finance.weeklySpending(weeksFrom(start))),
+    readFrom('finance', dbs.finance.categoryPaths()),
+    readFrom('finance', dbs.finance.firstDay()),
     readFrom('training', readWorkoutWeeks(dbs.training, ledger, weeksFrom(start))),
     readFrom('training', readWeightWeeks(dbs.training, ledger, weeksFrom(addDays(start, -7)))),
     readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
-    readFrom('history', readExpiredRises(dbs.twin, ledger, ctx.personId, weeksFrom(start))),
-    readFrom('history', dbs.twin.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId])),
+    readFrom('history', readExpiredRises(dbs.pantryHistory, ctx.personId, weeksFrom(start))),
+    readFrom('history', dbs.pantryHistory.firstDay(ctx.personId)),
   ]);
-  const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;
+  const financeFrom = firstTx ? mondayOf(firstTx) : null;
   const trainingFrom = firstTraining.rows[0]?.first ? mondayOf(firstTraining.rows[0].first) : null;
-  const pantryDay = firstPantry.rows[0]?.day ?? null;
+  const pantryDay = firstPantry;
   const pantryFrom = pantryDay === null ? null : mondayOf(pantryDay);
   const from = [financeFrom, trainingFrom, pantryFrom].filter((d): d is string => d !== null).sort()[0] ?? end;
   const weeks: string[] = [];
@@ -123,7 +112,7 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     if (i === undefined) continue;
     for (const kind of kindsOf(r.category_id)) {
       const key = `${kind}_spending` as const;
-      v[key][i] = (v[key][i] ?? 0) + num(r.spent);
+      v[key][i] = (v[key][i] ?? 0) + r.spent;
     }
   }
   for (const [week, r] of workouts) {

@@ -1,6 +1,5 @@
-// The statements the ledger runs for all its summaries: its key (the user's SQL definitions), its
-// meta rows and size, and the fingerprints of the closed measurements and workouts. Each month
-// summary keeps its own statements (finance-summary.ts, pantry-summary.ts).
+// The statements the ledger runs on the training database: the fingerprints of the closed
+// measurements and workouts, and the body view's definition.
 
 /** Measurements before ($1) or from ($2 = true) a day: count and fingerprint. */
 export const MEASUREMENTS_FINGERPRINT_SQL = `
@@ -16,19 +15,5 @@ export const WORKOUTS_FINGERPRINT_SQL = `
   FROM workouts w
   WHERE w.workout_date < $1::date`;
 
-/** The user's SQL the figures are defined by: an edit of either invalidates the ledger. */
-export const ALERTS_FUNCTION_SQL = `
-  SELECT md5(string_agg(pg_get_functiondef(p.oid), ';' ORDER BY p.oid)) AS definition
-  FROM pg_proc p
-  WHERE p.proname = 'get_current_budget_alerts' AND pg_function_is_visible(p.oid)`;
-
+/** The user's body view the figures are defined by: an edit of it invalidates the ledger. */
 export const BODY_VIEW_SQL = `SELECT md5(pg_get_viewdef(to_regclass('v_body_composition'))) AS definition`;
-
-export const READ_META_SQL = `SELECT name, value FROM digital_twin_ledger.meta`;
-export const WRITE_META_SQL = `
-  INSERT INTO digital_twin_ledger.meta (name, value) VALUES ($1, $2)
-  ON CONFLICT (name) DO UPDATE SET value = excluded.value`;
-export const DROP_SQL = `DROP SCHEMA IF EXISTS digital_twin_ledger CASCADE`;
-export const SIZE_SQL = `
-  SELECT (SELECT count(*) FROM digital_twin_ledger.finance_day)::int AS day_rows,
-         (SELECT count(*) FROM digital_twin_ledger.finance_month)::int AS months`;

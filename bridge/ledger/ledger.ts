@@ -6,7 +6,9 @@
 import type pg from 'pg';
 import type { LedgerStatus } from '../contract/responses';
 import type { Queryable } from '../db/pools';
-import { inTransaction } from '../db/transaction';
+import { PgFinanceRepository } from '../finance/finance-repository';
+import { PgPantryHistoryRepository } from '../store/pantry-history-repository';
+import { PgSummariesRepository } from '../store/summaries-repository';
 import { FinanceSummary } from './finance-summary';
 import type { ClosedKind } from '../store/closed-or-live';
 import { monthsToRedo, type MonthSummary } from './month-summary';
@@ -14,7 +16,6 @@ import { PantrySummary } from './pantry-summary';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
-import { LEDGER_TABLES } from './ledger-schema';
 import * as sql from './ledger-sql';
 
 export interface LedgerOptions {
@@ -52,9 +53,14 @@ export class Ledger {
   };
 
   private readonly summaries: MonthSummary[];
+  private readonly store: PgSummariesRepository;
+  private readonly finance: PgFinanceRepository;
 
   constructor(private readonly o: LedgerOptions) {
-    this.summaries = [new FinanceSummary(o.finance, o.twin), new PantrySummary(o.twin, o.personId)];
+    // The ledger reads the sources live: what it summarises must never come from itself.
+    this.store = new PgSummariesRepository(o.twin);
+    this.finance = new PgFinanceRepository(o.finance);
+    this.summaries = [new FinanceSummary(this.finance, this.store), new PantrySummary(new PgPantryHistoryRepository(o.twin), this.store, o.personId)];
   }
 
   /** Rises whenever anything closed changes: a month built again, closed measurements or workouts, the user's definitions. */
@@ -105,7 +111,7 @@ export class Ledger {
 
   /** A read of the ledger's own tables (the closed days the caller got from liveFrom), once per generation. */
   queryClosed<Row extends object>(text: string, params: unknown[]): Promise<Row[]> {
-    return this.closedRows(`${text}\u0000${JSON.stringify(params)}`, async () => (await this.o.twin.query<Row>(text, params)).rows);
+    return this.closedRows(`${text}\u0000${JSON.stringify(params)}`, () => this.store.read<Row>(text, params));
   }
 
   /** One check (concurrent callers share it); never rejects, a failure is kept in the status. */
@@ -125,7 +131,7 @@ export class Ledger {
     const started = performance.now();
     const open = localDate(this.o.clock.now(), this.o.timezone).monthStart;
     try {
-      if (!this.schemaReady) await this.o.twin.query(LEDGER_TABLES);
+      if (!this.schemaReady) await this.store.createTables();
       this.schemaReady = true;
       const reset = await this.checkDefinitions();
       let rebuilt = 0;
@@ -133,7 +139,7 @@ export class Ledger {
       const measured = await this.checkTraining(open);
       const first = this.covered === null;
       // Counted again only when something was built: a quiet check reads no more than the fingerprints.
-      if (first || rebuilt > 0) Object.assign(this.info, (await this.o.twin.query<{ day_rows: number; months: number }>(sql.SIZE_SQL)).rows[0]);
+      if (first || rebuilt > 0) Object.assign(this.info, await this.store.size());
       this.covered = open;
       Object.assign(this.info, { state: 'ready', last_error: null, last_check_at: this.o.clock.now().toISOString() });
       if (first) this.info.first_check_ms = Math.round(performance.now() - started);
@@ -150,30 +156,21 @@ export class Ledger {
   /** The key the ledger was built under; when it differs (zone, the user's SQL, this code), it starts over. */
   private async checkDefinitions(): Promise<boolean> {
     const [fn, view, meta] = await Promise.all([
-      this.o.finance.query<{ definition: string | null }>(sql.ALERTS_FUNCTION_SQL),
+      this.finance.alertsDefinition(),
       this.o.training.query<{ definition: string | null }>(sql.BODY_VIEW_SQL),
-      this.readMeta(),
+      this.store.meta(),
     ]);
-    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn.rows[0]?.definition ?? null, body: view.rows[0]?.definition ?? null });
+    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn, body: view.rows[0]?.definition ?? null });
     this.trainingKey ??= meta.get('training') ?? null;
     if (meta.get('key') === key) return false;
     // Dropped and made anew, so that a ledger of an older layout is replaced whole.
-    await inTransaction(this.o.twin, async (c) => {
-      await c.query(sql.DROP_SQL);
-      await c.query(LEDGER_TABLES);
-      await c.query(sql.WRITE_META_SQL, ['key', key]);
-    });
+    await this.store.reset(key);
     // Nothing is served from the emptied ledger until this check has built it again.
     this.covered = null;
     this.info.state = 'building';
     this.trainingKey = null;
     this.changes++;
     return meta.has('key');
-  }
-
-  private async readMeta(): Promise<Map<string, string>> {
-    const { rows } = await this.o.twin.query<{ name: string; value: string }>(sql.READ_META_SQL);
-    return new Map(rows.map((r) => [r.name, r.value]));
   }
 
   /** Compares every closed month's fingerprint with the one it was built from; builds those that differ. */
@@ -208,7 +205,7 @@ export class Ledger {
     if (key === this.trainingKey) return false;
     const known = this.trainingKey !== null;
     this.trainingKey = key;
-    await this.o.twin.query(sql.WRITE_META_SQL, ['training', key]);
+    await this.store.writeMeta('training', key);
     this.changes++;
     return known;
   }

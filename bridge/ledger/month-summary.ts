@@ -2,13 +2,7 @@
 // source, the fingerprints it built from, and how to build or drop a month. ledger.ts runs the same
 // check over every summary.
 import type { SummaryKind } from '../store/closed-or-live';
-
-/** Counts and fingerprints as text: exact numeric. */
-export interface FingerprintRow {
-  month: string;
-  rows: string;
-  fingerprint: string;
-}
+import type { FingerprintRow } from '../store/summaries-repository';
 
 export interface MonthSummary {
   readonly kind: SummaryKind;

@@ -14,6 +14,7 @@ import { namesWithBoundHost } from '../http/host-check';
 import { watchedLoginAttempts } from '../http/login-attempts';
 import { requestLog } from '../http/request-log';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
+import type { Repositories } from './repositories-stage';
 import type { BridgePools } from './start-options';
 
 export interface HttpParts {
@@ -22,6 +23,7 @@ export interface HttpParts {
   history: HistoryStore;
   sync: SyncTracker;
   pools: BridgePools;
+  repositories: Repositories;
 }
 
 export interface Listening {
@@ -35,6 +37,7 @@ export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Li
     engine: parts.engine,
     insights: parts.insights,
     databases: parts.pools,
+    repositories: parts.repositories,
     clock: ctx.clock,
     timezone: config.timezone,
     currency: config.currency,

@@ -3,12 +3,14 @@
 import { InsightsService, insightsCacheMs } from '../insights/insights-service';
 import type { Ledger } from '../ledger/ledger';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
+import type { Repositories } from './repositories-stage';
 import type { BridgePools } from './start-options';
 
-export function startInsights(ctx: StageContext, pools: BridgePools, ledger: Ledger | null): InsightsService {
+export function startInsights(ctx: StageContext, pools: BridgePools, ledger: Ledger | null, repositories: Repositories): InsightsService {
   const { config } = ctx;
   const insights = new InsightsService({
     databases: pools,
+    sources: { finance: repositories.finance, pantryHistory: repositories.pantryHistory },
     ledger,
     clock: ctx.clock,
     timezone: config.timezone,

@@ -10,6 +10,7 @@ import { SyncTracker } from '../history/sync-tracker';
 import type { WebhookDeliverer } from '../webhook/webhook-deliverer';
 import { startWebhook } from '../webhook/start-webhook';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
+import type { Repositories } from './repositories-stage';
 import type { BridgePools } from './start-options';
 
 export async function openHistory({ config, log }: StageContext, db: pg.Pool): Promise<HistoryStore> {
@@ -63,13 +64,15 @@ export function startWebhookDelivery(ctx: StageContext, db: pg.Pool, sync: SyncT
   return webhook;
 }
 
-export function startEngine(ctx: StageContext, pools: BridgePools, ledger: Ledger | null): TwinEngine {
+export function startEngine(ctx: StageContext, pools: BridgePools, ledger: Ledger | null, repositories: Repositories): TwinEngine {
   const { config, metrics, hooks } = ctx;
   hooks.computed.push((state) => {
     for (const d of DOMAIN_NAMES) metrics.degraded.set({ domain: d }, state[d].status === 'ok' ? 0 : 1);
   });
   const engine: TwinEngine = new TwinEngine({
     databases: pools,
+    finance: repositories.finance,
+    pantry: repositories.pantry,
     ledger,
     clock: ctx.clock,
     timezone: config.timezone,

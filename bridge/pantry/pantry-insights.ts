@@ -3,10 +3,9 @@
 // versions and other systems write too: values of an unexpected shape are skipped, never trusted.
 import { z } from 'zod';
 import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contract/insights';
-import type { Queryable } from '../db/pools';
-import { EXPIRED_BEFORE_SQL, risesPerDay, type ExpiredDay, type ExpiredRise } from './expired-days';
-import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../store/closed-or-live';
-import { EXPIRED_DAYS } from '../ledger/pantry-summary';
+import type { DayRange } from '../store/closed-or-live';
+import type { PantryHistoryRepository, StoredSnapshot } from '../store/pantry-history-repository';
+import { risesPerDay, type ExpiredRise } from './expired-days';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
 import type { Figures, InsightContext } from '../insights/insight-context';
 import { monthBack } from '../finance/money-insights';
@@ -24,30 +23,10 @@ const StockSnapshot = z.object({
 });
 type StockSnapshot = z.infer<typeof StockSnapshot>;
 
-// Snapshots with quantities per product, oldest first: the closed days once per ledger generation, the rest live.
-const STOCK: SplitStatement = {
-  kind: 'pantry',
-  closed: null,
-  live: `
-  SELECT update_data, to_char(created_at, 'YYYY-MM-DD') AS day
-  FROM digital_twin_updates
-  WHERE entity_type = 'pantry' AND entity_id = $3::uuid AND created_at >= $1::date AND created_at < $2::date AND update_data ? 'stock'
-  ORDER BY created_at, id`,
-};
-
-export const OLDEST_PANTRY_SQL = `
-  SELECT to_char(created_at, 'YYYY-MM-DD') AS day
-  FROM digital_twin_updates
-  WHERE entity_type = 'pantry' AND entity_id = $1::uuid
-  ORDER BY created_at, id LIMIT 1`;
-
-/** Rises of the expired count per day in [from, to): the ledger's closed days, the rest live. */
-export async function readExpiredRises(db: Queryable, ledger: ClosedDays | null, personId: string, range: DayRange): Promise<ExpiredRise[]> {
-  const [before, days] = await Promise.all([
-    db.query<{ v: string }>(EXPIRED_BEFORE_SQL, [personId, range.from]),
-    readClosedOrLive<ExpiredDay>(db, ledger, EXPIRED_DAYS, range, [personId]),
-  ]);
-  return risesPerDay(before.rows[0]?.v ?? null, days);
+/** Rises of the expired count per day in [from, to). */
+export async function readExpiredRises(repo: PantryHistoryRepository, personId: string, range: DayRange): Promise<ExpiredRise[]> {
+  const [before, days] = await Promise.all([repo.expiredBefore(personId, range.from), repo.expiredDays(personId, range)]);
+  return risesPerDay(before, days);
 }
 
 export interface PantrySnapshot {
@@ -55,7 +34,7 @@ export interface PantrySnapshot {
   data: StockSnapshot;
 }
 
-export function parseSnapshots(rows: readonly { update_data: unknown; day: string }[]): PantrySnapshot[] {
+export function parseSnapshots(rows: readonly StoredSnapshot[]): PantrySnapshot[] {
   const out: PantrySnapshot[] = [];
   for (const r of rows) {
     const parsed = StockSnapshot.safeParse(r.update_data);
@@ -106,15 +85,15 @@ export function productUse(today: string, snapshots: readonly PantrySnapshot[]):
   return out.sort((a, b) => (a.runs_out_on ?? '').localeCompare(b.runs_out_on ?? '') || a.name.localeCompare(b.name));
 }
 
-export async function readPantryInsights(db: Queryable, ctx: InsightContext & { personId: string }): Promise<Figures<PantryInsights>> {
+export async function readPantryInsights(repo: PantryHistoryRepository, ctx: InsightContext & { personId: string }): Promise<Figures<PantryInsights>> {
   const { today } = ctx;
   const tomorrow = addDays(today.date, 1);
   const [rises, stock, oldest] = await Promise.all([
-    readExpiredRises(db, ctx.ledger ?? null, ctx.personId, { from: `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, to: tomorrow, open: today.monthStart }),
-    readClosedOrLive<{ update_data: unknown; day: string }>(db, ctx.ledger ?? null, STOCK, { from: addDays(today.date, -USE_WINDOW_DAYS), to: tomorrow, open: today.monthStart }, [ctx.personId]),
-    db.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId]),
+    readExpiredRises(repo, ctx.personId, { from: `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, to: tomorrow, open: today.monthStart }),
+    repo.stockSnapshots(ctx.personId, { from: addDays(today.date, -USE_WINDOW_DAYS), to: tomorrow, open: today.monthStart }),
+    repo.firstDay(ctx.personId),
   ]);
-  const historyDays = oldest.rows[0] ? Math.max(0, daysBetween(oldest.rows[0].day, today.date)) : 0;
+  const historyDays = oldest ? Math.max(0, daysBetween(oldest, today.date)) : 0;
   if (historyDays < MIN_HISTORY_DAYS) return { insufficient_history: true, history_days: historyDays, products: [], expired_per_month: [] };
   return {
     insufficient_history: false,

@@ -2,14 +2,16 @@
 // bounded by the date column its table's index (and partitioning) is keyed on.
 import { z } from 'zod';
 import type { ReviewPeriod, WeeklyReview } from '../contract/weekly-review';
-import { num, type Queryable } from '../db/pools';
+import type { Queryable } from '../db/pools';
+import type { FinanceRepository } from '../finance/finance-repository';
+import type { PantryHistoryRepository } from '../store/pantry-history-repository';
 import { reviewSpans, type Span } from './review-periods';
 
-export interface ReviewDatabases {
-  finance: Queryable;
+export interface ReviewSources {
+  finance: FinanceRepository;
   training: Queryable;
-  /** Where digital_twin_updates lives. */
-  twin: Queryable;
+  /** The pantry's recorded past. */
+  pantryHistory: PantryHistoryRepository;
 }
 
 interface TrainingRow {
@@ -20,35 +22,12 @@ interface TrainingRow {
   mean_weight_kg: number | null;
 }
 
-interface MoneyRow {
-  income: string;
-  expense: string;
-}
-
-interface SnapshotRow {
-  update_data: unknown;
-}
-
 const TRAINING_SQL = `
   SELECT count(*)::int AS workouts, coalesce(sum(duration_min), 0)::int AS minutes,
          avg(recovery_score)::float8 AS mean_recovery, avg(mood_score)::float8 AS mean_mood,
          (SELECT avg(bodyweight_kg)::float8 FROM measurements WHERE measurement_date BETWEEN $1::date AND $2::date) AS mean_weight_kg
   FROM workouts
   WHERE workout_date BETWEEN $1::date AND $2::date`;
-
-const MONEY_SQL = `
-  SELECT coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0) AS income,
-         coalesce(sum(amount) FILTER (WHERE type = 'Expense'), 0) AS expense
-  FROM transactions
-  WHERE transaction_date BETWEEN $1::date AND $2::date AND type IN ('Income', 'Expense')`;
-
-// The state at the end of the span is the last transition recorded before the next local midnight
-// (the session's TimeZone is the configured zone).
-const PANTRY_SQL = `
-  SELECT update_data FROM digital_twin_updates
-  WHERE entity_type = 'pantry' AND entity_id = $1::uuid AND created_at < ($2::date + 1)::timestamptz
-  ORDER BY created_at DESC, id DESC
-  LIMIT 1`;
 
 // JSONB written by this bridge or anyone else: parsed, not trusted.
 const PantrySnapshot = z.object({
@@ -59,17 +38,17 @@ const PantrySnapshot = z.object({
 const tenth = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const cents = (v: number) => Math.round(v * 100) / 100;
 
-async function readSpan(dbs: ReviewDatabases, personId: string, span: Span): Promise<ReviewPeriod> {
+async function readSpan(dbs: ReviewSources, personId: string, span: Span): Promise<ReviewPeriod> {
   const range = [span.first_day, span.last_day];
   const [training, money, pantry] = await Promise.all([
     dbs.training.query<TrainingRow>(TRAINING_SQL, range),
-    dbs.finance.query<MoneyRow>(MONEY_SQL, range),
+    dbs.finance.spanTotals(span.first_day, span.last_day),
     // History is an extra: a history database that is down leaves the pantry row empty.
-    dbs.twin.query<SnapshotRow>(PANTRY_SQL, [personId, span.last_day]).catch(() => ({ rows: [] as SnapshotRow[] })),
+    dbs.pantryHistory.snapshotAt(personId, span.last_day).catch(() => null),
   ]);
   const t = training.rows[0];
-  const [income, expense] = [num(money.rows[0].income), num(money.rows[0].expense)];
-  const snapshot = pantry.rows.length === 0 ? null : PantrySnapshot.safeParse(pantry.rows[0].update_data);
+  const { income, expense } = money;
+  const snapshot = pantry === null ? null : PantrySnapshot.safeParse(pantry);
   return {
     ...span,
     training: { workouts: t.workouts, minutes: t.minutes, mean_recovery: tenth(t.mean_recovery), mean_mood: tenth(t.mean_mood), mean_weight_kg: tenth(t.mean_weight_kg) },
@@ -78,7 +57,7 @@ async function readSpan(dbs: ReviewDatabases, personId: string, span: Span): Pro
   };
 }
 
-export async function readWeeklyReview(dbs: ReviewDatabases, o: { date: string; personId: string; currency: string }): Promise<WeeklyReview> {
+export async function readWeeklyReview(dbs: ReviewSources, o: { date: string; personId: string; currency: string }): Promise<WeeklyReview> {
   const periods = await Promise.all(reviewSpans(o.date).map((span) => readSpan(dbs, o.personId, span)));
   return { date: o.date, currency: o.currency, periods };
 }

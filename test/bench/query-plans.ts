@@ -12,6 +12,7 @@ import { Ledger } from '../../bridge/ledger/ledger';
 import { silentLogger } from '../../bridge/log/logger';
 import { systemClock } from '../../bridge/time/clock';
 import type { DataSet } from './datasets';
+import { engineSources, insightsSources } from '../fixtures/repositories';
 
 interface Recorded {
   source: string;
@@ -136,11 +137,11 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
   };
   try {
     const engine = new TwinEngine({
-      databases: {
+      ...engineSources({
         finance: recording(pools.finance, 'finance', log),
         training: recording(pools.training, 'health', log),
         pantry: recording(pools.pantry, 'pantry', log),
-      },
+      }),
       clock: systemClock,
       timezone: o.timezone,
       currency: 'PLN',
@@ -153,7 +154,7 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     const ledger = new Ledger({ finance: pools.finance, training: pools.training, twin: pools.twin, clock: systemClock, timezone: o.timezone, personId: o.personId, log: silentLogger });
     await ledger.check();
     await new TwinEngine({
-      databases: { finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry },
+      ...engineSources({ finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry }, ledger),
       ledger,
       clock: systemClock,
       timezone: o.timezone,
@@ -176,7 +177,7 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     // Writes at most one row per domain into the benchmark's own copy; its statements are the ones to check.
     await history.record(state);
     const insightsDbs = { finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), twin: recording(pools.twin, 'history', log) };
-    await new InsightsService({ databases: insightsDbs, clock: systemClock, timezone: o.timezone, currency: 'PLN', personId: o.personId, timeoutMs: 30_000, cacheMs: 0 }).compute();
+    await new InsightsService({ ...insightsSources(insightsDbs), clock: systemClock, timezone: o.timezone, currency: 'PLN', personId: o.personId, timeoutMs: 30_000, cacheMs: 0 }).compute();
 
     const seen = new Set<string>();
     const findings: PlanFinding[] = [];

@@ -4,7 +4,8 @@ import { Router } from 'express';
 import { alertsText, forecastText, pantryText, workoutText } from '../../briefing/n8n-texts';
 import type { Insights } from '../../contract/insights';
 import type { AlertRow, FinanceAlertsResponse, ForecastResponse, PantryResponse, WorkoutResponse } from '../../contract/n8n-responses';
-import type { Queryable } from '../../db/pools';
+import type { FinanceRepository } from '../../finance/finance-repository';
+import type { PantryHistoryRepository } from '../../store/pantry-history-repository';
 import type { SourceDatabases } from '../../engine/twin-engine';
 import { describeSourceError } from '../../engine/source-error';
 import { readOutflowForecast } from '../../finance/outflow-forecast';
@@ -16,9 +17,10 @@ import type { RouteDeps } from '../route-deps';
 import { bodyOnce } from '../serialised-bodies';
 import { TextParams, parseParams } from '../request-params';
 
-/** What the reads outside the twin's state need: the databases and the calendar. */
+/** What the reads outside the twin's state need: the sources and the calendar. */
 export interface ReadDeps {
-  databases: SourceDatabases & { twin: Queryable };
+  databases: Pick<SourceDatabases, 'training'>;
+  repositories: { finance: FinanceRepository; pantryHistory: PantryHistoryRepository };
   clock: Clock;
   timezone: string;
   currency: string;
@@ -59,7 +61,7 @@ export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
   });
   router.all('/forecast', async (req, res) => {
     parseParams(TextParams, req);
-    const data = await fromSource('finance', () => readOutflowForecast(deps.databases.finance, { today: today(), currency: deps.currency }));
+    const data = await fromSource('finance', () => readOutflowForecast(deps.repositories.finance, { today: today(), currency: deps.currency }));
     res.json({ ...texts(forecastText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies ForecastResponse);
   });
   router.all('/pantry', async (req, res) => {

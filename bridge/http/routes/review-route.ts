@@ -40,7 +40,7 @@ export function reviewRoute(deps: RouteDeps & ReadDeps): Router {
     const now = deps.clock.now();
     const date = params.date ?? localDate(now, deps.timezone).date;
     const data = await fromSource('finance or training', () =>
-      readWeeklyReview(deps.databases, { date, personId: deps.personId, currency: deps.currency }),
+      readWeeklyReview({ ...deps.repositories, training: deps.databases.training }, { date, personId: deps.personId, currency: deps.currency }),
     );
     const text = reviewText(data);
     res.json({ report: text, response_text: text, content: text, computed_at: now.toISOString(), data } satisfies WeeklyReviewResponse);

@@ -9,6 +9,7 @@ import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
 import { insertTransactions, sourcePool, ZONE } from '../source-rows';
+import { engineSources } from '../../fixtures/repositories';
 
 let dbs: TestDatabases;
 let pools: { finance: pg.Pool; training: pg.Pool; pantry: pg.Pool };
@@ -39,7 +40,7 @@ function engine(over: Partial<SourceDatabases> = {}, o: Partial<EngineOptions> =
   const computed: TwinState[] = [];
   const clock = fixedClock(START);
   const e = new TwinEngine({
-    databases: { ...pools, ...over },
+    ...engineSources({ ...pools, ...over }),
     clock,
     timezone: ZONE,
     currency: 'PLN',

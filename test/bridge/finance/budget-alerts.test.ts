@@ -9,6 +9,7 @@ import { addDays, localDate, type LocalDate } from '../../../bridge/time/local-d
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertBudgets, insertCategory, insertTransactions, sourcePool, todayAt, ZONE, type BudgetRow, type TxRow } from '../source-rows';
 import { fromSqlRow, functionAlertsAt as functionAlertsOn, installFunctionAt, warsawInstant, type SqlAlert } from '../user-functions';
+import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
 
 let dbs: TestDatabases;
 let db: pg.Pool;
@@ -48,7 +49,7 @@ const withoutBudgetId = (alerts: BudgetAlert[]): SqlAlert[] => alerts.map(({ bud
 const functionAlertsAt = (now: Date, pool: pg.Pool = db): Promise<SqlAlert[]> => functionAlertsOn(pool, now);
 
 async function twinAlerts(today: LocalDate): Promise<BudgetAlert[]> {
-  return (await readFinance(db, { today, currency: 'PLN' })).alerts;
+  return (await readFinance(new PgFinanceRepository(db), { today, currency: 'PLN' })).alerts;
 }
 
 /** Runs the twin and the user's function (with its clock moved) for one instant and checks they agree. */
@@ -322,7 +323,7 @@ describe('budgets: every budget of the month, for the bars', () => {
       { date: '2025-03-05', type: 'Expense', amount: '300.00', category_id: cat.pharmacy },
     ]);
     const today = todayAt(MID_MARCH);
-    const f = await readFinance(db, { today, currency: 'PLN' });
+    const f = await readFinance(new PgFinanceRepository(db), { today, currency: 'PLN' });
     // The alerts keep the function's order (priority first); the bars read worst first.
     expect(f.alerts.map((a) => a.budget_id)).toEqual(['B-MED', 'B-HIGH', 'B-CRIT']);
     expect(f.budgets.map((b) => [b.budget_id, b.alert_severity, b.utilization_pct])).toEqual([
@@ -348,9 +349,9 @@ describe('budgets: every budget of the month, for the bars', () => {
   });
 
   it('is empty with no budgets this month, and the month is all gone on its last day', async () => {
-    expect((await readFinance(db, { today: todayAt(MID_MARCH), currency: 'PLN' })).budgets).toEqual([]);
+    expect((await readFinance(new PgFinanceRepository(db), { today: todayAt(MID_MARCH), currency: 'PLN' })).budgets).toEqual([]);
     await insertBudgets(db, [{ budget_id: 'LAST', year: 2025, month: 3, category_id: cat.groceries, amount: '100.00' }]);
-    const [bar] = (await readFinance(db, { today: todayAt('2025-03-31T20:00:00+02:00'), currency: 'PLN' })).budgets;
+    const [bar] = (await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-31T20:00:00+02:00'), currency: 'PLN' })).budgets;
     expect([bar.month_elapsed_pct, bar.alert_severity, bar.actual_amount]).toEqual([100, null, 0]);
   });
 });
@@ -480,7 +481,7 @@ describe('property: the twin equals the user function for random budgets, spendi
         }));
         await insertBudgetsBulk(budgetRows);
         await insertTransactionsBulk(txRows);
-        const finance = await readFinance(db, { today, currency: 'PLN' });
+        const finance = await readFinance(new PgFinanceRepository(db), { today, currency: 'PLN' });
         const twin = finance.alerts;
         const sql = await functionAlertsAt(now);
         expect(withoutBudgetId(twin)).toEqual(sql);

@@ -7,6 +7,7 @@ import { localDate } from '../../../bridge/time/local-date';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertTransactions, sourcePool, todayAt } from '../source-rows';
+import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
 
 let dbs: TestDatabases;
 let db: pg.Pool;
@@ -39,14 +40,14 @@ describe('readFinance month to date', () => {
       { date: '2025-02-28', type: 'Income', amount: '1000.00' },
       { date: '2025-02-28', type: 'Expense', amount: '777.77' },
     ]);
-    const f = await readFinance(db, { today, currency: 'PLN' });
+    const f = await readFinance(new PgFinanceRepository(db), { today, currency: 'PLN' });
     expect(f.month).toBe('2025-03');
     expect(f.mtd_income).toBe(100);
     expect(f.mtd_expense).toBe(40.5);
     expect(f.mtd_net).toBe(59.5);
 
     // The same rows seen with a UTC "today" belong to February: the zone decides.
-    const utc = await readFinance(db, { today: localDate(fixedClock(FIRST_OF_MONTH_0030).now(), 'UTC'), currency: 'PLN' });
+    const utc = await readFinance(new PgFinanceRepository(db), { today: localDate(fixedClock(FIRST_OF_MONTH_0030).now(), 'UTC'), currency: 'PLN' });
     expect(utc.month).toBe('2025-02');
     expect(utc.mtd_net).toBe(222.23);
   });
@@ -57,7 +58,7 @@ describe('readFinance month to date', () => {
       { date: '2025-04-01', type: 'Income', amount: '5000.00' },
     ]);
     // 23:59 on 31 March in Warsaw (21:59 UTC).
-    const f = await readFinance(db, { today: todayAt('2025-03-31T23:59:00+02:00'), currency: 'PLN' });
+    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-31T23:59:00+02:00'), currency: 'PLN' });
     expect(f.mtd_income).toBe(10);
     expect(f.mtd_net).toBe(10);
   });
@@ -69,7 +70,7 @@ describe('readFinance month to date', () => {
       { date: '2025-03-05', type: 'Transfer', amount: '999.99' },
       { date: '2025-03-06', type: 'Transfer', amount: '2500.00' },
     ]);
-    const f = await readFinance(db, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
     expect(f.mtd_income).toBe(5000);
     expect(f.mtd_expense).toBe(1234.56);
     expect(f.mtd_net).toBe(3765.44);
@@ -79,7 +80,7 @@ describe('readFinance month to date', () => {
   });
 
   it('gives zeros and no alerts on an empty database', async () => {
-    const f = await readFinance(db, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
     expect(f).toEqual({
       currency: 'PLN',
       month: '2025-03',
@@ -100,7 +101,7 @@ describe('readFinance month to date', () => {
       { date: '2025-03-03', type: 'Expense', amount: '9999999999.99' },
       { date: '2025-03-04', type: 'Expense', amount: '1234.10' },
     ]);
-    const f = await readFinance(db, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
     expect(typeof f.mtd_net).toBe('number');
     expect(f.mtd_income).toBe(9999999999.99);
     expect(f.mtd_expense).toBe(10000001234.1);
@@ -115,9 +116,9 @@ describe('readFinance month to date', () => {
       { date: '2025-01-01', type: 'Expense', amount: '70.00' },
     ]);
     // 23:30 Warsaw on 31 December = 22:30 UTC: still the old year in both; 00:30 on 1 January is 23:30 UTC on the 31st.
-    const dec = await readFinance(db, { today: todayAt('2024-12-31T23:30:00+01:00'), currency: 'PLN' });
+    const dec = await readFinance(new PgFinanceRepository(db), { today: todayAt('2024-12-31T23:30:00+01:00'), currency: 'PLN' });
     expect([dec.month, dec.mtd_net]).toEqual(['2024-12', -50]);
-    const jan = await readFinance(db, { today: todayAt('2025-01-01T00:30:00+01:00'), currency: 'PLN' });
+    const jan = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-01-01T00:30:00+01:00'), currency: 'PLN' });
     expect([jan.month, jan.mtd_net]).toEqual(['2025-01', -70]);
   });
 });
@@ -134,7 +135,7 @@ describe('readFinance net per month', () => {
       { date: '2025-03-11', type: 'Expense', amount: '250.00' }, // after today, still this month
       { date: '2025-04-01', type: 'Income', amount: '5000.00' },
     ]);
-    const f = await readFinance(db, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
     expect(f.monthly_net.map((m) => m.month)).toEqual([
       '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03',
     ]);
@@ -148,7 +149,7 @@ describe('readFinance net per month', () => {
 
   it('names the months in the configured zone: 00:30 on 1 April in Warsaw is April', async () => {
     await insertTransactions(db, [{ date: '2024-04-01', type: 'Income', amount: '10.00' }]);
-    const f = await readFinance(db, { today: todayAt('2025-04-01T00:30:00+02:00'), currency: 'PLN' });
+    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-04-01T00:30:00+02:00'), currency: 'PLN' });
     expect(f.monthly_net[0]).toEqual({ month: '2024-05', income: 0, expense: 0, net: 0 });
     expect(f.monthly_net.at(-1)?.month).toBe('2025-04');
     expect(f.monthly_net.some((m) => m.income === 10)).toBe(false);

@@ -8,6 +8,7 @@ import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { ZONE, insertCategory, insertTransactions, sourcePool, todayAt } from '../source-rows';
+import { insightsSources, seriesSources } from '../../fixtures/repositories';
 
 const PERSON = '00000000-0000-4000-8000-000000000002';
 let dbs: TestDatabases;
@@ -33,7 +34,7 @@ beforeEach(async () => {
 
 function insightsAt(iso: string) {
   return new InsightsService({
-    databases: { finance, training, twin: finance },
+    ...insightsSources({ finance, training, twin: finance }),
     clock: fixedClock(iso),
     timezone: ZONE,
     currency: 'PLN',
@@ -120,7 +121,7 @@ describe('the nights the clocks change', () => {
       { month: '2026-10', items: 2 },
       { month: '2026-11', items: 2 },
     ]);
-    const series = await readWeeklySeries({ finance, training, twin: finance }, { today: todayAt('2026-11-04T12:00:00+01:00'), currency: 'PLN', personId: PERSON });
+    const series = await readWeeklySeries(seriesSources({ finance, training, twin: finance }), { today: todayAt('2026-11-04T12:00:00+01:00'), currency: 'PLN', personId: PERSON });
     const at = (monday: string) => series.values.items_expired[series.weeks.indexOf(monday)];
     expect(at('2026-03-23')).toBe(2);
     expect(at('2026-03-30')).toBe(1);

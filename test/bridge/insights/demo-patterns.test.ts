@@ -9,6 +9,7 @@ import { InsightsService } from '../../../bridge/insights/insights-service';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
 import { ZONE, sourcePool } from '../source-rows';
+import { insightsSources } from '../../fixtures/repositories';
 
 const PERSON = '00000000-0000-4000-8000-000000000003';
 const NOW = '2026-12-02T10:00:00+01:00';
@@ -25,7 +26,7 @@ beforeAll(async () => {
     await Promise.all(Object.values(seedPools).map((p) => p.end()));
   }
   pools = { finance: sourcePool(dbs.finance, 'finance'), training: sourcePool(dbs.training, 'training'), twin: sourcePool(dbs.twin, 'history') };
-  insights = await new InsightsService({ databases: pools, clock: fixedClock(NOW), timezone: ZONE, currency: 'PLN', personId: PERSON, timeoutMs: 10_000, cacheMs: 0 }).get();
+  insights = await new InsightsService({ ...insightsSources(pools), clock: fixedClock(NOW), timezone: ZONE, currency: 'PLN', personId: PERSON, timeoutMs: 10_000, cacheMs: 0 }).get();
 }, 120_000);
 afterAll(async () => {
   await Promise.all(Object.values(pools ?? {}).map((p) => p.end()));

@@ -11,6 +11,8 @@ import { addDays } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertCategory, sourcePool, todayAt } from '../source-rows';
 import { WEIGHT_SLOPE_PER_WEEK, plantBody, plantRestaurants, plantTraining, plantedWeeks, type PlantedWeek } from './planted-data';
+import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
+import { seriesSources } from '../../fixtures/repositories';
 
 // Wednesday 17 June 2026, 10:00 in Warsaw.
 const today = todayAt('2026-06-17T10:00:00+02:00');
@@ -89,7 +91,7 @@ describe('training', () => {
 
 describe('money', () => {
   it('puts the category far above its baseline first, with quartiles as percentile_cont gives them', async () => {
-    const m = await readMoneyInsights(finance, ctx);
+    const m = await readMoneyInsights(new PgFinanceRepository(finance), ctx);
     const online = m.categories.find((c) => c.category_path === 'Shopping > Online')!;
     expect(online).toMatchObject({ spent_to_date: 900, status: 'above', baseline_months: 12 });
     expect(m.categories[0].category_path).toBe('Shopping > Online');
@@ -117,7 +119,7 @@ describe('money', () => {
 
 describe('correlations', () => {
   it('lists the planted link between workouts and restaurant spending, with r as SQL corr over average ranks gives it', async () => {
-    const series = await readWeeklySeries({ finance, training, twin: finance }, ctx);
+    const series = await readWeeklySeries(seriesSources({ finance, training, twin: finance }), ctx);
     const c = correlations(series, 'PLN');
     const link = c.listed.find((l) => l.x === 'workouts' && l.y === 'restaurant_spending' && l.lag_weeks === 0);
     expect(link).toBeDefined();
@@ -151,7 +153,7 @@ describe('correlations', () => {
     const shuffled = [...weeks].map((w, i) => ({ ...w, restaurant: weeks[(i * 37 + 11) % weeks.length].restaurant }));
     await finance.query(`DELETE FROM transactions WHERE transaction_id LIKE 'R-%'`);
     await plantRestaurants(finance, shuffled, (await finance.query<{ id: number }>(`SELECT category_id AS id FROM categories WHERE subcategory_name = 'Restaurants'`)).rows[0].id);
-    const c = correlations(await readWeeklySeries({ finance, training, twin: finance }, ctx), 'PLN');
+    const c = correlations(await readWeeklySeries(seriesSources({ finance, training, twin: finance }), ctx), 'PLN');
     expect(c.tested).toBeGreaterThan(0);
     expect(c.listed.filter((l) => l.y === 'restaurant_spending')).toEqual([]);
   });

@@ -7,13 +7,13 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BodyRowMemo } from '../../../bridge/ledger/body-row-memo';
 import { Ledger } from '../../../bridge/ledger/ledger';
-import { overTransactions } from '../../../bridge/ledger/finance-summary';
+import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
+import { PgPantryHistoryRepository } from '../../../bridge/store/pantry-history-repository';
 import { silentLogger } from '../../../bridge/log/logger';
 import { readMoneyInsights } from '../../../bridge/finance/money-insights';
 import { readExpiredRises } from '../../../bridge/pantry/pantry-insights';
 import { readWeeklySeries, type WeeklySeries } from '../../../bridge/insights/weekly-series';
 import { readFinance, type FinanceData } from '../../../bridge/finance/finance-domain';
-import { monthlyNetSql } from '../../../bridge/finance/monthly-net';
 import { readHealth, type BodyRow } from '../../../bridge/training/health-domain';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, localDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
@@ -45,7 +45,6 @@ afterAll(async () => {
 });
 
 /** The chart's statement over the ledger's days: what the closed months of /finance are read with. */
-const CLOSED_MONTHS_NET = overTransactions(monthlyNetSql).closed!;
 
 function newLedger(twin: pg.Pool = finance): Ledger {
   return new Ledger({ finance, training, twin, clock, timezone: ZONE, personId: PERSON, log: silentLogger });
@@ -128,8 +127,8 @@ async function userNet(months: readonly string[]): Promise<Record<string, number
 }
 
 async function expectExact(ledger: Ledger, now: Date, today: LocalDate): Promise<FinanceData> {
-  const served = await readFinance(finance, { today, currency: 'PLN', ledger });
-  const direct = await readFinance(finance, { today, currency: 'PLN' });
+  const served = await readFinance(new PgFinanceRepository(finance, ledger), { today, currency: 'PLN' });
+  const direct = await readFinance(new PgFinanceRepository(finance), { today, currency: 'PLN' });
   expect(served).toEqual(direct);
   const months = served.monthly_net.map((m) => m.month);
   expect(Object.fromEntries(served.monthly_net.map((m) => [m.month, m.net]))).toEqual(await userNet(months));
@@ -137,12 +136,16 @@ async function expectExact(ledger: Ledger, now: Date, today: LocalDate): Promise
   return served;
 }
 
+/** The sources of the weekly series, read through the ledger or (null) directly. */
+function seriesSources(ledger: Ledger | null) {
+  return { finance: new PgFinanceRepository(finance, ledger), training, pantryHistory: new PgPantryHistoryRepository(finance, ledger) };
+}
+
 /** The money insights and the weekly spending the correlations use, through the ledger and directly. */
 async function expectSameInsights(ledger: Ledger, today: LocalDate): Promise<void> {
   const ctx = { today, currency: 'PLN', personId: PERSON };
-  expect(await readMoneyInsights(finance, { ...ctx, ledger })).toEqual(await readMoneyInsights(finance, ctx));
-  const dbs = { finance, training, twin: finance };
-  const [served, direct] = [await readWeeklySeries(dbs, { ...ctx, ledger }), await readWeeklySeries(dbs, ctx)];
+  expect(await readMoneyInsights(new PgFinanceRepository(finance, ledger), ctx)).toEqual(await readMoneyInsights(new PgFinanceRepository(finance), ctx));
+  const [served, direct] = [await readWeeklySeries(seriesSources(ledger), { ...ctx, ledger }), await readWeeklySeries(seriesSources(null), ctx)];
   expectSameSeries(served, direct);
 }
 
@@ -213,8 +216,8 @@ describe('the ledger of closed months', () => {
   it('keeps days × categories, not transactions: many rows of one day and category are one ledger row', async () => {
     const { ledger } = await checkedLedgerOver(Array.from({ length: 60 }, () => ({ back: 2, day: 3, type: 'Expense', amount: 1234, category: 0 })));
     expect(ledger.status()).toMatchObject({ day_rows: 1, months: 1 });
-    const [oct] = await ledger.queryClosed(CLOSED_MONTHS_NET, ['2026-10-01', '2026-11-01']);
-    expect(oct).toEqual({ month: '2026-10', income: '0', expense: '740.40', net: '-740.40' });
+    const [oct] = await new PgFinanceRepository(finance, ledger).monthTotals({ from: '2026-10-01', to: '2026-11-01', open: '2026-12-01' });
+    expect(oct).toEqual({ month: '2026-10', income: 0, expense: 740.4, net: -740.4 });
   });
 
   it('serves nothing from the ledger for a month found changed until it is built again, and starts over when the zone changes', async () => {
@@ -280,8 +283,8 @@ describe('a ledger whose database fails', () => {
     expect(ledger.liveFrom(monthStartAfter(today.monthStart, -11), today.monthStart, 'finance')).toBe(today.monthStart);
     // The checked ledger's own tables cannot be read any more: its months come from the transactions.
     await twin.end();
-    const direct = await readFinance(finance, { today, currency: 'PLN' });
-    expect(await readFinance(finance, { today, currency: 'PLN', ledger })).toEqual(direct);
+    const direct = await readFinance(new PgFinanceRepository(finance), { today, currency: 'PLN' });
+    expect(await readFinance(new PgFinanceRepository(finance, ledger), { today, currency: 'PLN' })).toEqual(direct);
     expect(direct.monthly_net.find((m) => m.month === monthStartAfter(today.monthStart, -4).slice(0, 7))?.income).toBe(900);
   });
 });
@@ -310,7 +313,7 @@ describe('the pantry history kept per closed day', () => {
         const range = { from: addDays(monthStartAfter(today.monthStart, -back), 9), to: addDays(today.date, 1), open: today.monthStart };
         const expectSame = async () => {
           const { rows } = await finance.query<{ day: string; rises: number }>(RISES_OVER_ALL_ROWS, [PERSON, range.from, range.to]);
-          expect(await readExpiredRises(finance, ledger, PERSON, range)).toEqual(rows);
+          expect(await readExpiredRises(new PgPantryHistoryRepository(finance, ledger), PERSON, range)).toEqual(rows);
         };
         await expectSame();
         for (const c of changes) {
@@ -375,8 +378,7 @@ describe('the body row kept between measurement changes', () => {
         expect(await served()).toEqual(await viewed());
         const series = async () => {
           const ctx = { today, currency: 'PLN', personId: PERSON };
-          const dbs = { finance, training, twin: finance };
-          expectSameSeries(await readWeeklySeries(dbs, { ...ctx, ledger }), await readWeeklySeries(dbs, ctx));
+          expectSameSeries(await readWeeklySeries(seriesSources(ledger), { ...ctx, ledger }), await readWeeklySeries(seriesSources(null), ctx));
         };
         await series();
         for (const c of changes) {

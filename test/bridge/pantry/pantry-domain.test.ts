@@ -1,7 +1,8 @@
 // Low stock and expiry of autonomous_pantry, in both layouts the user's installs have.
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expiryLevel, PantrySource } from '../../../bridge/pantry/pantry-domain';
+import { expiryLevel, readPantry } from '../../../bridge/pantry/pantry-domain';
+import { PgPantryRepository } from '../../../bridge/pantry/pantry-repository';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { sourcePool, todayAt } from '../source-rows';
 
@@ -22,7 +23,7 @@ beforeEach(async () => {
 
 // Wednesday 12 March 2025 in Warsaw.
 const today = todayAt('2025-03-12T08:00:00+01:00');
-const read = (source = new PantrySource(db)) => source.read({ today, nowMs: Date.parse('2025-03-12T07:00:00Z') });
+const read = (repo = new PgPantryRepository(db)) => readPantry(repo, { today, nowMs: Date.parse('2025-03-12T07:00:00Z') });
 
 type Row = [product: string, location: string, quantity: string | null, threshold: string | null, expiry?: string | null, unit?: string];
 
@@ -119,7 +120,7 @@ describe('expiryLevel', () => {
 describe('pantry without location (older layout, PK category)', () => {
   it('detects the older layout and applies the same rules per row', async () => {
     // One source across the change: the layout is looked up again once its (here zero) TTL has passed.
-    const source = new PantrySource(db, 0);
+    const source = new PgPantryRepository(db, 0);
     await stock([['Mleko', 'Spizarka', '1', '2']]);
     expect((await read(source)).variant).toBe('by_location');
 

@@ -8,6 +8,7 @@ import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, calendarDate, daysBetween, localDate, monthStartAfter } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertBudgets, insertCategory, insertTransactions, sourcePool, ZONE } from '../source-rows';
+import { engineSources } from '../../fixtures/repositories';
 
 describe('plain dates', () => {
   it('have the facts of their midnight, whatever the zone the process runs in', () => {
@@ -137,7 +138,7 @@ describe('the twin at the calendar\'s edges (engine over real databases, clock i
         [product, expiry],
       );
     }
-    engine = new TwinEngine({ databases: pools, clock, timezone: ZONE, currency: 'PLN', sourceTimeoutMs: 5000, cacheMs: 0 });
+    engine = new TwinEngine({ ...engineSources(pools), clock, timezone: ZONE, currency: 'PLN', sourceTimeoutMs: 5000, cacheMs: 0 });
   });
 
   afterAll(async () => {
