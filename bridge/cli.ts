@@ -1,7 +1,10 @@
 // The bridge's command line: `start` (the default), `doctor`, `key`, `service`, `--help`.
+import { z } from 'zod';
+import packageJson from '../package.json' with { type: 'json' };
 import { ConfigError, loadConfig } from './config/config';
 import { randomApiKey } from './config/random-api-key';
 import { SETTINGS } from './config/settings';
+import { openApiDocument } from './contract/openapi';
 import { createLogger } from './log/logger';
 import { StartAborted, StartError, startBridge, type Bridge } from './server';
 
@@ -19,20 +22,37 @@ Every setting is a flag, an environment variable, or a line in ./.env (flags win
 environment, then .env):
 `;
 
-const ENDPOINTS = `
-Once it runs (the API key, when set, is needed everywhere but /health/live):
-  /status /health /finance /history    the state, per domain, and recorded transitions (GET or POST alike)
-  /health/domain/<name>                one domain: health, finance or pantry
-  /health/live /health/ready /metrics  probes and Prometheus metrics
-  /docs /openapi.json                  the interactive API reference (served locally) and its OpenAPI document
-`;
+// Served beside the paths the OpenAPI document describes: the document itself, and the metrics.
+const UNDOCUMENTED: [methods: string, path: string, summary: string][] = [
+  ['GET POST', '/openapi.json', 'This API as an OpenAPI 3.1 document'],
+  ['GET POST', '/metrics', 'Prometheus metrics'],
+];
+
+const Operation = z.object({
+  summary: z.string(),
+  parameters: z.array(z.object({ name: z.string(), in: z.string(), schema: z.object({ enum: z.array(z.string()).optional() }).optional() })).optional(),
+});
+const DocumentedPaths = z.object({ paths: z.record(z.string(), z.object({ get: Operation.optional(), post: Operation.optional() })) });
+
+/** Every endpoint, read from the OpenAPI document so that the list cannot drift from the API. */
+function endpointRows(): string[] {
+  const { paths } = DocumentedPaths.parse(openApiDocument(packageJson.version));
+  const documented = Object.entries(paths).map(([path, ops]): [string, string, string] => {
+    const methods = (['get', 'post'] as const).filter((m) => ops[m]).map((m) => m.toUpperCase());
+    const op = (ops.get ?? ops.post)!;
+    const choices = (op.parameters ?? []).filter((p) => p.in === 'path' && p.schema?.enum).map((p) => ` ({${p.name}}: ${p.schema!.enum!.join(', ')})`);
+    return [methods.join(' '), path, op.summary + choices.join('')];
+  });
+  return [...documented, ...UNDOCUMENTED].map(([methods, path, summary]) => `  ${methods.padEnd(9)} ${path.padEnd(22)} ${summary}`);
+}
 
 export function helpText(): string {
   const rows = SETTINGS.map((s) => {
     const flag = `--${s.flag}${s.boolean ? '' : ' <value>'}`;
     return `  ${flag.padEnd(32)} ${s.env.padEnd(28)} default: ${s.defaultText}\n  ${''.padEnd(32)} ${s.help}`;
   });
-  return `${USAGE}\n${rows.join('\n')}\n${ENDPOINTS}`;
+  const endpoints = 'Once it runs (the API key, when set, is needed everywhere but /health/live):';
+  return `${USAGE}\n${rows.join('\n')}\n\n${endpoints}\n${endpointRows().join('\n')}\n`;
 }
 
 async function start(argv: string[]): Promise<void> {

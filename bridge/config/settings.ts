@@ -1,47 +1,12 @@
-// Every setting of the bridge, once: its environment variable, its command-line flag, its default
-// and what it means. Parsing and `--help` read this list; a test holds docs/configuration.md to it.
+// Every setting of the bridge, once: its environment variable, its command-line flag, the parse of
+// its text, its default, what it means, and the configuration key it fills. The configuration's type
+// and parse (config.ts), `--help` and the table of docs/configuration.md all come from this table.
 import os from 'node:os';
 import path from 'node:path';
-
-export interface SettingSpec {
-  env: string;
-  flag: string;
-  /** Shown in --help; the actual default is applied by the zod schema in config.ts. */
-  defaultText: string;
-  help: string;
-  boolean?: boolean;
-  secret?: boolean;
-}
-
-export const SETTINGS: readonly SettingSpec[] = [
-  { env: 'PORT', flag: 'port', defaultText: '5677', help: 'HTTP port of the bridge' },
-  { env: 'HOST', flag: 'host', defaultText: '127.0.0.1', help: 'address to listen on; anything but loopback needs DIGITAL_TWIN_API_KEY (or TWIN_ALLOW_INSECURE_BIND)' },
-  { env: 'DIGITAL_TWIN_API_KEY', flag: 'api-key', defaultText: '(none)', help: 'when set, every endpoint but /health/live requires it as X-API-KEY or Authorization: Bearer', secret: true },
-  { env: 'TWIN_ALLOW_INSECURE_BIND', flag: 'allow-insecure-bind', defaultText: 'false', help: 'listen on a non-loopback address without an API key (trusted networks only)', boolean: true },
-  { env: 'TWIN_CORS_ORIGINS', flag: 'cors-origins', defaultText: 'app://obsidian.md,capacitor://localhost,http://localhost', help: "comma-separated origins whose pages may read the bridge from a browser (Obsidian's own by default); none for no browser reads" },
-  { env: 'TWIN_ALLOWED_HOSTS', flag: 'allowed-hosts', defaultText: '(none)', help: 'comma-separated host names accepted in the Host header besides localhost, 127.0.0.1 and [::1] while listening on loopback' },
-  { env: 'FINANCE_DATABASE_URL', flag: 'finance-database-url', defaultText: '(embedded)', help: 'postgres:// URL of autonomous_finance', secret: true },
-  { env: 'TRAINING_DATABASE_URL', flag: 'training-database-url', defaultText: '(embedded)', help: 'postgres:// URL of autonomous_training', secret: true },
-  { env: 'PANTRY_DATABASE_URL', flag: 'pantry-database-url', defaultText: '(embedded)', help: 'postgres:// URL of autonomous_pantry', secret: true },
-  { env: 'TWIN_DATABASE_URL', flag: 'twin-database-url', defaultText: 'FINANCE_DATABASE_URL', help: 'where digital_twin_updates lives (created if missing, never altered)', secret: true },
-  { env: 'TWIN_DATA_DIR', flag: 'data-dir', defaultText: '~/.digital-twin (root: /var/lib/digital-twin)', help: 'folder of the embedded PostgreSQL and its password' },
-  { env: 'TWIN_PG_PORT', flag: 'pg-port', defaultText: '54329', help: 'loopback port of the embedded PostgreSQL' },
-  { env: 'TWIN_DEMO_DATA', flag: 'demo-data', defaultText: 'true', help: 'fill the embedded databases with demo data on first start and keep it current', boolean: true },
-  { env: 'TWIN_TIMEZONE', flag: 'timezone', defaultText: '(system zone)', help: 'IANA zone for day and month boundaries, e.g. Europe/Warsaw' },
-  { env: 'TWIN_CURRENCY', flag: 'currency', defaultText: 'PLN', help: 'currency shown in texts' },
-  { env: 'TWIN_PERSON_ID', flag: 'person-id', defaultText: '00000000-0000-4000-8000-000000000001', help: 'uuid written as entity_id of history rows' },
-  { env: 'TWIN_HISTORY_RETENTION_DAYS', flag: 'history-retention-days', defaultText: '(keep everything)', help: "delete the bridge's own history rows older than this many days, with each periodic sync" },
-  { env: 'TWIN_SYNC_INTERVAL_SECONDS', flag: 'sync-interval-seconds', defaultText: '900', help: 'how often the state is computed and transitions recorded when nobody asks (0 = never)' },
-  { env: 'TWIN_LEDGER_CHECK_SECONDS', flag: 'ledger-check-seconds', defaultText: '20', help: 'how often the summaries of closed months are checked against the source rows, 1 to 3600 (0 = no summaries: every figure read directly)' },
-  { env: 'TWIN_CACHE_MS', flag: 'cache-ms', defaultText: '2000', help: 'how long a computed state is served again (0 = compute on every request)' },
-  { env: 'TWIN_SOURCE_TIMEOUT_MS', flag: 'source-timeout-ms', defaultText: '3000', help: 'time budget of one source, 100 to 8000 (n8n waits 10 s); past it the domain is degraded' },
-  { env: 'TWIN_POOL_SIZE', flag: 'pool-size', defaultText: '4', help: 'PostgreSQL connections per source at most' },
-  { env: 'TWIN_WEBHOOK_URL', flag: 'webhook-url', defaultText: '(none)', help: 'http(s) URL that receives every recorded transition as a JSON POST (n8n Webhook node, for example)', secret: true },
-  { env: 'TWIN_WEBHOOK_SECRET', flag: 'webhook-secret', defaultText: '(none)', help: 'signs each webhook body: X-Twin-Signature: sha256=<HMAC-SHA256 of the raw body, hex>', secret: true },
-  { env: 'TWIN_WEBHOOK_TIMEOUT_MS', flag: 'webhook-timeout-ms', defaultText: '10000', help: 'time the webhook receiver has to answer one POST, 500 to 60000; past it the delivery is retried' },
-  { env: 'LOG_LEVEL', flag: 'log-level', defaultText: 'info', help: 'fatal, error, warn, info, debug, trace or silent' },
-  { env: 'TWIN_LOG_FORMAT', flag: 'log-format', defaultText: 'auto', help: 'json, pretty, or auto (pretty in a terminal)' },
-];
+import { z } from 'zod';
+import { OBSIDIAN_ORIGINS, allowedHostList, corsOriginList } from './host-lists';
+import { described, listSettings, setting, unset } from './setting';
+import { boolText, currencyCode, folder, intIn, minLength, pgUrl, timeZone, uuid, webhookUrl } from './setting-parsers';
 
 export const DEFAULT_PERSON_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -55,3 +20,189 @@ export function defaultDataDir(): string {
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+const sourceUrl = (env: string, flag: string, database: string) =>
+  setting({ env, flag, parse: pgUrl, default: unset('(embedded)'), secret: true, help: `\`postgres://\` URL of \`${database}\`` });
+
+export const SETTINGS_BY_KEY = {
+  port: setting({ env: 'PORT', flag: 'port', parse: intIn(0, 65535), default: '5677', help: 'HTTP port of the bridge' }),
+  host: setting({
+    env: 'HOST',
+    flag: 'host',
+    parse: z.string().min(1),
+    default: '127.0.0.1',
+    help: 'address to listen on; anything but loopback needs `DIGITAL_TWIN_API_KEY` (or `TWIN_ALLOW_INSECURE_BIND`)',
+  }),
+  apiKey: setting({
+    env: 'DIGITAL_TWIN_API_KEY',
+    flag: 'api-key',
+    parse: minLength(8),
+    default: unset('(none)'),
+    secret: true,
+    help: 'when set, every endpoint but `/health/live` requires it, as `X-API-KEY` or `Authorization: Bearer` (at least 8 characters)',
+  }),
+  allowInsecureBind: setting({
+    env: 'TWIN_ALLOW_INSECURE_BIND',
+    flag: 'allow-insecure-bind',
+    parse: boolText,
+    default: 'false',
+    help: 'listen beyond loopback without an API key, on trusted networks only (see [security](security.md#where-it-listens))',
+  }),
+  corsOrigins: setting({
+    env: 'TWIN_CORS_ORIGINS',
+    flag: 'cors-origins',
+    parse: corsOriginList,
+    default: OBSIDIAN_ORIGINS.join(','),
+    help:
+      'comma-separated origins whose pages may read the bridge from a browser (Obsidian on desktop, iOS, Android); ' +
+      'a value replaces the list, `none` allows no browser reads; `*` is refused',
+  }),
+  allowedHosts: setting({
+    env: 'TWIN_ALLOWED_HOSTS',
+    flag: 'allowed-hosts',
+    parse: allowedHostList,
+    default: described('(none)', (): string[] => []),
+    help:
+      'comma-separated host names (no port) accepted in the `Host` header besides `localhost`, `127.0.0.1` and `[::1]` ' +
+      'while the bridge listens on loopback, e.g. `digital-twin-api,twin.lan`',
+  }),
+  // All three sources, or none for the embedded server (config.ts holds them to that).
+  databases: {
+    finance: sourceUrl('FINANCE_DATABASE_URL', 'finance-database-url', 'autonomous_finance'),
+    training: sourceUrl('TRAINING_DATABASE_URL', 'training-database-url', 'autonomous_training'),
+    pantry: sourceUrl('PANTRY_DATABASE_URL', 'pantry-database-url', 'autonomous_pantry'),
+    // Unset, config.ts puts the history in the finance database.
+    twin: setting({
+      env: 'TWIN_DATABASE_URL',
+      flag: 'twin-database-url',
+      parse: pgUrl,
+      default: unset('`FINANCE_DATABASE_URL`'),
+      secret: true,
+      help: 'where `digital_twin_updates` lives (created if missing, never altered)',
+    }),
+  },
+  embedded: {
+    dataDir: setting({
+      env: 'TWIN_DATA_DIR',
+      flag: 'data-dir',
+      parse: folder,
+      default: described('`~/.digital-twin` (as root: `/var/lib/digital-twin`)', defaultDataDir),
+      help: 'folder of the embedded PostgreSQL and its password',
+    }),
+    port: setting({
+      env: 'TWIN_PG_PORT',
+      flag: 'pg-port',
+      parse: intIn(1, 65535),
+      default: '54329',
+      help: 'loopback port of the embedded PostgreSQL (not 5432, so a system PostgreSQL is left alone)',
+    }),
+    demoData: setting({
+      env: 'TWIN_DEMO_DATA',
+      flag: 'demo-data',
+      parse: boolText,
+      default: 'true',
+      help: 'fill the embedded databases with demo data on first start, and add the days since on later starts',
+    }),
+  },
+  timezone: setting({
+    env: 'TWIN_TIMEZONE',
+    flag: 'timezone',
+    parse: timeZone,
+    default: described('(system zone)', systemTimeZone),
+    help: 'IANA zone for day and month boundaries, e.g. `Europe/Warsaw`',
+  }),
+  currency: setting({ env: 'TWIN_CURRENCY', flag: 'currency', parse: currencyCode, default: 'PLN', help: 'currency shown in texts' }),
+  personId: setting({
+    env: 'TWIN_PERSON_ID',
+    flag: 'person-id',
+    parse: uuid,
+    default: DEFAULT_PERSON_ID,
+    help: 'uuid written as `entity_id` of history rows, and whose rows `/history` shows',
+  }),
+  historyRetentionDays: setting({
+    env: 'TWIN_HISTORY_RETENTION_DAYS',
+    flag: 'history-retention-days',
+    parse: intIn(1, 36_500),
+    default: unset('(keep everything)'),
+    help:
+      "delete the bridge's own history rows (`source_system = 'g04_engine'`, this person) older than this many days, " +
+      '1 to 36500, with each periodic sync; rows of other systems are never touched',
+  }),
+  syncIntervalSeconds: setting({
+    env: 'TWIN_SYNC_INTERVAL_SECONDS',
+    flag: 'sync-interval-seconds',
+    parse: intIn(0, 86_400),
+    default: '900',
+    help: 'how often the state is computed and its transitions recorded when nobody asks (`0`: never)',
+  }),
+  ledgerCheckSeconds: setting({
+    env: 'TWIN_LEDGER_CHECK_SECONDS',
+    flag: 'ledger-check-seconds',
+    parse: intIn(0, 3600),
+    default: '20',
+    help:
+      'how often the summaries of closed months are checked against your rows, 1 to 3600 s ' +
+      '(`0`: no summaries, every figure read directly); see [the ledger](ledger.md)',
+  }),
+  cacheMs: setting({
+    env: 'TWIN_CACHE_MS',
+    flag: 'cache-ms',
+    parse: intIn(0, 3_600_000),
+    default: '2000',
+    help: 'how long a computed state is served again (`0`: compute on every request)',
+  }),
+  // n8n gives up after 10 s: a source's budget must leave room for the rest of the answer.
+  sourceTimeoutMs: setting({
+    env: 'TWIN_SOURCE_TIMEOUT_MS',
+    flag: 'source-timeout-ms',
+    parse: intIn(100, 8000),
+    default: '3000',
+    help: 'time budget of one source, 100 to 8000 ms (n8n waits 10 s); past it that domain is answered degraded',
+  }),
+  poolSize: setting({ env: 'TWIN_POOL_SIZE', flag: 'pool-size', parse: intIn(1, 100), default: '4', help: 'PostgreSQL connections per source at most' }),
+  // Without a URL there is no webhook (config.ts); the secret alone is refused.
+  webhook: {
+    url: setting({
+      env: 'TWIN_WEBHOOK_URL',
+      flag: 'webhook-url',
+      parse: webhookUrl,
+      default: unset('(none)'),
+      secret: true,
+      help:
+        '`http://` or `https://` URL that receives every recorded transition as a JSON `POST`, an n8n Webhook node for example ' +
+        '(see [the webhook](webhook.md)); any other scheme stops the start; treated as a secret (never printed), since its path or query may hold a token',
+    }),
+    secret: setting({
+      env: 'TWIN_WEBHOOK_SECRET',
+      flag: 'webhook-secret',
+      parse: minLength(16),
+      default: unset('(none)'),
+      secret: true,
+      help: 'at least 16 characters; signs each body: `X-Twin-Signature: sha256=<hex HMAC-SHA256 of the raw body>`',
+    }),
+    timeoutMs: setting({
+      env: 'TWIN_WEBHOOK_TIMEOUT_MS',
+      flag: 'webhook-timeout-ms',
+      parse: intIn(500, 60_000),
+      default: '10000',
+      help: 'time the receiver has to answer one `POST`, 500 to 60000 ms; past it the delivery is retried',
+    }),
+  },
+  logLevel: setting({
+    env: 'LOG_LEVEL',
+    flag: 'log-level',
+    parse: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    help: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`',
+  }),
+  logFormat: setting({
+    env: 'TWIN_LOG_FORMAT',
+    flag: 'log-format',
+    parse: z.enum(['json', 'pretty', 'auto']),
+    default: 'auto',
+    help: '`json`, `pretty`, or `auto` (pretty in a terminal, JSON lines otherwise)',
+  }),
+};
+
+/** Every setting in the order --help and the docs list them. */
+export const SETTINGS = listSettings(SETTINGS_BY_KEY);

@@ -1,10 +1,9 @@
-// The command line as a user meets it: --help, invalid configuration, doctor.
+// The command line as a user meets it: invalid configuration, key, doctor (--help: help.test.ts).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS } from '../../../bridge/config/settings';
 import { load } from '../config/config-inputs';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
@@ -24,17 +23,6 @@ afterAll(async () => {
 });
 
 describe('digital-twin', () => {
-  it('--help lists every flag with its environment variable and default', () => {
-    const { code, out } = run(['--help']);
-    expect(code).toBe(0);
-    for (const s of SETTINGS) {
-      expect(out).toContain(`--${s.flag}`);
-      expect(out).toContain(s.env);
-      expect(out).toContain(s.defaultText);
-    }
-    for (const endpoint of ['/health/domain/<name>', '/docs', '/openapi.json', '/metrics']) expect(out).toContain(endpoint);
-  });
-
   it('stops before listening when the configuration is invalid, naming the setting', () => {
     const r = run(['start', '--port', 'abc'], { TWIN_TIMEZONE: 'Mars/Olympus' });
     expect(r.code).toBe(2);
