@@ -16,7 +16,7 @@ import type { ClosedDays } from '../ledger/closed-or-live';
 import { describeSourceError, withTimeout } from '../engine/source-error';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
-import { readBodyInsights } from '../training/body-insights';
+import { TARGET_BODYFAT_PCT, readBodyInsights } from '../training/body-insights';
 import { correlations } from './correlations';
 import { headline } from './headline';
 import { SourceFailure, type Figures, type InsightContext } from './insight-context';
@@ -48,7 +48,7 @@ const EMPTY: { [K in InsightDomain]: Figures<Domains[K]> } = {
     weight_kg_per_week_30d: null,
     bodyfat_pct_per_week_30d: null,
     bodyfat_pct: null,
-    target_bodyfat_pct: 15,
+    target_bodyfat_pct: TARGET_BODYFAT_PCT,
     target_reached: false,
     target_date: null,
   },
