@@ -1,10 +1,21 @@
 // The bodies of the endpoints the user's n8n router and Telegram commands call beside /status
 // (their API registry v6.0): /workout, /forecast, /pantry, /finance/alerts and /review/week. Each
 // carries the n8n text keys and `data` for the structured part. The plugin imports the types only.
+// The text keys of every body, error bodies and /status included, are written here once.
 import { z } from 'zod';
-import { TextKeys as Texts } from './responses';
+import { TextKeys as Texts, type StatusResponse } from './responses';
 import { BudgetAlert, DomainStatus, ExpiryItem, LowStockItem } from './twin-state';
 import { PantryProductUse } from './insights';
+
+/** The same human text under each key n8n reads. */
+export function n8nText(text: string): TextKeys {
+  return { report: text, response_text: text, content: text };
+}
+
+/** /status also carries the text as `summary`. */
+export function n8nStatusText(text: string): Pick<StatusResponse, 'summary' | keyof TextKeys> {
+  return { summary: text, ...n8nText(text) };
+}
 
 const isoDay = () => z.string().describe('YYYY-MM-DD in the configured time zone');
 
@@ -79,6 +90,7 @@ export const FinanceAlertsResponse = Texts.extend({
   data: z.array(AlertRow).describe('the rows of get_current_budget_alerts(), in its order'),
 });
 
+export type TextKeys = z.infer<typeof Texts>;
 export type WorkoutSession = z.infer<typeof WorkoutSession>;
 export type ExerciseSet = z.infer<typeof ExerciseSet>;
 export type ExerciseTrend = z.infer<typeof ExerciseTrend>;

@@ -8,19 +8,19 @@ export interface DomainRecord {
   consecutive_failures: number;
 }
 
-export class DomainTracker {
-  private readonly records = new Map<DomainName, DomainRecord>();
+export class DomainTracker<K extends string = DomainName> {
+  private readonly records = new Map<K, DomainRecord>();
 
-  succeeded(domain: DomainName, at: string): void {
+  succeeded(domain: K, at: string): void {
     this.records.set(domain, { ...this.get(domain), last_success_at: at, consecutive_failures: 0 });
   }
 
-  failed(domain: DomainName, at: string): void {
+  failed(domain: K, at: string): void {
     const r = this.get(domain);
     this.records.set(domain, { ...r, last_failure_at: at, consecutive_failures: r.consecutive_failures + 1 });
   }
 
-  get(domain: DomainName): DomainRecord {
+  get(domain: K): DomainRecord {
     return this.records.get(domain) ?? { last_success_at: null, last_failure_at: null, consecutive_failures: 0 };
   }
 }

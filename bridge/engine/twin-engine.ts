@@ -12,8 +12,9 @@ import { readPantry, type PantryData } from '../pantry/pantry-domain';
 import type { PantryRepository } from '../pantry/pantry-repository';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
-import { DomainTracker, type DomainRecord } from './domain-tracker';
-import { describeSourceError, withTimeout } from './source-error';
+import { DegradeAlone, type Attempt, type DomainFigures } from './degrade-alone';
+import type { DomainRecord } from './domain-tracker';
+import { SharedComputation } from './shared-computation';
 
 export interface SourceDatabases {
   finance: Queryable;
@@ -41,7 +42,7 @@ export interface EngineOptions {
 
 type Domains = { health: HealthDomain; finance: FinanceDomain; pantry: PantryDomain };
 
-const EMPTY: { [K in DomainName]: Omit<Domains[K], 'status' | 'error' | 'as_of'> } = {
+const EMPTY: { [K in DomainName]: DomainFigures<Domains[K]> } = {
   health: {
     measurement_date: null,
     bodyweight_kg: null,
@@ -73,76 +74,51 @@ const SOURCE_OF: Record<DomainName, keyof SourceDatabases> = { health: 'training
 
 export class TwinEngine {
   private readonly bodyMemo: BodyRowMemo<BodyRow> | null;
-  private lastGood: Partial<Domains> = {};
-  private readonly tracker = new DomainTracker();
-  private cached: { state: TwinState; atMs: number } | null = null;
-  private inflight: Promise<TwinState> | null = null;
+  private readonly domains: DegradeAlone<Domains>;
+  private readonly shared: SharedComputation<TwinState>;
 
   constructor(private readonly o: EngineOptions) {
     this.bodyMemo = o.ledger ? new BodyRowMemo(o.ledger) : null;
+    this.domains = new DegradeAlone<Domains>({
+      empty: EMPTY,
+      sourceOf: SOURCE_OF,
+      timeoutMs: o.sourceTimeoutMs,
+      onTimed: (domain, seconds, ok) => o.onSourceTimed?.(SOURCE_OF[domain], seconds, ok),
+    });
+    // Refresh ahead: in the last quarter of the window the next state is computed in the
+    // background, so callers under load never all wait on one expired state.
+    this.shared = new SharedComputation({ clock: o.clock, compute: (now) => this.computeAt(now), refreshAhead: true });
   }
 
   /** The current state: a fresh one, or one computed at most `maxAgeMs` ago. Never rejects. */
   getState(maxAgeMs = this.o.cacheMs): Promise<TwinState> {
-    const nowMs = this.o.clock.now().getTime();
-    if (this.cached && maxAgeMs > 0 && nowMs - this.cached.atMs <= maxAgeMs) {
-      // Refresh ahead: in the last quarter of the window the next state is computed in the
-      // background, so callers under load never all wait on one expired state.
-      if (!this.inflight && nowMs - this.cached.atMs >= maxAgeMs * 0.75) void this.computeShared();
-      return Promise.resolve(this.cached.state);
-    }
-    return this.inflight ?? this.computeShared();
+    return this.shared.get(maxAgeMs);
   }
 
   /** When the domain last succeeded and how many computations in a row it has failed since. */
   domainRecord(domain: DomainName): DomainRecord {
-    return this.tracker.get(domain);
+    return this.domains.record(domain);
   }
 
   /** Resolves when no computation is running (shutdown waits for it before the last history write). */
-  async idle(): Promise<void> {
-    while (this.inflight) await this.inflight;
+  idle(): Promise<void> {
+    return this.shared.idle();
   }
 
-  private computeShared(): Promise<TwinState> {
-    this.inflight = this.compute().finally(() => {
-      this.inflight = null;
-    });
-    return this.inflight;
+  /** A fresh state now, served again by getState within its window. */
+  compute(): Promise<TwinState> {
+    return this.shared.compute();
   }
 
-  private async timed<T>(domain: DomainName, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
-    const source = SOURCE_OF[domain];
-    const started = performance.now();
-    try {
-      const value = await withTimeout(work(), this.o.sourceTimeoutMs, source);
-      this.o.onSourceTimed?.(source, (performance.now() - started) / 1000, true);
-      return { ok: true, value };
-    } catch (err) {
-      this.o.onSourceTimed?.(source, (performance.now() - started) / 1000, false);
-      return { ok: false, error: describeSourceError(source, err) };
-    }
+  private timed<T>(domain: DomainName, work: () => Promise<T>): Promise<Attempt<T>> {
+    return this.domains.attempt(domain, work);
   }
 
-  private settle<K extends DomainName>(
-    domain: K,
-    result: { ok: true; value: unknown } | { ok: false; error: string },
-    computedAt: string,
-  ): Domains[K] {
-    if (result.ok) {
-      const fresh = { status: 'ok', error: null, as_of: computedAt, ...(result.value as object) } as Domains[K];
-      this.lastGood[domain] = fresh;
-      this.tracker.succeeded(domain, computedAt);
-      return fresh;
-    }
-    this.tracker.failed(domain, computedAt);
-    const last = this.lastGood[domain];
-    const base = last ?? ({ ...EMPTY[domain], as_of: null } as unknown as Domains[K]);
-    return { ...base, status: 'degraded', error: result.error };
+  private settle<K extends DomainName>(domain: K, result: Attempt<DomainFigures<Domains[K]>>, computedAt: string): Domains[K] {
+    return this.domains.settle(domain, result, computedAt);
   }
 
-  async compute(): Promise<TwinState> {
-    const now = this.o.clock.now();
+  private async computeAt(now: Date): Promise<TwinState> {
     const today = localDate(now, this.o.timezone);
     const computedAt = now.toISOString();
     const { databases } = this.o;
@@ -159,7 +135,6 @@ export class TwinEngine {
       finance: { ...this.settle('finance', finance, computedAt), currency: this.o.currency },
       pantry: this.settle('pantry', pantry, computedAt),
     };
-    this.cached = { state, atMs: now.getTime() };
     this.o.onComputed?.(state);
     return state;
   }

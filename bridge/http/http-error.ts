@@ -1,4 +1,5 @@
 // Errors as n8n and people read them: JSON with a status, a code, and a readable report.
+import { n8nText } from '../contract/n8n-responses';
 import type { ErrorResponse } from '../contract/responses';
 
 export class HttpError extends Error {
@@ -12,6 +13,5 @@ export class HttpError extends Error {
 }
 
 export function errorBody(code: string, message: string): ErrorResponse {
-  const report = `❌ Error: ${message}`;
-  return { error: { code, message }, report, response_text: report, content: report };
+  return { error: { code, message }, ...n8nText(`❌ Error: ${message}`) };
 }

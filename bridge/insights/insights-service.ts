@@ -13,10 +13,12 @@ import type {
 } from '../contract/insights';
 import type { Queryable } from '../db/pools';
 import type { ClosedDays } from '../store/closed-or-live';
-import { describeSourceError, withTimeout } from '../engine/source-error';
+import { DegradeAlone } from '../engine/degrade-alone';
+import { SharedComputation } from '../engine/shared-computation';
+import { describeSourceError } from '../engine/source-error';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
-import { readBodyInsights } from '../training/body-insights';
+import { TARGET_BODYFAT_PCT, readBodyInsights } from '../training/body-insights';
 import { correlations } from './correlations';
 import { headline } from './headline';
 import { SourceFailure, type Figures, type InsightContext } from './insight-context';
@@ -50,7 +52,7 @@ const EMPTY: { [K in InsightDomain]: Figures<Domains[K]> } = {
     weight_kg_per_week_30d: null,
     bodyfat_pct_per_week_30d: null,
     bodyfat_pct: null,
-    target_bodyfat_pct: 15,
+    target_bodyfat_pct: TARGET_BODYFAT_PCT,
     target_reached: false,
     target_date: null,
   },
@@ -75,49 +77,45 @@ export function insightsCacheMs(stateCacheMs: number): number {
 const SOURCE: Record<InsightDomain, string> = { body: 'training', training: 'training', money: 'finance', pantry: 'history', correlations: 'finance, training or history' };
 
 export class InsightsService {
-  private cached: { insights: Insights; atMs: number } | null = null;
-  private inflight: Promise<Insights> | null = null;
-  private stale = false;
-  private readonly lastGood: Partial<Domains> = {};
+  private readonly domains: DegradeAlone<Domains>;
+  private readonly shared: SharedComputation<Insights>;
 
-  constructor(private readonly o: InsightsOptions) {}
+  constructor(private readonly o: InsightsOptions) {
+    this.domains = new DegradeAlone<Domains>({
+      empty: EMPTY,
+      sourceOf: SOURCE,
+      timeoutMs: o.timeoutMs,
+      describe: (source, err) => (err instanceof SourceFailure ? err.message : describeSourceError(source, err)),
+    });
+    this.shared = new SharedComputation({ clock: o.clock, compute: (now) => this.computeAt(now) });
+  }
 
   /** The insights: fresh, or computed at most `maxAgeMs` ago and not stale. Never rejects. */
   get(maxAgeMs = this.o.cacheMs): Promise<Insights> {
-    const nowMs = this.o.clock.now().getTime();
-    if (this.cached && !this.stale && maxAgeMs > 0 && nowMs - this.cached.atMs <= maxAgeMs) return Promise.resolve(this.cached.insights);
-    this.inflight ??= this.compute().finally(() => {
-      this.inflight = null;
-    });
-    return this.inflight;
+    return this.shared.get(maxAgeMs);
   }
 
   /** History or sources changed (a sync wrote a transition): the next request recomputes. */
   markStale(): void {
-    this.stale = true;
+    this.shared.markStale();
   }
 
   /** Waits for a computation under way (for an orderly shutdown). */
-  async idle(): Promise<void> {
-    await this.inflight?.catch(() => {});
+  idle(): Promise<void> {
+    return this.shared.idle();
   }
 
-  private async settle<K extends InsightDomain>(domain: K, asOf: string, work: () => Promise<Figures<Domains[K]>>): Promise<Domains[K]> {
-    try {
-      const figures = await withTimeout(work(), this.o.timeoutMs, SOURCE[domain]);
-      const fresh = { status: 'ok', error: null, as_of: asOf, ...figures } as Domains[K];
-      this.lastGood[domain] = fresh;
-      return fresh;
-    } catch (err) {
-      const last = this.lastGood[domain] ?? ({ ...EMPTY[domain], as_of: null } as Domains[K]);
-      return { ...last, status: 'degraded', error: err instanceof SourceFailure ? err.message : describeSourceError(SOURCE[domain], err) };
-    }
+  /** Fresh insights now, served again by get within its window. */
+  compute(): Promise<Insights> {
+    return this.shared.compute();
   }
 
-  async compute(): Promise<Insights> {
+  private settle<K extends InsightDomain>(domain: K, asOf: string, work: () => Promise<Figures<Domains[K]>>): Promise<Domains[K]> {
+    return this.domains.run(domain, asOf, work);
+  }
+
+  private async computeAt(now: Date): Promise<Insights> {
     const started = performance.now();
-    this.stale = false;
-    const now = this.o.clock.now();
     const asOf = now.toISOString();
     const { databases: db, currency, personId } = this.o;
     const ctx: InsightContext & { personId: string } = { today: localDate(now, this.o.timezone), currency, personId, ledger: this.o.ledger ?? null };
@@ -130,7 +128,6 @@ export class InsightsService {
     ]);
     const parts = { today: ctx.today.date, body, training, money: { ...money, currency }, pantry, correlations: links };
     const insights: Insights = { computed_at: asOf, timezone: this.o.timezone, headline: headline(parts), ...parts };
-    this.cached = { insights, atMs: now.getTime() };
     this.o.onComputed?.((performance.now() - started) / 1000);
     return insights;
   }

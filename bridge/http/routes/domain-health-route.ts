@@ -1,6 +1,7 @@
 // GET|POST /health/domain/:name: one domain's state as the troubleshooting runbook reads it
 // (`curl :5677/health/domain/finance`): status, error, as_of, last success, failures in a row.
 import { Router } from 'express';
+import { n8nText, type TextKeys } from '../../contract/n8n-responses';
 import type { DomainHealthResponse } from '../../contract/responses';
 import { DOMAIN_NAMES, type DomainName } from '../../contract/twin-state';
 import { HttpError } from '../http-error';
@@ -11,7 +12,7 @@ function isDomain(name: string): name is DomainName {
   return (DOMAIN_NAMES as readonly string[]).includes(name);
 }
 
-function domainText(b: Omit<DomainHealthResponse, 'report' | 'response_text' | 'content'>): string {
+function domainText(b: Omit<DomainHealthResponse, keyof TextKeys>): string {
   const head = b.status === 'ok' ? `✅ ${b.domain}: ok` : `⚠️ ${b.domain}: degraded (${b.error ?? 'unknown reason'})`;
   return [
     head,
@@ -41,8 +42,7 @@ export function domainHealthRoute(deps: RouteDeps): Router {
       consecutive_failures: record.consecutive_failures,
       computed_at: state.computed_at,
     };
-    const text = domainText(fields);
-    const body: DomainHealthResponse = { ...fields, report: text, response_text: text, content: text };
+    const body: DomainHealthResponse = { ...fields, ...n8nText(domainText(fields)) };
     res.json(body);
   });
 }

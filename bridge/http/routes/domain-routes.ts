@@ -2,6 +2,7 @@
 // dashboards read them, and its lines of the briefing as text.
 import { Router } from 'express';
 import { financeLines, healthLines } from '../../briefing/domain-lines';
+import { n8nText } from '../../contract/n8n-responses';
 import type { FinanceResponse, HealthResponse } from '../../contract/responses';
 import type { RouteDeps } from '../route-deps';
 import { bodyOnce } from '../serialised-bodies';
@@ -15,7 +16,7 @@ export function domainRoutes(deps: RouteDeps): Router {
     res.type('application/json').send(
       bodyOnce(state, 'health', (): HealthResponse => {
         const text = ['💪 HEALTH', `📅 ${state.today}`, '', ...healthLines(state.health)].join('\n');
-        return { ...state.health, report: text, response_text: text, content: text, computed_at: state.computed_at, data: state.health };
+        return { ...state.health, ...n8nText(text), computed_at: state.computed_at, data: state.health };
       }),
     );
   });
@@ -25,7 +26,7 @@ export function domainRoutes(deps: RouteDeps): Router {
     res.type('application/json').send(
       bodyOnce(state, 'finance', (): FinanceResponse => {
         const text = ['💰 FINANCE', `📅 ${state.today}`, '', ...financeLines(state.finance)].join('\n');
-        return { ...state.finance, report: text, response_text: text, content: text, computed_at: state.computed_at, data: state.finance };
+        return { ...state.finance, ...n8nText(text), computed_at: state.computed_at, data: state.finance };
       }),
     );
   });

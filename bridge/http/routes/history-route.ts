@@ -1,6 +1,7 @@
 // GET|POST /history?limit=&entity=&cursor=&since=&until=: recorded transitions, newest first, in pages.
 import { Router } from 'express';
 import { plural } from '../../briefing/domain-lines';
+import { n8nText } from '../../contract/n8n-responses';
 import type { HistoryEntry, HistoryResponse } from '../../contract/responses';
 import { describeSourceError } from '../../engine/source-error';
 import { HistoryUnavailableError } from '../../history/history-store';
@@ -27,21 +28,16 @@ export function historyRoute(deps: RouteDeps): Router {
       throw new HttpError(503, 'history_unavailable', `history is unavailable: ${reason}`);
     }
     // A cached first page is the same object on every hit, so its body is serialised once.
-    const json = bodyOnce(page, 'history', (): HistoryResponse => {
-      const text = historyText(page.items);
-      return {
-        report: text,
-        response_text: text,
-        content: text,
-        items: page.items,
-        count: page.items.length,
-        limit: params.limit,
-        entity: params.entity,
-        next_cursor: page.nextCursor,
-        since: params.since,
-        until: params.until,
-      };
-    });
+    const json = bodyOnce(page, 'history', (): HistoryResponse => ({
+      ...n8nText(historyText(page.items)),
+      items: page.items,
+      count: page.items.length,
+      limit: params.limit,
+      entity: params.entity,
+      next_cursor: page.nextCursor,
+      since: params.since,
+      until: params.until,
+    }));
     res.type('application/json').send(json);
   });
 }

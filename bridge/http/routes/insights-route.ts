@@ -1,6 +1,7 @@
 // GET|POST /insights: trends, progress, baselines and links between domains, with their text.
 import { Router } from 'express';
 import type { InsightsResponse } from '../../contract/insights';
+import { n8nText } from '../../contract/n8n-responses';
 import { insightsText } from '../../insights/insights-text';
 import type { RouteDeps } from '../route-deps';
 import { bodyOnce } from '../serialised-bodies';
@@ -11,10 +12,7 @@ export function insightsRoute(deps: RouteDeps): Router {
     parseParams(TextParams, req);
     const insights = await deps.insights.get();
     res.type('application/json').send(
-      bodyOnce(insights, 'insights', (): InsightsResponse => {
-        const text = insightsText(insights);
-        return { ...insights, report: text, response_text: text, content: text, data: insights };
-      }),
+      bodyOnce(insights, 'insights', (): InsightsResponse => ({ ...insights, ...n8nText(insightsText(insights)), data: insights })),
     );
   });
 }

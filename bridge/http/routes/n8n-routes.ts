@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { alertsText, forecastText, pantryText, workoutText } from '../../briefing/n8n-texts';
 import type { Insights } from '../../contract/insights';
-import type { AlertRow, FinanceAlertsResponse, ForecastResponse, PantryResponse, WorkoutResponse } from '../../contract/n8n-responses';
+import { n8nText, type AlertRow, type FinanceAlertsResponse, type ForecastResponse, type PantryResponse, type WorkoutResponse } from '../../contract/n8n-responses';
 import type { FinanceRepository } from '../../finance/finance-repository';
 import type { PantryHistoryRepository } from '../../store/pantry-history-repository';
 import type { SourceDatabases } from '../../engine/twin-engine';
@@ -28,8 +28,6 @@ export interface ReadDeps {
   /** The insights of the moment, for pantry run-out dates; absent where they are not computed. */
   insights?: { get(): Promise<Pick<Insights, 'pantry'>> };
 }
-
-const texts = (text: string) => ({ report: text, response_text: text, content: text });
 
 /** A source that fails answers 503 with a readable report, as n8n replies to Telegram with it. */
 export async function fromSource<T>(source: string, work: () => Promise<T>): Promise<T> {
@@ -57,19 +55,19 @@ export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
   router.all('/workout', async (req, res) => {
     parseParams(TextParams, req);
     const data = await fromSource('training', () => readWorkoutLog(deps.databases.training, today()));
-    res.json({ ...texts(workoutText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies WorkoutResponse);
+    res.json({ ...n8nText(workoutText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies WorkoutResponse);
   });
   router.all('/forecast', async (req, res) => {
     parseParams(TextParams, req);
     const data = await fromSource('finance', () => readOutflowForecast(deps.repositories.finance, { today: today(), currency: deps.currency }));
-    res.json({ ...texts(forecastText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies ForecastResponse);
+    res.json({ ...n8nText(forecastText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies ForecastResponse);
   });
   router.all('/pantry', async (req, res) => {
     parseParams(TextParams, req);
     const [state, runOut] = await Promise.all([deps.engine.getState(), pantryRunOut(deps).catch(() => null)]);
     const p = state.pantry;
     const data = { status: p.status, error: p.error, as_of: p.as_of, low_stock: p.low_stock, expiring: p.expiring, run_out: runOut };
-    res.json({ ...texts(pantryText(p, runOut, state.today)), computed_at: state.computed_at, data } satisfies PantryResponse);
+    res.json({ ...n8nText(pantryText(p, runOut, state.today)), computed_at: state.computed_at, data } satisfies PantryResponse);
   });
   router.all('/finance/alerts', async (req, res) => {
     parseParams(TextParams, req);
@@ -79,7 +77,7 @@ export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
         const f = state.finance;
         const rows = f.alerts.map(alertRow);
         const text = alertsText(rows, { today: state.today, status: f.status, error: f.error, as_of: f.as_of });
-        return { ...texts(text), computed_at: state.computed_at, status: f.status, as_of: f.as_of, count: rows.length, data: rows };
+        return { ...n8nText(text), computed_at: state.computed_at, status: f.status, as_of: f.as_of, count: rows.length, data: rows };
       }),
     );
   });

@@ -1,6 +1,7 @@
 // GET|POST /review/week?date=YYYY-MM-DD: a weekly review across the three domains (default: today).
 import { Router } from 'express';
 import { z } from 'zod';
+import { n8nText } from '../../contract/n8n-responses';
 import type { WeeklyReviewResponse } from '../../contract/weekly-review';
 import { reviewText } from '../../review/review-text';
 import { readWeeklyReview } from '../../review/weekly-review';
@@ -42,7 +43,6 @@ export function reviewRoute(deps: RouteDeps & ReadDeps): Router {
     const data = await fromSource('finance or training', () =>
       readWeeklyReview({ ...deps.repositories, training: deps.databases.training }, { date, personId: deps.personId, currency: deps.currency }),
     );
-    const text = reviewText(data);
-    res.json({ report: text, response_text: text, content: text, computed_at: now.toISOString(), data } satisfies WeeklyReviewResponse);
+    res.json({ ...n8nText(reviewText(data)), computed_at: now.toISOString(), data } satisfies WeeklyReviewResponse);
   });
 }

@@ -1,6 +1,7 @@
 // GET|POST /status: the whole twin and the briefing.
 import { Router } from 'express';
 import { briefing } from '../../briefing/briefing';
+import { n8nStatusText } from '../../contract/n8n-responses';
 import type { StatusResponse } from '../../contract/responses';
 import { DOMAIN_NAMES, type TwinState } from '../../contract/twin-state';
 import type { RouteDeps } from '../route-deps';
@@ -8,12 +9,8 @@ import { bodyOnce } from '../serialised-bodies';
 import { TextParams, parseParams } from '../request-params';
 
 function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
-  const text = briefing(state);
   return {
-    summary: text,
-    report: text,
-    response_text: text,
-    content: text,
+    ...n8nStatusText(briefing(state)),
     state,
     data: {
       mtd_net: state.finance.mtd_net,

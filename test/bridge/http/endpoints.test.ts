@@ -58,6 +58,19 @@ describe('endpoints over empty databases', () => {
     expect(ok.body.limit).toBe(5);
   });
 
+  it('every body n8n reads, errors included, carries one text under report, response_text and content', async () => {
+    const paths = ['/status', '/health', '/finance', '/history', '/insights', '/health/domain/pantry', '/workout', '/forecast', '/pantry', '/finance/alerts', '/review/week', '/nope', '/history?limit=0'];
+    for (const path of paths) {
+      for (const method of ['GET', 'POST']) {
+        const { body } = await call(path, { method });
+        expect(body.report, `${method} ${path}`).toMatch(/\S/);
+        expect([body.response_text, body.content], `${method} ${path}`).toEqual([body.report, body.report]);
+        if (path === '/status') expect(body.summary).toBe(body.report);
+        else expect(body, `${method} ${path}`).not.toHaveProperty('summary');
+      }
+    }
+  });
+
   it('unknown paths get a JSON 404', async () => {
     const { status, body } = await call('/nope');
     expect(status).toBe(404);
