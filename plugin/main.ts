@@ -21,7 +21,8 @@ import type { Clock } from './time/clock';
 import { autoRefreshDue } from './twin/auto-refresh';
 import { TwinStore } from './twin/twin-store';
 import { HistoryView, VIEW_TYPE_HISTORY } from './views/history-view';
-import { InsightsStore } from './views/insights-store';
+import { insightsStore } from './views/insights-store';
+import type { InsightsStore } from './views/insights-store';
 import { statusBarText, statusBarTooltip } from './views/status-bar';
 import { TwinPanelView, VIEW_TYPE_TWIN_PANEL, renderTwinPanels, twinPanelShown } from './views/twin-panel';
 
@@ -52,7 +53,7 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     this.client = new BridgeClient(() => ({ baseUrl: this.data.bridgeUrl, apiKey: resolveApiKey(this.app, this.data) }));
     this.store = new TwinStore(() => this.client.getStatus(), { now });
     this.register(this.store.subscribe(() => this.onStoreChange()));
-    this.insights = new InsightsStore(() => this.client.getInsights(), { now });
+    this.insights = insightsStore(() => this.client.getInsights(), { now });
     this.register(this.insights.subscribe(() => this.onStoreChange()));
     this.briefing = new DailyBriefing({
       app: this.app,

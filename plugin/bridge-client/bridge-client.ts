@@ -1,10 +1,20 @@
 // The bridge's HTTP API over Obsidian's requestUrl (works on mobile, no CORS). Every call resolves to
-// a result value; nothing here throws or leaves a rejected promise behind.
+// a result value; nothing here throws or leaves a rejected promise behind. The bodies' types are the
+// contract's (bridge/contract), imported as types only, so no server code reaches main.js.
 import { requestUrl } from 'obsidian';
 import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
-import type { HistoryEntity, HistoryResponse, StatusResponse } from '../../bridge/contract/responses';
-import type { InsightsResponse } from '../../bridge/contract/insights';
-import type { WeeklyReviewResponse } from '../../bridge/contract/weekly-review';
+import type {
+  BodyInsights,
+  CorrelationInsights,
+  Headline,
+  InsightsResponse,
+  MoneyInsights,
+  PantryInsights,
+  TrainingInsights,
+} from '../../bridge/contract/insights';
+import type { ErrorResponse, HistoryEntity, HistoryEntry, HistoryResponse, StatusResponse } from '../../bridge/contract/responses';
+import type { FinanceDomain, PantryDomain, TwinState } from '../../bridge/contract/twin-state';
+import type { WeeklyReview, WeeklyReviewResponse } from '../../bridge/contract/weekly-review';
 
 export type BridgeFailureKind = 'unreachable' | 'unauthorised' | 'http' | 'invalid';
 
@@ -35,56 +45,75 @@ export const DEFAULT_TIMEOUT_MS = 8000;
 
 class Timeout extends Error {}
 
+type Check = (value: unknown) => boolean;
+
+/**
+ * Checks for some fields of a contract type, keyed by that type: a field renamed or removed in the
+ * contract fails to compile here. Just enough shape checking that the views can trust what they render.
+ */
+type FieldChecks<T> = { [K in keyof T]?: Check };
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Just enough shape checking that the views can trust what they render. */
-export function looksLikeStatus(body: unknown): body is StatusResponse {
-  if (!isRecord(body) || typeof body.report !== 'string' || !isRecord(body.state)) return false;
-  const state = body.state;
-  return (
-    isRecord(state.health) &&
-    isRecord(state.finance) &&
-    Array.isArray(state.finance.alerts) &&
-    isRecord(state.pantry) &&
-    Array.isArray(state.pantry.low_stock) &&
-    Array.isArray(state.pantry.expiring) &&
-    typeof state.computed_at === 'string'
-  );
+function shaped<T>(fields: FieldChecks<T>): (value: unknown) => value is T {
+  return (value: unknown): value is T => {
+    if (!isRecord(value)) return false;
+    for (const key in fields) {
+      const check = fields[key];
+      if (check !== undefined && !check(value[key])) return false;
+    }
+    return true;
+  };
 }
 
-export function looksLikeHistory(body: unknown): body is HistoryResponse {
-  if (!isRecord(body) || !Array.isArray(body.items)) return false;
-  if (body.next_cursor !== null && typeof body.next_cursor !== 'string') return false;
-  return body.items.every(
-    (item) =>
-      isRecord(item) &&
-      typeof item.id === 'string' &&
-      typeof item.entity_type === 'string' &&
-      typeof item.created_at === 'string',
-  );
-}
+const isText: Check = (value) => typeof value === 'string';
+const isList: Check = (value) => Array.isArray(value);
+const nullOr =
+  (check: Check): Check =>
+  (value) =>
+    value === null || check(value);
+const listOf =
+  (check: Check): Check =>
+  (value) =>
+    Array.isArray(value) && value.every(check);
 
-const INSIGHT_PARTS = ['body', 'training', 'money', 'pantry', 'correlations'] as const;
+export const looksLikeStatus = shaped<StatusResponse>({
+  report: isText,
+  state: shaped<TwinState>({
+    health: isRecord,
+    finance: shaped<FinanceDomain>({ alerts: isList }),
+    pantry: shaped<PantryDomain>({ low_stock: isList, expiring: isList }),
+    computed_at: isText,
+  }),
+});
 
-export function looksLikeInsights(body: unknown): body is InsightsResponse {
-  if (!isRecord(body) || typeof body.report !== 'string' || typeof body.computed_at !== 'string') return false;
-  if (body.headline !== null && !(isRecord(body.headline) && typeof body.headline.id === 'string' && typeof body.headline.text === 'string')) return false;
-  const parts = INSIGHT_PARTS.map((name) => body[name]);
-  if (!parts.every((part) => isRecord(part) && typeof part.status === 'string')) return false;
-  const [, training, money, , correlations] = parts as Record<string, unknown>[];
-  return Array.isArray(training.exercises) && Array.isArray(money.categories) && Array.isArray(correlations.listed);
-}
+export const looksLikeHistory = shaped<HistoryResponse>({
+  items: listOf(shaped<HistoryEntry>({ id: isText, entity_type: isText, created_at: isText })),
+  next_cursor: nullOr(isText),
+});
 
-export function looksLikeWeeklyReview(body: unknown): body is WeeklyReviewResponse {
-  return isRecord(body) && typeof body.report === 'string' && isRecord(body.data) && Array.isArray(body.data.periods);
-}
+export const looksLikeInsights = shaped<InsightsResponse>({
+  report: isText,
+  computed_at: isText,
+  headline: nullOr(shaped<Headline>({ id: isText, text: isText })),
+  body: shaped<BodyInsights>({ status: isText }),
+  training: shaped<TrainingInsights>({ status: isText, exercises: isList }),
+  money: shaped<MoneyInsights>({ status: isText, categories: isList }),
+  pantry: shaped<PantryInsights>({ status: isText }),
+  correlations: shaped<CorrelationInsights>({ status: isText, listed: isList }),
+});
 
+export const looksLikeWeeklyReview = shaped<WeeklyReviewResponse>({ report: isText, data: shaped<WeeklyReview>({ periods: isList }) });
+
+const hasErrorMessage = shaped<Pick<ErrorResponse, 'error'>>({ error: shaped<ErrorResponse['error']>({ message: isText }) });
+const hasReport = shaped<Pick<ErrorResponse, 'report'>>({ report: isText });
+
+/** The bridge's own words about a failure: its error body's message, or the report of any body. */
 function errorMessageOf(body: unknown): string | null {
-  if (!isRecord(body)) return null;
-  if (isRecord(body.error) && typeof body.error.message === 'string') return body.error.message;
-  if (typeof body.report === 'string') return body.report;
+  if (hasErrorMessage(body)) return body.error.message;
+  if (hasReport(body)) return body.report;
   return null;
 }
 
@@ -131,17 +160,21 @@ export class BridgeClient {
     const url = `${baseUrl.trim().replace(/\/+$/, '')}${path}${query ? `?${query}` : ''}`;
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (apiKey.trim() !== '') headers['X-API-KEY'] = apiKey.trim();
+    const sent = await this.send({ url, method: 'GET', headers, throw: false }, baseUrl);
+    return sent.ok ? answerOf(sent.data, check, what, baseUrl) : sent;
+  }
 
-    let response: RequestUrlResponse;
+  /** The response, or why there is none: the bridge could not be reached or did not answer in time. */
+  private async send(request: RequestUrlParam, baseUrl: string): Promise<BridgeResult<RequestUrlResponse>> {
     let timer: number | undefined;
     try {
-      const pending = this.request({ url, method: 'GET', headers, throw: false });
+      const pending = this.request(request);
       // The losing promise may still reject later; swallow that so it never surfaces as unhandled.
       pending.catch(() => undefined);
       const timeout = new Promise<never>((_, reject) => {
         timer = window.setTimeout(() => reject(new Timeout()), this.timeoutMs);
       });
-      response = await Promise.race([pending, timeout]);
+      return { ok: true, data: await Promise.race([pending, timeout]) };
     } catch (error) {
       const message =
         error instanceof Timeout
@@ -151,38 +184,28 @@ export class BridgeClient {
     } finally {
       if (timer !== undefined) window.clearTimeout(timer);
     }
-
-    let body: unknown;
-    try {
-      body = JSON.parse(response.text) as unknown;
-    } catch {
-      body = undefined;
-    }
-
-    if (response.status === 401 || response.status === 403) {
-      return {
-        ok: false,
-        kind: 'unauthorised',
-        status: response.status,
-        message: `The bridge refused the API key (${response.status}). ${errorMessageOf(body) ?? 'Check the API key in the settings.'}`,
-      };
-    }
-    if (response.status < 200 || response.status >= 300) {
-      return {
-        ok: false,
-        kind: 'http',
-        status: response.status,
-        message: `The bridge answered ${response.status}: ${errorMessageOf(body) ?? 'no readable message'}.`,
-      };
-    }
-    if (!check(body)) {
-      return {
-        ok: false,
-        kind: 'invalid',
-        status: response.status,
-        message: `The bridge's ${what} response is not in the expected format. Is ${baseUrl} a Digital Twin bridge of a matching version?`,
-      };
-    }
-    return { ok: true, data: body };
   }
+}
+
+/** What an answer of the bridge means: the body when it has the expected shape, or why it cannot be used. */
+function answerOf<T>(response: RequestUrlResponse, check: (body: unknown) => body is T, what: string, baseUrl: string): BridgeResult<T> {
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text) as unknown;
+  } catch {
+    body = undefined;
+  }
+  const status = response.status;
+  if (status === 401 || status === 403) {
+    const hint = errorMessageOf(body) ?? 'Check the API key in the settings.';
+    return { ok: false, kind: 'unauthorised', status, message: `The bridge refused the API key (${status}). ${hint}` };
+  }
+  if (status < 200 || status >= 300) {
+    return { ok: false, kind: 'http', status, message: `The bridge answered ${status}: ${errorMessageOf(body) ?? 'no readable message'}.` };
+  }
+  if (!check(body)) {
+    const message = `The bridge's ${what} response is not in the expected format. Is ${baseUrl} a Digital Twin bridge of a matching version?`;
+    return { ok: false, kind: 'invalid', status, message };
+  }
+  return { ok: true, data: body };
 }

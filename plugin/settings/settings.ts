@@ -1,5 +1,6 @@
-// Plugin settings: defaults, and a defensive merge of whatever data.json holds (it may be from an
-// older version, hand-edited, or synced from another device).
+// Plugin settings: defaults, the one rule of each setting, and a defensive merge of whatever data.json
+// holds (it may be from an older version, hand-edited, or synced from another device). The settings
+// tab stores what a person enters through the same rules (applySetting).
 import { parseBriefingTime } from '../daily-note/briefing-schedule';
 import type { MissingMarkers } from '../daily-note/note-block';
 
@@ -57,27 +58,38 @@ export const SECRET_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const MAX_REFRESH_INTERVAL_MINUTES = 24 * 60;
 
-/** Returns a message saying what is wrong with a bridge URL, or null when it is usable. */
-export function validateBridgeUrl(value: string): string | null {
+/** A setting's check: the value to store, or what is wrong and what is allowed, for a person to read. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * The one rule of a setting. `check` decides for data.json (whatever it holds) and for the settings
+ * tab alike; `fromText` only tidies what a person typed into the form data.json keeps.
+ */
+interface SettingRule<T> {
+  check: (value: unknown) => Checked<T>;
+  fromText?: (text: string) => unknown;
+}
+
+function rule<T>(accepts: (value: unknown) => value is T, message: string, fromText?: (text: string) => unknown): SettingRule<T> {
+  return { check: (value) => (accepts(value) ? { ok: true, value } : { ok: false, message }), fromText };
+}
+
+function checkBridgeUrl(value: unknown): Checked<string> {
+  const example = { ok: false, message: 'Enter a full address such as http://127.0.0.1:5677.' } as const;
+  if (typeof value !== 'string') return example;
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    return 'Enter a full address such as http://127.0.0.1:5677.';
+    return example;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The address must start with http:// or https://.';
-  return null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: 'The address must start with http:// or https://.' };
+  return { ok: true, value };
 }
 
-export function parseRefreshInterval(value: string): number | null {
-  const trimmed = value.trim();
-  if (!/^\d+$/.test(trimmed)) return null;
-  const minutes = Number(trimmed);
-  return minutes <= MAX_REFRESH_INTERVAL_MINUTES ? minutes : null;
-}
-
-function pick<T>(value: unknown, check: (v: unknown) => v is T, fallback: T): T {
-  return check(value) ? value : fallback;
+function briefingTimeFromText(text: string): string {
+  const time = parseBriefingTime(text);
+  return time === null ? text : `${String(time.hours).padStart(2, '0')}:${String(time.minutes).padStart(2, '0')}`;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -85,13 +97,51 @@ const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isInterval = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_REFRESH_INTERVAL_MINUTES;
 const isTime = (v: unknown): v is string => typeof v === 'string' && parseBriefingTime(v) !== null;
-const isUrl = (v: unknown): v is string => typeof v === 'string' && validateBridgeUrl(v) === null;
 const isSecretId = (v: unknown): v is string => typeof v === 'string' && (v === '' || SECRET_ID.test(v));
 const isMissing = (v: unknown): v is MissingMarkers => v === 'append' || v === 'skip';
 const isStyle = (v: unknown): v is BriefingStyle => v === 'callout' || v === 'status-line';
 const isFolder = (v: unknown): v is string => typeof v === 'string' && !v.includes('..');
 const isFormat = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isDateKey = (v: unknown): v is string | null => v === null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
+
+const ON_OFF = 'Choose on or off.';
+const LISTED = 'Choose one of the listed options.';
+
+const RULES: { [K in keyof TwinSettings]: SettingRule<TwinSettings[K]> } = {
+  bridgeUrl: { check: checkBridgeUrl, fromText: (text) => text.trim() },
+  apiKey: rule(isString, 'Enter the key as text.', (text) => text.trim()),
+  apiKeySecret: rule(isSecretId, 'Choose a secret whose name has only lowercase letters, digits and dashes.'),
+  refreshIntervalMinutes: rule(isInterval, `Enter a whole number of minutes from 0 to ${MAX_REFRESH_INTERVAL_MINUTES}.`, (text) =>
+    /^\d+$/.test(text.trim()) ? Number(text.trim()) : text,
+  ),
+  briefingTime: rule(isTime, 'Enter a time such as 06:00 (00:00 to 23:59).', briefingTimeFromText),
+  briefingEnabled: rule(isBoolean, ON_OFF),
+  statusBarEnabled: rule(isBoolean, ON_OFF),
+  weekdaysOnly: rule(isBoolean, ON_OFF),
+  missingMarkers: rule(isMissing, LISTED),
+  briefingStyle: rule(isStyle, LISTED),
+  dailyNoteFolder: rule(isFolder, 'Enter a folder inside the vault.', (text) => text.trim().replace(/^\/+|\/+$/g, '')),
+  // An emptied field means the default format, as its placeholder shows.
+  dailyNoteFormat: rule(isFormat, 'Enter a date format such as YYYY-MM-DD.', (text) => text.trim() || DEFAULT_SETTINGS.dailyNoteFormat),
+};
+
+const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof TwinSettings)[];
+
+/**
+ * Stores what a person typed or chose as setting `key` when the setting's rule allows it. Returns null
+ * when it was stored, or what is wrong and what is allowed; `settings` is then left as it was.
+ */
+export function applySetting<K extends keyof TwinSettings>(settings: TwinSettings, key: K, input: string | boolean): string | null {
+  const { check, fromText } = RULES[key];
+  const checked = check(typeof input === 'string' && fromText ? fromText(input) : input);
+  if (!checked.ok) return checked.message;
+  settings[key] = checked.value;
+  return null;
+}
+
+function pick<T>(value: unknown, check: (v: unknown) => v is T, fallback: T): T {
+  return check(value) ? value : fallback;
+}
 
 const isHeadline = (v: unknown): v is TwinData['lastHeadline'] => {
   if (typeof v !== 'object' || v === null) return false;
@@ -101,21 +151,18 @@ const isHeadline = (v: unknown): v is TwinData['lastHeadline'] => {
 
 export function normaliseData(raw: unknown): TwinData {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const settings = { ...DEFAULT_SETTINGS };
+  for (const key of SETTING_KEYS) copySetting(settings, r, key);
   return {
-    bridgeUrl: pick(r.bridgeUrl, isUrl, DEFAULT_SETTINGS.bridgeUrl),
-    apiKey: pick(r.apiKey, isString, DEFAULT_SETTINGS.apiKey),
-    apiKeySecret: pick(r.apiKeySecret, isSecretId, DEFAULT_SETTINGS.apiKeySecret),
-    refreshIntervalMinutes: pick(r.refreshIntervalMinutes, isInterval, DEFAULT_SETTINGS.refreshIntervalMinutes),
-    briefingTime: pick(r.briefingTime, isTime, DEFAULT_SETTINGS.briefingTime),
-    briefingEnabled: pick(r.briefingEnabled, isBoolean, DEFAULT_SETTINGS.briefingEnabled),
-    statusBarEnabled: pick(r.statusBarEnabled, isBoolean, DEFAULT_SETTINGS.statusBarEnabled),
-    weekdaysOnly: pick(r.weekdaysOnly, isBoolean, DEFAULT_SETTINGS.weekdaysOnly),
-    missingMarkers: pick(r.missingMarkers, isMissing, DEFAULT_SETTINGS.missingMarkers),
-    briefingStyle: pick(r.briefingStyle, isStyle, DEFAULT_SETTINGS.briefingStyle),
-    dailyNoteFolder: pick(r.dailyNoteFolder, isFolder, DEFAULT_SETTINGS.dailyNoteFolder),
-    dailyNoteFormat: pick(r.dailyNoteFormat, isFormat, DEFAULT_SETTINGS.dailyNoteFormat),
+    ...settings,
     lastBriefedDate: pick(r.lastBriefedDate, isDateKey, null),
     offlineNoticeDate: pick(r.offlineNoticeDate, isDateKey, null),
     lastHeadline: pick(r.lastHeadline, isHeadline, null),
   };
+}
+
+/** Takes setting `key` from data.json when its rule allows it; `settings` keeps the default otherwise. */
+function copySetting<K extends keyof TwinSettings>(settings: TwinSettings, raw: Record<string, unknown>, key: K): void {
+  const checked = RULES[key].check(raw[key]);
+  if (checked.ok) settings[key] = checked.value;
 }

@@ -3,7 +3,8 @@
 // (createEl/createDiv/createSvg), colours and sizes from styles.css.
 import type { InsightDomain, InsightsResponse } from '../../bridge/contract/insights';
 import { formatAge, formatMoney, formatNumber, plural } from '../twin/format';
-import type { InsightsSnapshot } from './insights-store';
+import { INSIGHTS_MAX_AGE_MS } from './insights-store';
+import type { InsightsSnapshot, InsightsStore } from './insights-store';
 import { renderLimited } from './show-more';
 import {
   ARROWS,
@@ -90,9 +91,10 @@ function renderBody(el: HTMLElement, i: InsightsResponse, opened: Set<string>): 
 
 /**
  * The section, or nothing when there is nothing of its own to say: a bridge without /insights (404),
- * or one that cannot be reached (the panel already says it is offline).
+ * or one that cannot be reached (the panel already says it is offline). It says why the last request
+ * failed and how old the insights it still shows are, not when the request failed (no `errorAt`).
  */
-export function renderInsightsSection(root: HTMLElement, snapshot: InsightsSnapshot, now: Date): HTMLElement | null {
+export function renderInsightsSection(root: HTMLElement, snapshot: Omit<InsightsSnapshot, 'errorAt'>, now: Date): HTMLElement | null {
   const { insights, error, loading, fetchedAt } = snapshot;
   if (insights === null && error !== null && (error.status === 404 || error.kind === 'unreachable')) return null;
   const el = root.createDiv({ cls: 'dt-section dt-insights' });
@@ -118,9 +120,9 @@ export function renderInsightsSection(root: HTMLElement, snapshot: InsightsSnaps
  * Draws the section into a rendered panel, above its freshness lines, and asks for newer insights
  * when those shown are old (the store joins a request already running).
  */
-export function addInsightsToPanel(panel: HTMLElement, store: { snapshot: InsightsSnapshot; refreshIfStale(): void }, now: Date): void {
+export function addInsightsToPanel(panel: HTMLElement, store: InsightsStore, now: Date): void {
   const section = renderInsightsSection(panel, store.snapshot, now);
   const freshness = Array.from(panel.children).find((child) => child.classList.contains('dt-freshness'));
   if (section !== null && freshness !== undefined) panel.insertBefore(section, freshness);
-  store.refreshIfStale();
+  store.refreshIfStale(INSIGHTS_MAX_AGE_MS);
 }

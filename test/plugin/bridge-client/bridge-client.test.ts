@@ -1,9 +1,10 @@
 // The bridge client against a real local HTTP server: every failure becomes a value.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BridgeClient } from '../../../plugin/bridge-client/bridge-client';
+import { BridgeClient, looksLikeHistory, looksLikeInsights, looksLikeStatus, looksLikeWeeklyReview } from '../../../plugin/bridge-client/bridge-client';
 import { startFakeBridge } from '../../fixtures/fake-bridge';
 import type { FakeBridge } from '../../fixtures/fake-bridge';
 import { historyEntry, historyResponse, statusResponse } from '../../fixtures/twin-responses';
+import { sampleInsightsResponse } from '../../preview/insights-sample';
 
 let fake: FakeBridge;
 let apiKey = '';
@@ -98,5 +99,29 @@ describe('bridge client', () => {
     const older = await client().getHistory({ limit: 50, cursor: 'abc', entity: 'health' });
     expect(older.ok && older.data.next_cursor).toBeNull();
     expect(fake.requests.map((r) => r.path)).toEqual(['/history?limit=50', '/history?limit=50&entity=health&cursor=abc']);
+  });
+});
+
+describe('response shapes', () => {
+  /** A copy of `body` without the field at `path` (dot-separated). */
+  function without(body: unknown, path: string): unknown {
+    const copy = structuredClone(body) as Record<string, unknown>;
+    const keys = path.split('.');
+    const last = keys.pop() ?? '';
+    const parent = keys.reduce<Record<string, unknown>>((at, key) => at[key] as Record<string, unknown>, copy);
+    delete parent[last];
+    return copy;
+  }
+  const review = { report: 'r', response_text: 'r', content: 'r', computed_at: '2025-01-15T08:00:00Z', data: { date: '2025-01-15', currency: 'PLN', periods: [] } };
+  const bodies = [
+    { check: looksLikeStatus, body: statusResponse(), read: ['report', 'state.computed_at', 'state.health', 'state.finance.alerts', 'state.pantry.low_stock', 'state.pantry.expiring'] },
+    { check: looksLikeHistory, body: historyResponse([historyEntry('health', '2025-01-15T05:00:00Z', {})], null), read: ['items', 'next_cursor', 'items.0.id', 'items.0.created_at'] },
+    { check: looksLikeInsights, body: sampleInsightsResponse(), read: ['report', 'computed_at', 'headline', 'body', 'training.exercises', 'money.categories', 'pantry.status', 'correlations.listed'] },
+    { check: looksLikeWeeklyReview, body: review, read: ['report', 'data.periods'] },
+  ];
+
+  it.each(bodies)('takes a body of the contract and refuses one without a field the plugin reads', ({ check, body, read }) => {
+    expect(check(body)).toBe(true);
+    for (const path of read) expect([path, check(without(body, path))]).toEqual([path, false]);
   });
 });
