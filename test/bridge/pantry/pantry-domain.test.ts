@@ -1,39 +1,27 @@
-// Low stock and expiry of autonomous_pantry, in both layouts the user's installs have.
-import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// The pantry's rules, low stock and expiry, over the in-memory repository (held to the PostgreSQL
+// one by pantry-repository.contract.test.ts); the older layout is checked there.
+import { beforeEach, describe, expect, it } from 'vitest';
 import { expiryLevel, readPantry } from '../../../bridge/pantry/pantry-domain';
-import { PgPantryRepository } from '../../../bridge/pantry/pantry-repository';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
-import { sourcePool, todayAt } from '../source-rows';
+import { InMemoryPantryRepository } from '../../fixtures/repositories/in-memory-pantry';
+import { todayAt } from '../source-rows';
 
-let dbs: TestDatabases;
-let db: pg.Pool;
+let repo: InMemoryPantryRepository;
 
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  db = sourcePool(dbs.pantry, 'pantry');
-});
-afterAll(async () => {
-  await db?.end();
-  await dbs?.drop();
-});
-beforeEach(async () => {
-  await db.query('DELETE FROM pantry_inventory');
+beforeEach(() => {
+  repo = new InMemoryPantryRepository();
 });
 
 // Wednesday 12 March 2025 in Warsaw.
 const today = todayAt('2025-03-12T08:00:00+01:00');
-const read = (repo = new PgPantryRepository(db)) => readPantry(repo, { today, nowMs: Date.parse('2025-03-12T07:00:00Z') });
+const read = () => readPantry(repo, { today, nowMs: Date.parse('2025-03-12T07:00:00Z') });
 
 type Row = [product: string, location: string, quantity: string | null, threshold: string | null, expiry?: string | null, unit?: string];
 
-async function stock(rows: Row[]): Promise<void> {
+function stock(rows: Row[]): Promise<void> {
   for (const [product, location, quantity, threshold, expiry, unit] of rows) {
-    await db.query(
-      `INSERT INTO pantry_inventory (category, location, current_quantity, critical_threshold, next_expiry, unit) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [product, location, quantity, threshold, expiry ?? null, unit ?? 'szt'],
-    );
+    repo.rows.push({ category: product, location, current_quantity: quantity, critical_threshold: threshold, next_expiry: expiry ?? null, unit: unit ?? 'szt' });
   }
+  return Promise.resolve();
 }
 
 describe('pantry with location (newer layout)', () => {
@@ -113,52 +101,5 @@ describe('pantry with location (newer layout)', () => {
 describe('expiryLevel', () => {
   it('draws the lines at 0, 7 and 30 days', () => {
     expect([-30, -1, 0, 7, 8, 30, 31].map(expiryLevel)).toEqual(['expired', 'expired', 'critical', 'critical', 'warning', 'warning', null]);
-  });
-});
-
-// Last: these tests replace the table with the older layout for the rest of the file.
-describe('pantry without location (older layout, PK category)', () => {
-  it('detects the older layout and applies the same rules per row', async () => {
-    // One source across the change: the layout is looked up again once its (here zero) TTL has passed.
-    const source = new PgPantryRepository(db, 0);
-    await stock([['Mleko', 'Spizarka', '1', '2']]);
-    expect((await read(source)).variant).toBe('by_location');
-
-    await db.query(`
-      DROP TABLE pantry_inventory;
-      CREATE TABLE pantry_inventory (
-        category varchar(255) PRIMARY KEY,
-        current_quantity numeric(10,2) DEFAULT 0,
-        unit varchar(50),
-        next_expiry date,
-        last_updated date,
-        status varchar(50),
-        critical_threshold numeric(10,2),
-        notes text,
-        created_at timestamptz DEFAULT now(),
-        updated_at timestamptz DEFAULT now()
-      )`);
-    await db.query(`
-      INSERT INTO pantry_inventory (category, current_quantity, unit, critical_threshold, next_expiry, status) VALUES
-        ('Mleko', 1, 'l', 2, NULL, 'Niski'),
-        ('Jajka', 10, 'szt', 6, '2025-03-25', 'OK'),
-        ('Chleb', 0, 'szt', 0, NULL, 'Pusty'),
-        ('Cukier', 0, 'kg', NULL, NULL, 'Pusty'),
-        ('Jogurt', 1, 'szt', NULL, '2025-03-10', 'OK'),
-        ('Ser', 0, 'szt', NULL, '2025-03-01', 'Pusty')`);
-    const p = await read(source);
-    expect(p.variant).toBe('single');
-    expect(p.tracked_products).toBe(3);
-    expect(p.low_stock).toEqual([
-      { product: 'Chleb', quantity: 0, unit: 'szt', critical_threshold: 0, locations: [] },
-      { product: 'Mleko', quantity: 1, unit: 'l', critical_threshold: 2, locations: [] },
-    ]);
-    expect(p.low_stock_items).toEqual(['Chleb', 'Mleko']);
-    expect(p.expiring.map((i) => [i.product, i.location, i.days_left, i.level])).toEqual([
-      ['Ser', null, -11, 'expired'],
-      ['Jogurt', null, -2, 'expired'],
-      ['Jajka', null, 13, 'warning'],
-    ]);
-    expect([p.expired_count, p.expiring_count]).toEqual([2, 1]);
   });
 });
