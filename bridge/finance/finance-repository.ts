@@ -79,6 +79,10 @@ export interface FinanceRepository {
   firstDay(): Promise<string | null>;
   /** Display paths of the categories ("Lifestyle > Groceries"). */
   categoryPaths(): Promise<CategoryPaths>;
+}
+
+/** What the summaries of closed months read of the finance database (always live). */
+export interface FinanceSummarySource {
   /** Per month before `open`: the row count and fingerprint of its transactions. */
   monthFingerprints(open: string): Promise<FingerprintRow[]>;
   /** Per day, category and type of [from, to): what the ledger keeps of a month. */
@@ -297,7 +301,7 @@ const ALERTS_FUNCTION_SQL = `
 
 type Numeric = string | number | null;
 
-export class PgFinanceRepository implements FinanceRepository {
+export class PgFinanceRepository implements FinanceRepository, FinanceSummarySource {
   constructor(
     private readonly db: Queryable,
     /** The checked closed days; null reads every day live. */

@@ -1,6 +1,6 @@
 // The transactions, summarised per closed day, category and type (count and exact numeric sum), with
 // per month the row count and fingerprint they were built from. Every closed month is kept.
-import type { FinanceRepository } from '../finance/finance-repository';
+import type { FinanceSummarySource } from '../finance/finance-repository';
 import type { FingerprintRow, PgSummariesRepository } from '../store/summaries-repository';
 import { monthStartAfter } from '../time/local-date';
 import type { MonthSummary } from './month-summary';
@@ -9,7 +9,7 @@ export class FinanceSummary implements MonthSummary {
   readonly kind = 'finance';
 
   constructor(
-    private readonly finance: Pick<FinanceRepository, 'monthFingerprints' | 'days'>,
+    private readonly finance: Pick<FinanceSummarySource, 'monthFingerprints' | 'days'>,
     private readonly summaries: PgSummariesRepository,
   ) {}
 
