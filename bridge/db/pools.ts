@@ -46,6 +46,11 @@ export function createPool(url: string, o: PoolOptions): pg.Pool {
   return pool;
 }
 
+/** The cheapest round trip: is the database there and answering? */
+export async function ping(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}
+
 /** Numbers from numeric columns (node-postgres returns numeric as text). */
 export function num(value: unknown): number {
   return value === null || value === undefined ? Number.NaN : Number(value);

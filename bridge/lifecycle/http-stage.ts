@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopback } from '../config/config';
 import type { ReadyResponse } from '../contract/responses';
+import { ping } from '../db/pools';
 import { describeSourceError, withTimeout } from '../engine/source-error';
 import type { TwinEngine } from '../engine/twin-engine';
 import type { InsightsService } from '../insights/insights-service';
@@ -97,13 +98,13 @@ async function closeGracefully(server: http.Server, graceMs: number): Promise<vo
   }
 }
 
-/** /health/ready: one `SELECT 1` per database, each within the source budget (2 s at most). */
+/** /health/ready: one round trip per database, each within the source budget (2 s at most). */
 async function probeSources(pools: BridgePools, sourceTimeoutMs: number): Promise<ReadyResponse['sources']> {
   type Probe = ReadyResponse['sources'][string];
   const probe = async (name: keyof BridgePools): Promise<Probe> => {
     const t0 = performance.now();
     try {
-      await withTimeout(pools[name].query('SELECT 1'), Math.min(sourceTimeoutMs, 2000), name);
+      await withTimeout(ping(pools[name]), Math.min(sourceTimeoutMs, 2000), name);
       return { ok: true, error: null, latency_ms: Math.round((performance.now() - t0) * 10) / 10 };
     } catch (err) {
       return { ok: false, error: describeSourceError(name, err), latency_ms: null };
