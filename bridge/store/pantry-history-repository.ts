@@ -23,8 +23,6 @@ export interface PantryHistoryRepository {
   stockSnapshots(personId: string, range: DayRange): Promise<StoredSnapshot[]>;
   /** The last snapshot recorded before the end of local day `day`; null without any. */
   snapshotAt(personId: string, day: string): Promise<unknown>;
-  /** Per month of [from, open): the row count and fingerprint of the pantry's snapshots. */
-  monthFingerprints(personId: string, from: string, open: string): Promise<FingerprintRow[]>;
 }
 
 /** Days of [$1, $2) for person $3. The (entity_type, entity_id, created_at DESC, id DESC) index serves it. */
@@ -121,6 +119,7 @@ export class PgPantryHistoryRepository implements PantryHistoryRepository {
     return (await this.twin.query<{ update_data: unknown }>(SNAPSHOT_AT_SQL, [personId, day])).rows[0]?.update_data ?? null;
   }
 
+  /** Per month of [from, open): the row count and fingerprint of the pantry's snapshots (for the summaries). */
   async monthFingerprints(personId: string, from: string, open: string): Promise<FingerprintRow[]> {
     return (await this.twin.query<FingerprintRow>(FINGERPRINTS_SQL, [from, open, personId])).rows;
   }
