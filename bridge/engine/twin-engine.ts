@@ -4,9 +4,9 @@
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain, TwinState } from '../contract/twin-state';
 import type { Queryable } from '../db/pools';
 import { readFinance, type FinanceData } from '../finance/finance-domain';
-import { BodyRowMemo } from '../ledger/body-row-memo';
 import type { Ledger } from '../ledger/ledger';
-import { readHealth, type BodyRow, type HealthData } from '../training/health-domain';
+import { readHealth, type HealthData } from '../training/health-domain';
+import { PgTrainingRepository, type TrainingRepository } from '../training/training-repository';
 import { PantrySource, type PantryData } from '../pantry/pantry-domain';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
@@ -68,7 +68,7 @@ const SOURCE_OF: Record<DomainName, keyof SourceDatabases> = { health: 'training
 
 export class TwinEngine {
   private readonly pantry: PantrySource;
-  private readonly bodyMemo: BodyRowMemo<BodyRow> | null;
+  private readonly training: TrainingRepository;
   private lastGood: Partial<Domains> = {};
   private readonly tracker = new DomainTracker();
   private cached: { state: TwinState; atMs: number } | null = null;
@@ -76,7 +76,7 @@ export class TwinEngine {
 
   constructor(private readonly o: EngineOptions) {
     this.pantry = new PantrySource(o.databases.pantry);
-    this.bodyMemo = o.ledger ? new BodyRowMemo(o.ledger) : null;
+    this.training = new PgTrainingRepository(o.databases.training, o.ledger ?? null);
   }
 
   /** The current state: a fresh one, or one computed at most `maxAgeMs` ago. Never rejects. */
@@ -144,7 +144,7 @@ export class TwinEngine {
     const computedAt = now.toISOString();
     const { databases } = this.o;
     const [health, finance, pantry] = await Promise.all([
-      this.timed<HealthData>('health', () => readHealth(databases.training, { today, bodyMemo: this.bodyMemo })),
+      this.timed<HealthData>('health', () => readHealth(this.training, { today })),
       this.timed<FinanceData>('finance', () => readFinance(databases.finance, { today, currency: this.o.currency, ledger: this.o.ledger })),
       this.timed<PantryData>('pantry', () => this.pantry.read({ today, nowMs: now.getTime() })),
     ]);

@@ -12,7 +12,6 @@ import type {
   TrainingInsights,
 } from '../contract/insights';
 import type { Queryable } from '../db/pools';
-import type { ClosedDays } from '../ledger/closed-or-live';
 import { describeSourceError, withTimeout } from '../engine/source-error';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
@@ -23,12 +22,13 @@ import { SourceFailure, type Figures, type InsightContext } from './insight-cont
 import { readMoneyInsights } from '../finance/money-insights';
 import { readPantryInsights } from '../pantry/pantry-insights';
 import { readTrainingInsights } from '../training/training-insights';
+import { PgTrainingRepository, type TrainingLedger, type TrainingRepository } from '../training/training-repository';
 import { readWeeklySeries } from './weekly-series';
 
 export interface InsightsOptions {
   databases: { finance: Queryable; training: Queryable; twin: Queryable };
   /** The checked closed days of the transactions; null (or absent) reads every day live. */
-  ledger?: ClosedDays | null;
+  ledger?: TrainingLedger | null;
   clock: Clock;
   timezone: string;
   currency: string;
@@ -77,8 +77,11 @@ export class InsightsService {
   private inflight: Promise<Insights> | null = null;
   private stale = false;
   private readonly lastGood: Partial<Domains> = {};
+  private readonly training: TrainingRepository;
 
-  constructor(private readonly o: InsightsOptions) {}
+  constructor(private readonly o: InsightsOptions) {
+    this.training = new PgTrainingRepository(o.databases.training, o.ledger ?? null);
+  }
 
   /** The insights: fresh, or computed at most `maxAgeMs` ago and not stale. Never rejects. */
   get(maxAgeMs = this.o.cacheMs): Promise<Insights> {
@@ -120,11 +123,11 @@ export class InsightsService {
     const { databases: db, currency, personId } = this.o;
     const ctx: InsightContext & { personId: string } = { today: localDate(now, this.o.timezone), currency, personId, ledger: this.o.ledger ?? null };
     const [body, training, money, pantry, links] = await Promise.all([
-      this.settle('body', asOf, () => readBodyInsights(db.training, ctx)),
-      this.settle('training', asOf, () => readTrainingInsights(db.training, ctx)),
+      this.settle('body', asOf, () => readBodyInsights(this.training, ctx)),
+      this.settle('training', asOf, () => readTrainingInsights(this.training, ctx)),
       this.settle('money', asOf, async () => ({ ...(await readMoneyInsights(db.finance, ctx)), currency })),
       this.settle('pantry', asOf, () => readPantryInsights(db.twin, ctx)),
-      this.settle('correlations', asOf, async () => correlations(await readWeeklySeries(db, ctx), currency)),
+      this.settle('correlations', asOf, async () => correlations(await readWeeklySeries({ ...db, training: this.training }, ctx), currency)),
     ]);
     const parts = { today: ctx.today.date, body, training, money: { ...money, currency }, pantry, correlations: links };
     const insights: Insights = { computed_at: asOf, timezone: this.o.timezone, headline: headline(parts), ...parts };

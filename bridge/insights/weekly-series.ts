@@ -13,6 +13,7 @@ import { overTransactions } from '../ledger/finance-summary';
 import { readCategoryPaths } from '../finance/category-paths';
 import { spendingKinds } from '../finance/spending-kinds';
 import { readWeightWeeks, readWorkoutWeeks } from '../training/weekly-training';
+import type { TrainingRepository } from '../training/training-repository';
 
 export const MAX_WEEKS = 156;
 
@@ -33,11 +34,9 @@ const spendingSql = (relation: string) => `
 
 const FIRST_TRANSACTION_SQL = `SELECT min(transaction_date) AS first FROM transactions`;
 
-const FIRST_TRAINING_SQL = `SELECT least((SELECT min(workout_date) FROM workouts), (SELECT min(measurement_date) FROM measurements)) AS first`;
-
 export interface SeriesDatabases {
   finance: Queryable;
-  training: Queryable;
+  training: TrainingRepository;
   twin: Queryable;
 }
 
@@ -96,14 +95,14 @@ export async function readWeeklySeries(dbs: SeriesDatabases, ctx: InsightContext
     readFrom('finance', readClosedOrLive<{ week: string; category_id: number | null; spent: string }>(dbs.finance, ledger, overTransactions(spendingSql), weeksFrom(start))),
     readFrom('finance', readCategoryPaths(dbs.finance)),
     readFrom('finance', dbs.finance.query<{ first: string | null }>(FIRST_TRANSACTION_SQL)),
-    readFrom('training', readWorkoutWeeks(dbs.training, ledger, weeksFrom(start))),
-    readFrom('training', readWeightWeeks(dbs.training, ledger, weeksFrom(addDays(start, -7)))),
-    readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
+    readFrom('training', readWorkoutWeeks(dbs.training, weeksFrom(start))),
+    readFrom('training', readWeightWeeks(dbs.training, weeksFrom(addDays(start, -7)))),
+    readFrom('training', dbs.training.firstDay()),
     readFrom('history', readExpiredRises(dbs.twin, ledger, ctx.personId, weeksFrom(start))),
     readFrom('history', dbs.twin.query<{ day: string }>(OLDEST_PANTRY_SQL, [ctx.personId])),
   ]);
   const financeFrom = firstTx.rows[0]?.first ? mondayOf(firstTx.rows[0].first) : null;
-  const trainingFrom = firstTraining.rows[0]?.first ? mondayOf(firstTraining.rows[0].first) : null;
+  const trainingFrom = firstTraining ? mondayOf(firstTraining) : null;
   const pantryDay = firstPantry.rows[0]?.day ?? null;
   const pantryFrom = pantryDay === null ? null : mondayOf(pantryDay);
   const from = [financeFrom, trainingFrom, pantryFrom].filter((d): d is string => d !== null).sort()[0] ?? end;

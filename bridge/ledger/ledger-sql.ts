@@ -1,28 +1,12 @@
 // The statements the ledger runs for all its summaries: its key (the user's SQL definitions), its
-// meta rows and size, and the fingerprints of the closed measurements and workouts. Each month
-// summary keeps its own statements (finance-summary.ts, pantry-summary.ts).
+// meta rows and size. Each month summary keeps its own statements (finance-summary.ts,
+// pantry-summary.ts); the training database's fingerprints are asked of its repository.
 
-/** Measurements before ($1) or from ($2 = true) a day: count and fingerprint. */
-export const MEASUREMENTS_FINGERPRINT_SQL = `
-  SELECT count(*)::text AS rows,
-         coalesce(sum(hashtextextended(concat_ws('|', m.measurement_date, m.bodyweight_kg, m.bodyfat_pct), 0)::numeric), 0)::text AS fingerprint
-  FROM measurements m
-  WHERE CASE WHEN $2::boolean THEN m.measurement_date >= $1::date ELSE m.measurement_date < $1::date END`;
-
-/** Workouts before $1: count and fingerprint (the weekly series read them, and the sets hang off them). */
-export const WORKOUTS_FINGERPRINT_SQL = `
-  SELECT count(*)::text AS rows,
-         coalesce(sum(hashtextextended(concat_ws('|', w.workout_date, w.template_id, w.mood_score, w.recovery_score, w.duration_min, w.location), 0)::numeric), 0)::text AS fingerprint
-  FROM workouts w
-  WHERE w.workout_date < $1::date`;
-
-/** The user's SQL the figures are defined by: an edit of either invalidates the ledger. */
+/** The user's SQL the figures are defined by (with v_body_composition): an edit of either invalidates the ledger. */
 export const ALERTS_FUNCTION_SQL = `
   SELECT md5(string_agg(pg_get_functiondef(p.oid), ';' ORDER BY p.oid)) AS definition
   FROM pg_proc p
   WHERE p.proname = 'get_current_budget_alerts' AND pg_function_is_visible(p.oid)`;
-
-export const BODY_VIEW_SQL = `SELECT md5(pg_get_viewdef(to_regclass('v_body_composition'))) AS definition`;
 
 export const READ_META_SQL = `SELECT name, value FROM digital_twin_ledger.meta`;
 export const WRITE_META_SQL = `

@@ -10,6 +10,7 @@ import { inTransaction } from '../db/transaction';
 import { FinanceSummary } from './finance-summary';
 import { monthsToRedo, type MonthSummary, type SummaryKind } from './month-summary';
 import { PantrySummary } from './pantry-summary';
+import { PgTrainingRepository, type TrainingRepository } from '../training/training-repository';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
@@ -51,9 +52,11 @@ export class Ledger {
   };
 
   private readonly summaries: MonthSummary[];
+  private readonly training: TrainingRepository;
 
   constructor(private readonly o: LedgerOptions) {
     this.summaries = [new FinanceSummary(o.finance, o.twin), new PantrySummary(o.twin, o.personId)];
+    this.training = new PgTrainingRepository(o.training, null);
   }
 
   /** Rises whenever anything closed changes: a month built again, closed measurements or workouts, the user's definitions. */
@@ -150,10 +153,10 @@ export class Ledger {
   private async checkDefinitions(): Promise<boolean> {
     const [fn, view, meta] = await Promise.all([
       this.o.finance.query<{ definition: string | null }>(sql.ALERTS_FUNCTION_SQL),
-      this.o.training.query<{ definition: string | null }>(sql.BODY_VIEW_SQL),
+      this.training.bodyViewDefinition(),
       this.readMeta(),
     ]);
-    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn.rows[0]?.definition ?? null, body: view.rows[0]?.definition ?? null });
+    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn.rows[0]?.definition ?? null, body: view });
     this.trainingKey ??= meta.get('training') ?? null;
     if (meta.get('key') === key) return false;
     // Dropped and made anew, so that a ledger of an older layout is replaced whole.
@@ -199,11 +202,8 @@ export class Ledger {
 
   /** Closed measurements and workouts: one fingerprint each; a change expires what was derived from them. */
   private async checkTraining(open: string): Promise<boolean> {
-    const [m, w] = await Promise.all([
-      this.o.training.query<{ rows: string; fingerprint: string }>(sql.MEASUREMENTS_FINGERPRINT_SQL, [open, false]),
-      this.o.training.query<{ rows: string; fingerprint: string }>(sql.WORKOUTS_FINGERPRINT_SQL, [open]),
-    ]);
-    const key = `${open}|${m.rows[0].rows}|${m.rows[0].fingerprint}|${w.rows[0].rows}|${w.rows[0].fingerprint}`;
+    const [m, w] = await Promise.all([this.training.measurementsFingerprint(open, 'before'), this.training.workoutsFingerprint(open)]);
+    const key = `${open}|${m.rows}|${m.fingerprint}|${w.rows}|${w.fingerprint}`;
     if (key === this.trainingKey) return false;
     const known = this.trainingKey !== null;
     this.trainingKey = key;

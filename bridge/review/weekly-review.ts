@@ -4,20 +4,13 @@ import { z } from 'zod';
 import type { ReviewPeriod, WeeklyReview } from '../contract/weekly-review';
 import { num, type Queryable } from '../db/pools';
 import { reviewSpans, type Span } from './review-periods';
+import type { TrainingRepository } from '../training/training-repository';
 
 export interface ReviewDatabases {
   finance: Queryable;
-  training: Queryable;
+  training: TrainingRepository;
   /** Where digital_twin_updates lives. */
   twin: Queryable;
-}
-
-interface TrainingRow {
-  workouts: number;
-  minutes: number;
-  mean_recovery: number | null;
-  mean_mood: number | null;
-  mean_weight_kg: number | null;
 }
 
 interface MoneyRow {
@@ -28,13 +21,6 @@ interface MoneyRow {
 interface SnapshotRow {
   update_data: unknown;
 }
-
-const TRAINING_SQL = `
-  SELECT count(*)::int AS workouts, coalesce(sum(duration_min), 0)::int AS minutes,
-         avg(recovery_score)::float8 AS mean_recovery, avg(mood_score)::float8 AS mean_mood,
-         (SELECT avg(bodyweight_kg)::float8 FROM measurements WHERE measurement_date BETWEEN $1::date AND $2::date) AS mean_weight_kg
-  FROM workouts
-  WHERE workout_date BETWEEN $1::date AND $2::date`;
 
 const MONEY_SQL = `
   SELECT coalesce(sum(amount) FILTER (WHERE type = 'Income'), 0) AS income,
@@ -62,17 +48,16 @@ const cents = (v: number) => Math.round(v * 100) / 100;
 async function readSpan(dbs: ReviewDatabases, personId: string, span: Span): Promise<ReviewPeriod> {
   const range = [span.first_day, span.last_day];
   const [training, money, pantry] = await Promise.all([
-    dbs.training.query<TrainingRow>(TRAINING_SQL, range),
+    dbs.training.reviewSpan(span.first_day, span.last_day),
     dbs.finance.query<MoneyRow>(MONEY_SQL, range),
     // History is an extra: a history database that is down leaves the pantry row empty.
     dbs.twin.query<SnapshotRow>(PANTRY_SQL, [personId, span.last_day]).catch(() => ({ rows: [] as SnapshotRow[] })),
   ]);
-  const t = training.rows[0];
   const [income, expense] = [num(money.rows[0].income), num(money.rows[0].expense)];
   const snapshot = pantry.rows.length === 0 ? null : PantrySnapshot.safeParse(pantry.rows[0].update_data);
   return {
     ...span,
-    training: { workouts: t.workouts, minutes: t.minutes, mean_recovery: tenth(t.mean_recovery), mean_mood: tenth(t.mean_mood), mean_weight_kg: tenth(t.mean_weight_kg) },
+    training: { ...training, mean_recovery: tenth(training.mean_recovery), mean_mood: tenth(training.mean_mood), mean_weight_kg: tenth(training.mean_weight_kg) },
     money: { income: cents(income), expense: cents(expense), net: cents(income - expense) },
     pantry: snapshot?.success ? snapshot.data : null,
   };

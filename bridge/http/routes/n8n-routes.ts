@@ -9,6 +9,7 @@ import type { SourceDatabases } from '../../engine/twin-engine';
 import { describeSourceError } from '../../engine/source-error';
 import { readOutflowForecast } from '../../finance/outflow-forecast';
 import { readWorkoutLog } from '../../training/workout-log';
+import { PgTrainingRepository } from '../../training/training-repository';
 import type { Clock } from '../../time/clock';
 import { localDate } from '../../time/local-date';
 import { HttpError } from '../http-error';
@@ -52,9 +53,10 @@ async function pantryRunOut(deps: ReadDeps): Promise<PantryResponse['data']['run
 export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
   const router = Router();
   const today = () => localDate(deps.clock.now(), deps.timezone).date;
+  const training = new PgTrainingRepository(deps.databases.training);
   router.all('/workout', async (req, res) => {
     parseParams(TextParams, req);
-    const data = await fromSource('training', () => readWorkoutLog(deps.databases.training, today()));
+    const data = await fromSource('training', () => readWorkoutLog(training, today()));
     res.json({ ...texts(workoutText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies WorkoutResponse);
   });
   router.all('/forecast', async (req, res) => {

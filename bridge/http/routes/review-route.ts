@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { WeeklyReviewResponse } from '../../contract/weekly-review';
 import { reviewText } from '../../review/review-text';
 import { readWeeklyReview } from '../../review/weekly-review';
+import { PgTrainingRepository } from '../../training/training-repository';
 import { isoDate, localDate } from '../../time/local-date';
 import type { RouteDeps } from '../route-deps';
 import { TextParams, parseParams } from '../request-params';
@@ -35,12 +36,13 @@ export const ReviewParams = TextParams.extend({
 });
 
 export function reviewRoute(deps: RouteDeps & ReadDeps): Router {
+  const training = new PgTrainingRepository(deps.databases.training);
   return Router().all('/review/week', async (req, res) => {
     const params = parseParams(ReviewParams, req);
     const now = deps.clock.now();
     const date = params.date ?? localDate(now, deps.timezone).date;
     const data = await fromSource('finance or training', () =>
-      readWeeklyReview(deps.databases, { date, personId: deps.personId, currency: deps.currency }),
+      readWeeklyReview({ ...deps.databases, training }, { date, personId: deps.personId, currency: deps.currency }),
     );
     const text = reviewText(data);
     res.json({ report: text, response_text: text, content: text, computed_at: now.toISOString(), data } satisfies WeeklyReviewResponse);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TWIN_UPDATES_TABLE } from '../../../bridge/db/schema/twin-updates';
 import { InsightsService } from '../../../bridge/insights/insights-service';
 import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
+import { PgTrainingRepository } from '../../../bridge/training/training-repository';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { ZONE, insertCategory, insertTransactions, sourcePool, todayAt } from '../source-rows';
@@ -120,7 +121,7 @@ describe('the nights the clocks change', () => {
       { month: '2026-10', items: 2 },
       { month: '2026-11', items: 2 },
     ]);
-    const series = await readWeeklySeries({ finance, training, twin: finance }, { today: todayAt('2026-11-04T12:00:00+01:00'), currency: 'PLN', personId: PERSON });
+    const series = await readWeeklySeries({ finance, training: new PgTrainingRepository(training), twin: finance }, { today: todayAt('2026-11-04T12:00:00+01:00'), currency: 'PLN', personId: PERSON });
     const at = (monday: string) => series.values.items_expired[series.weeks.indexOf(monday)];
     expect(at('2026-03-23')).toBe(2);
     expect(at('2026-03-30')).toBe(1);

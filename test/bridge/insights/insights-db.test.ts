@@ -1,16 +1,15 @@
 // The insights over planted histories in the real PostgreSQL: each planted effect is found with its
-// sign and size, and every figure agrees with an independent computation in SQL.
+// sign and size, and every figure agrees with an independent computation in SQL. (The body and
+// training insights alone: test/bridge/training/training-insights.test.ts.)
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBodyInsights } from '../../../bridge/training/body-insights';
 import { correlations } from '../../../bridge/insights/correlations';
 import { readMoneyInsights } from '../../../bridge/finance/money-insights';
-import { readTrainingInsights } from '../../../bridge/training/training-insights';
+import { PgTrainingRepository } from '../../../bridge/training/training-repository';
 import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
-import { addDays } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertCategory, sourcePool, todayAt } from '../source-rows';
-import { WEIGHT_SLOPE_PER_WEEK, plantBody, plantRestaurants, plantTraining, plantedWeeks, type PlantedWeek } from './planted-data';
+import { plantBody, plantRestaurants, plantTraining, plantedWeeks, type PlantedWeek } from './planted-data';
 
 // Wednesday 17 June 2026, 10:00 in Warsaw.
 const today = todayAt('2026-06-17T10:00:00+02:00');
@@ -48,45 +47,6 @@ afterAll(async () => {
   await dbs?.drop();
 });
 
-describe('body', () => {
-  it('finds the planted −0.3 kg a week, as SQL regr_slope does, and a body-fat target date range', async () => {
-    const body = await readBodyInsights(training, ctx);
-    expect(body.weight_kg_per_week_30d).toBeCloseTo(WEIGHT_SLOPE_PER_WEEK, 1);
-    const { rows } = await training.query<{ slope: number }>(
-      `SELECT regr_slope(bodyweight_kg, measurement_date - $1::date) * 7 AS slope FROM measurements WHERE measurement_date > $1::date - 30 AND measurement_date <= $1::date`,
-      [today.date],
-    );
-    expect(Math.abs(body.weight_kg_per_week_30d! - rows[0].slope)).toBeLessThan(0.03);
-    expect(body.weight_kg_per_week_7d).toBeLessThan(0);
-    expect(body.bodyfat_pct_per_week_30d).toBeCloseTo(-0.1, 1);
-    // From 20 % at −0.1 a week, 15 % is about 50 weeks away; the range holds that point.
-    const { earliest, latest } = body.target_date!;
-    const expected = addDays(today.date, 350);
-    expect(earliest <= expected && expected <= latest).toBe(true);
-  });
-});
-
-describe('training', () => {
-  it('tells the progressing press from the stalled row, with sessions counted as SQL counts them', async () => {
-    const t = await readTrainingInsights(training, ctx);
-    const byId = new Map(t.exercises.map((e) => [e.exercise_id, e]));
-    expect(byId.get('ex_press')?.status).toBe('progressing');
-    expect(byId.get('ex_row')).toMatchObject({ status: 'stalled', last_weight_kg: 50 });
-    expect(t.exercises[0].exercise_id).toBe('ex_row');
-    const { rows } = await training.query<{ n4: number; n12: number; press: number; mood4: string }>(
-      `SELECT count(*) FILTER (WHERE workout_date > $1::date - 28)::int AS n4, count(*) FILTER (WHERE workout_date > $1::date - 84)::int AS n12,
-              (SELECT count(*) FROM workout_sets WHERE exercise_id = 'ex_press' AND workout_date > $1::date - 84)::int AS press,
-              avg(mood_score) FILTER (WHERE workout_date > $1::date - 28) AS mood4
-       FROM workouts WHERE workout_date <= $1::date`,
-      [today.date],
-    );
-    expect(t.sessions_per_week_4w).toBeCloseTo(rows[0].n4 / 4, 2);
-    expect(t.sessions_per_week_12w).toBeCloseTo(rows[0].n12 / 12, 2);
-    expect(byId.get('ex_press')?.sessions_12w).toBe(rows[0].press);
-    expect(t.mood_score.mean_4w).toBeCloseTo(Number(rows[0].mood4), 2);
-  });
-});
-
 describe('money', () => {
   it('puts the category far above its baseline first, with quartiles as percentile_cont gives them', async () => {
     const m = await readMoneyInsights(finance, ctx);
@@ -117,7 +77,7 @@ describe('money', () => {
 
 describe('correlations', () => {
   it('lists the planted link between workouts and restaurant spending, with r as SQL corr over average ranks gives it', async () => {
-    const series = await readWeeklySeries({ finance, training, twin: finance }, ctx);
+    const series = await readWeeklySeries({ finance, training: new PgTrainingRepository(training), twin: finance }, ctx);
     const c = correlations(series, 'PLN');
     const link = c.listed.find((l) => l.x === 'workouts' && l.y === 'restaurant_spending' && l.lag_weeks === 0);
     expect(link).toBeDefined();
@@ -151,7 +111,7 @@ describe('correlations', () => {
     const shuffled = [...weeks].map((w, i) => ({ ...w, restaurant: weeks[(i * 37 + 11) % weeks.length].restaurant }));
     await finance.query(`DELETE FROM transactions WHERE transaction_id LIKE 'R-%'`);
     await plantRestaurants(finance, shuffled, (await finance.query<{ id: number }>(`SELECT category_id AS id FROM categories WHERE subcategory_name = 'Restaurants'`)).rows[0].id);
-    const c = correlations(await readWeeklySeries({ finance, training, twin: finance }, ctx), 'PLN');
+    const c = correlations(await readWeeklySeries({ finance, training: new PgTrainingRepository(training), twin: finance }, ctx), 'PLN');
     expect(c.tested).toBeGreaterThan(0);
     expect(c.listed.filter((l) => l.y === 'restaurant_spending')).toEqual([]);
   });

@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BodyRowMemo } from '../../../bridge/ledger/body-row-memo';
 import { Ledger } from '../../../bridge/ledger/ledger';
 import { overTransactions } from '../../../bridge/ledger/finance-summary';
 import { silentLogger } from '../../../bridge/log/logger';
@@ -14,7 +13,8 @@ import { readExpiredRises } from '../../../bridge/pantry/pantry-insights';
 import { readWeeklySeries, type WeeklySeries } from '../../../bridge/insights/weekly-series';
 import { readFinance, type FinanceData } from '../../../bridge/finance/finance-domain';
 import { monthlyNetSql } from '../../../bridge/finance/monthly-net';
-import { readHealth, type BodyRow } from '../../../bridge/training/health-domain';
+import { readHealth } from '../../../bridge/training/health-domain';
+import { PgTrainingRepository } from '../../../bridge/training/training-repository';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, localDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
 import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
@@ -141,9 +141,13 @@ async function expectExact(ledger: Ledger, now: Date, today: LocalDate): Promise
 async function expectSameInsights(ledger: Ledger, today: LocalDate): Promise<void> {
   const ctx = { today, currency: 'PLN', personId: PERSON };
   expect(await readMoneyInsights(finance, { ...ctx, ledger })).toEqual(await readMoneyInsights(finance, ctx));
-  const dbs = { finance, training, twin: finance };
-  const [served, direct] = [await readWeeklySeries(dbs, { ...ctx, ledger }), await readWeeklySeries(dbs, ctx)];
+  const [served, direct] = [await readWeeklySeries(seriesDatabases(ledger), { ...ctx, ledger }), await readWeeklySeries(seriesDatabases(null), ctx)];
   expectSameSeries(served, direct);
+}
+
+/** The weekly series' databases, the training one read through the ledger or directly. */
+function seriesDatabases(ledger: Ledger | null) {
+  return { finance, training: new PgTrainingRepository(training, ledger), twin: finance };
 }
 
 /** A week across the ledger's boundary adds two exact sums in floating point: equal to many places. */
@@ -327,7 +331,7 @@ describe('the pantry history kept per closed day', () => {
 
 describe('the body row kept between measurement changes', () => {
   const newest = async () =>
-    (await training.query<BodyRow>('SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass, weight_change, bodyfat_change, weight_trend FROM v_body_composition ORDER BY measurement_date DESC LIMIT 1')).rows.at(0);
+    (await training.query<{ measurement_date: string; bodyweight_kg: string; weight_change: string | null; weight_trend: string | null }>('SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass, weight_change, bodyfat_change, weight_trend FROM v_body_composition ORDER BY measurement_date DESC LIMIT 1')).rows.at(0);
   const measurement = fc.record({ back: fc.integer({ min: 0, max: 14 }), day: fc.integer({ min: 1, max: 31 }), kg: fc.integer({ min: 6000, max: 9000 }), fat: fc.option(fc.integer({ min: 1000, max: 2500 })) });
   const change = fc.oneof(
     fc.record({ kind: fc.constant('add' as const), m: measurement }),
@@ -362,10 +366,10 @@ describe('the body row kept between measurement changes', () => {
         for (const m of start) await put(today, m);
         for (const w of trainings) await train(today, w);
         const ledger = newLedger();
-        const memo = new BodyRowMemo<BodyRow>(ledger);
+        const repo = new PgTrainingRepository(training, ledger);
         await ledger.check();
         const served = async () => {
-          const h = await readHealth(training, { today, bodyMemo: memo });
+          const h = await readHealth(repo, { today });
           return { date: h.measurement_date, kg: h.bodyweight_kg, change: h.weight_change, trend: h.weight_trend };
         };
         const viewed = async () => {
@@ -375,8 +379,7 @@ describe('the body row kept between measurement changes', () => {
         expect(await served()).toEqual(await viewed());
         const series = async () => {
           const ctx = { today, currency: 'PLN', personId: PERSON };
-          const dbs = { finance, training, twin: finance };
-          expectSameSeries(await readWeeklySeries(dbs, { ...ctx, ledger }), await readWeeklySeries(dbs, ctx));
+          expectSameSeries(await readWeeklySeries(seriesDatabases(ledger), { ...ctx, ledger }), await readWeeklySeries(seriesDatabases(null), ctx));
         };
         await series();
         for (const c of changes) {
