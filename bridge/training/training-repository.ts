@@ -320,7 +320,7 @@ type ExerciseSessionText = Omit<ExerciseSession, 'weight_kg'> & { weight_kg: str
 /** A row of WORKOUT_WEEKS: sums are null where nothing was counted. */
 type WorkoutWeekText = { week: string } & { [K in keyof WorkoutWeekSums]: number | null };
 
-const WEEK_SUMS = ['workouts', 'mood_sum', 'mood_n', 'recovery_sum', 'recovery_n', 'rest_sum', 'rest_n'] as const;
+const WEEK_SUMS: readonly (keyof WorkoutWeekSums)[] = ['workouts', 'mood_sum', 'mood_n', 'recovery_sum', 'recovery_n', 'rest_sum', 'rest_n'];
 
 const bodyRowOf = (r: BodyText): BodyRow => ({
   measurement_date: r.measurement_date,
@@ -414,7 +414,7 @@ export class PgTrainingRepository implements TrainingRepository {
     // A week across the ledger's boundary comes in two rows: its sums are added up.
     const sums = new Map<string, WorkoutWeekSums>();
     for (const r of rows) {
-      const s = sums.get(r.week) ?? (Object.fromEntries(WEEK_SUMS.map((k) => [k, 0])) as unknown as WorkoutWeekSums);
+      const s = sums.get(r.week) ?? { workouts: 0, mood_sum: 0, mood_n: 0, recovery_sum: 0, recovery_n: 0, rest_sum: 0, rest_n: 0 };
       for (const k of WEEK_SUMS) s[k] += r[k] ?? 0;
       sums.set(r.week, s);
     }
