@@ -43,8 +43,8 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     const webhook = startWebhookDelivery(ctx, pools.twin, sync);
     const ledger = startLedger(ctx, pools, sync);
     const repositories = openRepositories(pools, ledger);
-    const engine = startEngine(ctx, pools, ledger, repositories);
-    const insights = startInsights(ctx, pools, ledger, repositories);
+    const engine = startEngine(ctx, repositories);
+    const insights = startInsights(ctx, repositories);
     const { url, port } = await startHttp(ctx, { engine, history, sync, pools, repositories, insights });
     // A first state before announcing readiness: the first request is fast and history is current.
     // It cannot hang the start: each source has its time budget.

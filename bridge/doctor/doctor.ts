@@ -9,7 +9,7 @@ import type { Config, SourceName } from '../config/config';
 import { DATABASE_NAMES } from '../db/embedded-databases';
 import { EMBEDDED_USER, portFree } from '../db/embedded-postgres';
 import { createPool } from '../db/pools';
-import { describeSourceError } from '../engine/source-error';
+import { describeSourceError } from '../db/source-error';
 
 export interface Check {
   source: string;

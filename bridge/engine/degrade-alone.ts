@@ -3,7 +3,7 @@
 // degraded with a readable reason, while the other domains are served as usual. The twin's state and
 // the insights both build their domains through this.
 import { DomainTracker, type DomainRecord } from './domain-tracker';
-import { describeSourceError, withTimeout } from './source-error';
+import { describeSourceError, withTimeout } from '../db/source-error';
 
 /** The fields every domain carries beside its figures. */
 export interface DomainMeta {

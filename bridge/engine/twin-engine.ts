@@ -2,12 +2,10 @@
 // time budget degrades its own domain (with the last values it gave, if any); the others are served.
 // Concurrent callers share one computation, and a state is served again for `cacheMs`.
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain, TwinState } from '../contract/twin-state';
-import type { Queryable } from '../db/pools';
 import { readFinance, type FinanceData } from '../finance/finance-domain';
 import type { FinanceRepository } from '../finance/finance-repository';
-import { BodyRowMemo } from '../ledger/body-row-memo';
-import type { Ledger } from '../ledger/ledger';
-import { readHealth, type BodyRow, type HealthData } from '../training/health-domain';
+import { readHealth, type HealthData } from '../training/health-domain';
+import type { TrainingRepository } from '../training/training-repository';
 import { readPantry, type PantryData } from '../pantry/pantry-domain';
 import type { PantryRepository } from '../pantry/pantry-repository';
 import type { Clock } from '../time/clock';
@@ -16,19 +14,14 @@ import { DegradeAlone, type Attempt, type DomainFigures } from './degrade-alone'
 import type { DomainRecord } from './domain-tracker';
 import { SharedComputation } from './shared-computation';
 
-export interface SourceDatabases {
-  finance: Queryable;
-  training: Queryable;
-  pantry: Queryable;
-}
+/** The three sources, as metrics and error texts name them. */
+export type SourceName = 'finance' | 'training' | 'pantry';
 
 export interface EngineOptions {
-  databases: SourceDatabases;
-  /** The finance and pantry databases behind their repositories. */
+  /** Each source behind its repository. */
   finance: FinanceRepository;
+  training: TrainingRepository;
   pantry: PantryRepository;
-  /** Closed months summarised once; null (or absent) reads everything directly. */
-  ledger?: Ledger | null;
   clock: Clock;
   timezone: string;
   currency: string;
@@ -37,7 +30,7 @@ export interface EngineOptions {
   /** Told of every freshly computed state (history recording hooks in here). */
   onComputed?: (state: TwinState) => void;
   /** Told how long each source took, for metrics. */
-  onSourceTimed?: (source: keyof SourceDatabases, seconds: number, ok: boolean) => void;
+  onSourceTimed?: (source: SourceName, seconds: number, ok: boolean) => void;
 }
 
 type Domains = { health: HealthDomain; finance: FinanceDomain; pantry: PantryDomain };
@@ -70,15 +63,13 @@ const EMPTY: { [K in DomainName]: DomainFigures<Domains[K]> } = {
   },
 };
 
-const SOURCE_OF: Record<DomainName, keyof SourceDatabases> = { health: 'training', finance: 'finance', pantry: 'pantry' };
+const SOURCE_OF: Record<DomainName, SourceName> = { health: 'training', finance: 'finance', pantry: 'pantry' };
 
 export class TwinEngine {
-  private readonly bodyMemo: BodyRowMemo<BodyRow> | null;
   private readonly domains: DegradeAlone<Domains>;
   private readonly shared: SharedComputation<TwinState>;
 
   constructor(private readonly o: EngineOptions) {
-    this.bodyMemo = o.ledger ? new BodyRowMemo(o.ledger) : null;
     this.domains = new DegradeAlone<Domains>({
       empty: EMPTY,
       sourceOf: SOURCE_OF,
@@ -121,9 +112,8 @@ export class TwinEngine {
   private async computeAt(now: Date): Promise<TwinState> {
     const today = localDate(now, this.o.timezone);
     const computedAt = now.toISOString();
-    const { databases } = this.o;
     const [health, finance, pantry] = await Promise.all([
-      this.timed<HealthData>('health', () => readHealth(databases.training, { today, bodyMemo: this.bodyMemo })),
+      this.timed<HealthData>('health', () => readHealth(this.o.training, { today })),
       this.timed<FinanceData>('finance', () => readFinance(this.o.finance, { today, currency: this.o.currency })),
       this.timed<PantryData>('pantry', () => readPantry(this.o.pantry, { today, nowMs: now.getTime() })),
     ]);

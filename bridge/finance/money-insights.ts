@@ -2,8 +2,8 @@
 // of the twelve months before, and the net of each month against the same month a year earlier.
 import { quantileSorted } from 'simple-statistics';
 import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from '../contract/insights';
-import type { Figures, InsightContext } from '../insights/insight-context';
-import { round } from '../insights/statistics';
+import type { Figures, InsightContext } from '../analysis/insight-context';
+import { round } from '../analysis/statistics';
 import type { LocalDate } from '../time/local-date';
 import type { CategoryPaths } from './category-paths';
 import type { CategoryMonth, FinanceRepository } from './finance-repository';

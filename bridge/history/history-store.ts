@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { TWIN_UPDATES_TABLE } from '../db/schema/twin-updates';
 import { inTransaction } from '../db/transaction';
 import { TWIN_UPDATES_INDEXES } from '../db/schema/twin-updates-indexes';
-import { describeSourceError } from '../engine/source-error';
+import { describeSourceError } from '../db/source-error';
 import type { HistoryEntity, HistoryEntry } from '../contract/responses';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import { BRIDGE_SOURCE_SYSTEM, BRIDGE_UPDATE_TYPE } from '../contract/source-system';

@@ -2,8 +2,8 @@
 // lag 1 (x in one week, y in the next) with Spearman's r; p-values adjusted over all the tests run
 // (Benjamini–Hochberg). Only links that survive are listed, in plain words that never say "because".
 import type { Correlation, CorrelationInsights, CorrelationSeries } from '../contract/insights';
-import type { Figures } from './insight-context';
-import { benjaminiHochberg, mean, round, spearman } from './statistics';
+import type { Figures } from '../analysis/insight-context';
+import { benjaminiHochberg, mean, round, spearman } from '../analysis/statistics';
 import type { WeeklySeries } from './weekly-series';
 import { median } from 'simple-statistics';
 

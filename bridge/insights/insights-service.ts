@@ -11,28 +11,23 @@ import type {
   PantryInsights,
   TrainingInsights,
 } from '../contract/insights';
-import type { Queryable } from '../db/pools';
-import type { ClosedDays } from '../store/closed-or-live';
 import { DegradeAlone } from '../engine/degrade-alone';
 import { SharedComputation } from '../engine/shared-computation';
-import { describeSourceError } from '../engine/source-error';
+import { describeSourceError, SourceFailure } from '../db/source-error';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
 import { TARGET_BODYFAT_PCT, readBodyInsights } from '../training/body-insights';
 import { correlations } from './correlations';
 import { headline } from './headline';
-import { SourceFailure, type Figures, type InsightContext } from './insight-context';
+import type { Figures, InsightContext } from '../analysis/insight-context';
 import { readMoneyInsights } from '../finance/money-insights';
 import { readPantryInsights } from '../pantry/pantry-insights';
 import { readTrainingInsights } from '../training/training-insights';
 import { readWeeklySeries, type SeriesSources } from './weekly-series';
 
 export interface InsightsOptions {
-  databases: { training: Queryable };
-  /** The finance database and the twin's pantry history, each behind its repository. */
-  sources: Omit<SeriesSources, 'training'>;
-  /** The checked closed days of the transactions; null (or absent) reads every day live. */
-  ledger?: ClosedDays | null;
+  /** The finance and training databases and the twin's pantry history, each behind its repository. */
+  sources: SeriesSources;
   clock: Clock;
   timezone: string;
   currency: string;
@@ -117,14 +112,14 @@ export class InsightsService {
   private async computeAt(now: Date): Promise<Insights> {
     const started = performance.now();
     const asOf = now.toISOString();
-    const { databases: db, currency, personId } = this.o;
-    const ctx: InsightContext & { personId: string } = { today: localDate(now, this.o.timezone), currency, personId, ledger: this.o.ledger ?? null };
+    const { currency, personId } = this.o;
+    const ctx: InsightContext & { personId: string } = { today: localDate(now, this.o.timezone), currency, personId };
     const [body, training, money, pantry, links] = await Promise.all([
-      this.settle('body', asOf, () => readBodyInsights(db.training, ctx)),
-      this.settle('training', asOf, () => readTrainingInsights(db.training, ctx)),
+      this.settle('body', asOf, () => readBodyInsights(this.o.sources.training, ctx)),
+      this.settle('training', asOf, () => readTrainingInsights(this.o.sources.training, ctx)),
       this.settle('money', asOf, async () => ({ ...(await readMoneyInsights(this.o.sources.finance, ctx)), currency })),
       this.settle('pantry', asOf, () => readPantryInsights(this.o.sources.pantryHistory, ctx)),
-      this.settle('correlations', asOf, async () => correlations(await readWeeklySeries({ ...this.o.sources, training: db.training }, ctx), currency)),
+      this.settle('correlations', asOf, async () => correlations(await readWeeklySeries(this.o.sources, ctx), currency)),
     ]);
     const parts = { today: ctx.today.date, body, training, money: { ...money, currency }, pantry, correlations: links };
     const insights: Insights = { computed_at: asOf, timezone: this.o.timezone, headline: headline(parts), ...parts };

@@ -2,16 +2,16 @@
 // before the current one, at most three years of them: links between habits drift, and the cost of
 // a computation stays the same as the years add up.
 import type { CorrelationSeries } from '../contract/insights';
-import type { Queryable } from '../db/pools';
 import { addDays } from '../time/local-date';
-import { describeSourceError } from '../engine/source-error';
-import { SourceFailure, type InsightContext } from './insight-context';
+import { describeSourceError, SourceFailure } from '../db/source-error';
+import type { InsightContext } from '../analysis/insight-context';
 import type { ExpiredRise } from '../pantry/expired-days';
 import { readExpiredRises } from '../pantry/pantry-insights';
 import type { FinanceRepository } from '../finance/finance-repository';
 import type { PantryHistoryRepository } from '../store/pantry-history-repository';
 import { spendingKinds } from '../finance/spending-kinds';
 import { readWeightWeeks, readWorkoutWeeks } from '../training/weekly-training';
+import type { TrainingRepository } from '../training/training-repository';
 
 export const MAX_WEEKS = 156;
 
@@ -22,11 +22,9 @@ export interface WeeklySeries {
   values: Record<CorrelationSeries, (number | null)[]>;
 }
 
-const FIRST_TRAINING_SQL = `SELECT least((SELECT min(workout_date) FROM workouts), (SELECT min(measurement_date) FROM measurements)) AS first`;
-
 export interface SeriesSources {
   finance: FinanceRepository;
-  training: Queryable;
+  training: TrainingRepository;
   pantryHistory: PantryHistoryRepository;
 }
 
@@ -79,20 +77,19 @@ function readFrom<T>(source: string, work: Promise<T>): Promise<T> {
 export async function readWeeklySeries(dbs: SeriesSources, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
   const end = ctx.today.weekStart;
   const start = addDays(end, -7 * MAX_WEEKS);
-  const ledger = ctx.ledger ?? null;
   const weeksFrom = (from: string) => ({ from, to: end, open: ctx.today.monthStart });
   const [spending, pathOf, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
     readFrom('finance', dbs.finance.weeklySpending(weeksFrom(start))),
     readFrom('finance', dbs.finance.categoryPaths()),
     readFrom('finance', dbs.finance.firstDay()),
-    readFrom('training', readWorkoutWeeks(dbs.training, ledger, weeksFrom(start))),
-    readFrom('training', readWeightWeeks(dbs.training, ledger, weeksFrom(addDays(start, -7)))),
-    readFrom('training', dbs.training.query<{ first: string | null }>(FIRST_TRAINING_SQL)),
+    readFrom('training', readWorkoutWeeks(dbs.training, weeksFrom(start))),
+    readFrom('training', readWeightWeeks(dbs.training, weeksFrom(addDays(start, -7)))),
+    readFrom('training', dbs.training.firstDay()),
     readFrom('history', readExpiredRises(dbs.pantryHistory, ctx.personId, weeksFrom(start))),
     readFrom('history', dbs.pantryHistory.firstDay(ctx.personId)),
   ]);
   const financeFrom = firstTx ? mondayOf(firstTx) : null;
-  const trainingFrom = firstTraining.rows[0]?.first ? mondayOf(firstTraining.rows[0].first) : null;
+  const trainingFrom = firstTraining ? mondayOf(firstTraining) : null;
   const pantryDay = firstPantry;
   const pantryFrom = pantryDay === null ? null : mondayOf(pantryDay);
   const from = [financeFrom, trainingFrom, pantryFrom].filter((d): d is string => d !== null).sort()[0] ?? end;

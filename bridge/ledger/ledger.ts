@@ -13,10 +13,10 @@ import { FinanceSummary } from './finance-summary';
 import type { ClosedKind } from '../store/closed-or-live';
 import { monthsToRedo, type MonthSummary } from './month-summary';
 import { PantrySummary } from './pantry-summary';
+import { PgTrainingRepository } from '../training/training-repository';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
-import * as sql from './ledger-sql';
 
 export interface LedgerOptions {
   finance: Queryable;
@@ -55,12 +55,14 @@ export class Ledger {
   private readonly summaries: MonthSummary[];
   private readonly store: PgSummariesRepository;
   private readonly finance: PgFinanceRepository;
+  private readonly training: PgTrainingRepository;
 
   constructor(private readonly o: LedgerOptions) {
     // The ledger reads the sources live: what it summarises must never come from itself.
     this.store = new PgSummariesRepository(o.twin);
     this.finance = new PgFinanceRepository(o.finance);
     this.summaries = [new FinanceSummary(this.finance, this.store), new PantrySummary(new PgPantryHistoryRepository(o.twin), this.store, o.personId)];
+    this.training = new PgTrainingRepository(o.training, null);
   }
 
   /** Rises whenever anything closed changes: a month built again, closed measurements or workouts, the user's definitions. */
@@ -157,10 +159,10 @@ export class Ledger {
   private async checkDefinitions(): Promise<boolean> {
     const [fn, view, meta] = await Promise.all([
       this.finance.alertsDefinition(),
-      this.o.training.query<{ definition: string | null }>(sql.BODY_VIEW_SQL),
+      this.training.bodyViewDefinition(),
       this.store.meta(),
     ]);
-    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn, body: view.rows[0]?.definition ?? null });
+    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn, body: view });
     this.trainingKey ??= meta.get('training') ?? null;
     if (meta.get('key') === key) return false;
     // Dropped and made anew, so that a ledger of an older layout is replaced whole.
@@ -197,11 +199,8 @@ export class Ledger {
 
   /** Closed measurements and workouts: one fingerprint each; a change expires what was derived from them. */
   private async checkTraining(open: string): Promise<boolean> {
-    const [m, w] = await Promise.all([
-      this.o.training.query<{ rows: string; fingerprint: string }>(sql.MEASUREMENTS_FINGERPRINT_SQL, [open, false]),
-      this.o.training.query<{ rows: string; fingerprint: string }>(sql.WORKOUTS_FINGERPRINT_SQL, [open]),
-    ]);
-    const key = `${open}|${m.rows[0].rows}|${m.rows[0].fingerprint}|${w.rows[0].rows}|${w.rows[0].fingerprint}`;
+    const [m, w] = await Promise.all([this.training.measurementsFingerprint(open, 'before'), this.training.workoutsFingerprint(open)]);
+    const key = `${open}|${m.rows}|${m.fingerprint}|${w.rows}|${w.fingerprint}`;
     if (key === this.trainingKey) return false;
     const known = this.trainingKey !== null;
     this.trainingKey = key;

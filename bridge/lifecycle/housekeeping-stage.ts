@@ -1,7 +1,7 @@
 // The last stage: a computation on a fixed beat (transitions are recorded when nobody asks) and the
 // history retention on the same beat.
 import type pg from 'pg';
-import { describeSourceError } from '../engine/source-error';
+import { describeSourceError } from '../db/source-error';
 import type { TwinEngine } from '../engine/twin-engine';
 import { startPeriodicSync } from '../history/periodic-sync';
 import { retentionTask } from '../history/retention';

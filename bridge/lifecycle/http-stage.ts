@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { isLoopback } from '../config/config';
 import type { ReadyResponse } from '../contract/responses';
 import { ping } from '../db/pools';
-import { describeSourceError, withTimeout } from '../engine/source-error';
+import { describeSourceError, withTimeout } from '../db/source-error';
 import type { TwinEngine } from '../engine/twin-engine';
 import type { InsightsService } from '../insights/insights-service';
 import type { HistoryStore } from '../history/history-store';
@@ -37,7 +37,6 @@ export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Li
   const app = createApp({
     engine: parts.engine,
     insights: parts.insights,
-    databases: parts.pools,
     repositories: parts.repositories,
     clock: ctx.clock,
     timezone: config.timezone,

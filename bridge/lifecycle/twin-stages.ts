@@ -2,16 +2,14 @@
 // that pushes them, and the engine whose computed states feed all three through the hooks.
 import type pg from 'pg';
 import { DOMAIN_NAMES } from '../contract/twin-state';
-import { describeSourceError } from '../engine/source-error';
+import { describeSourceError } from '../db/source-error';
 import { TwinEngine } from '../engine/twin-engine';
 import { HistoryStore } from '../history/history-store';
-import type { Ledger } from '../ledger/ledger';
 import { SyncTracker } from '../history/sync-tracker';
 import type { WebhookDeliverer } from '../webhook/webhook-deliverer';
 import { startWebhook } from '../webhook/start-webhook';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
 import type { Repositories } from './repositories-stage';
-import type { BridgePools } from './start-options';
 
 export async function openHistory({ config, log }: StageContext, db: pg.Pool): Promise<HistoryStore> {
   const history = new HistoryStore(db, config.personId, config.cacheMs);
@@ -64,16 +62,15 @@ export function startWebhookDelivery(ctx: StageContext, db: pg.Pool, sync: SyncT
   return webhook;
 }
 
-export function startEngine(ctx: StageContext, pools: BridgePools, ledger: Ledger | null, repositories: Repositories): TwinEngine {
+export function startEngine(ctx: StageContext, repositories: Repositories): TwinEngine {
   const { config, metrics, hooks } = ctx;
   hooks.computed.push((state) => {
     for (const d of DOMAIN_NAMES) metrics.degraded.set({ domain: d }, state[d].status === 'ok' ? 0 : 1);
   });
   const engine: TwinEngine = new TwinEngine({
-    databases: pools,
     finance: repositories.finance,
+    training: repositories.training,
     pantry: repositories.pantry,
-    ledger,
     clock: ctx.clock,
     timezone: config.timezone,
     currency: config.currency,

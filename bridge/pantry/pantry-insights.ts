@@ -7,9 +7,9 @@ import type { DayRange } from '../store/closed-or-live';
 import type { PantryHistoryRepository, StoredSnapshot } from '../store/pantry-history-repository';
 import { risesPerDay, type ExpiredRise } from './expired-days';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
-import type { Figures, InsightContext } from '../insights/insight-context';
+import type { Figures, InsightContext } from '../analysis/insight-context';
 import { monthBack } from '../finance/money-insights';
-import { round } from '../insights/statistics';
+import { round } from '../analysis/statistics';
 
 export const MIN_HISTORY_DAYS = 14;
 /** Consumption is the pace of the last eight weeks. */

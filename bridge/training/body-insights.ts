@@ -1,39 +1,15 @@
 // Body: where weight and body fat are heading, as robust slopes over 7 and 30 days, and when the
 // body-fat target is reached at the 30-day pace.
 import type { BodyInsights, TargetDate } from '../contract/insights';
-import { numOrNull, type Queryable } from '../db/pools';
 import { addDays, daysBetween } from '../time/local-date';
-import type { Figures, InsightContext } from '../insights/insight-context';
-import { round, theilSen, type Point, type Slope } from '../insights/statistics';
+import type { Figures, InsightContext } from '../analysis/insight-context';
+import { round, theilSen, type Point, type Slope } from '../analysis/statistics';
 import { median } from 'simple-statistics';
+import type { Measurement, TrainingRepository } from './training-repository';
 
 export const TARGET_BODYFAT_PCT = 15;
 /** A target further away than this at the slow end of the pace is "flat", not a date. */
 const HORIZON_DAYS = 730;
-
-interface MeasurementRow {
-  measurement_date: string;
-  bodyweight_kg: string | null;
-  bodyfat_pct: string | null;
-}
-
-// One row per day by the primary key; the window is read through it.
-const WINDOW_SQL = `
-  SELECT measurement_date, bodyweight_kg, bodyfat_pct
-  FROM measurements
-  WHERE measurement_date > $1::date AND measurement_date <= $2::date
-  ORDER BY measurement_date`;
-
-const LATEST_FAT_SQL = `
-  SELECT bodyfat_pct FROM measurements
-  WHERE bodyfat_pct IS NOT NULL AND measurement_date <= $1::date
-  ORDER BY measurement_date DESC LIMIT 1`;
-
-export interface Measurement {
-  date: string;
-  weight: number | null;
-  fat: number | null;
-}
 
 function points(rows: readonly Measurement[], today: string, days: number, pick: (m: Measurement) => number | null): Point[] {
   const from = addDays(today, -days);
@@ -74,12 +50,8 @@ export function bodyInsights(rows: readonly Measurement[], latestFat: number | n
   };
 }
 
-export async function readBodyInsights(db: Queryable, ctx: InsightContext): Promise<Figures<BodyInsights>> {
+export async function readBodyInsights(repo: TrainingRepository, ctx: InsightContext): Promise<Figures<BodyInsights>> {
   const today = ctx.today.date;
-  const [window, latest] = await Promise.all([
-    db.query<MeasurementRow>(WINDOW_SQL, [addDays(today, -30), today]),
-    db.query<{ bodyfat_pct: string }>(LATEST_FAT_SQL, [today]),
-  ]);
-  const rows = window.rows.map((r) => ({ date: r.measurement_date, weight: numOrNull(r.bodyweight_kg), fat: numOrNull(r.bodyfat_pct) }));
-  return bodyInsights(rows, numOrNull(latest.rows[0]?.bodyfat_pct), today);
+  const [rows, latest] = await Promise.all([repo.measurements(addDays(today, -30), today), repo.latestBodyfat(today)]);
+  return bodyInsights(rows, latest, today);
 }

@@ -155,7 +155,6 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     await ledger.check();
     await new TwinEngine({
       ...engineSources({ finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry }, ledger),
-      ledger,
       clock: systemClock,
       timezone: o.timezone,
       currency: 'PLN',

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { plural } from '../../briefing/domain-lines';
 import { n8nText } from '../../contract/n8n-responses';
 import type { HistoryEntry, HistoryResponse } from '../../contract/responses';
-import { describeSourceError } from '../../engine/source-error';
+import { describeSourceError } from '../../db/source-error';
 import { HistoryUnavailableError } from '../../history/history-store';
 import type { RouteDeps } from '../route-deps';
 import { bodyOnce } from '../serialised-bodies';

@@ -6,10 +6,10 @@ import type { Insights } from '../../contract/insights';
 import { n8nText, type AlertRow, type FinanceAlertsResponse, type ForecastResponse, type PantryResponse, type WorkoutResponse } from '../../contract/n8n-responses';
 import type { FinanceRepository } from '../../finance/finance-repository';
 import type { PantryHistoryRepository } from '../../store/pantry-history-repository';
-import type { SourceDatabases } from '../../engine/twin-engine';
-import { describeSourceError } from '../../engine/source-error';
+import { describeSourceError } from '../../db/source-error';
 import { readOutflowForecast } from '../../finance/outflow-forecast';
 import { readWorkoutLog } from '../../training/workout-log';
+import type { TrainingRepository } from '../../training/training-repository';
 import type { Clock } from '../../time/clock';
 import { localDate } from '../../time/local-date';
 import { HttpError } from '../http-error';
@@ -19,8 +19,7 @@ import { TextParams, parseParams } from '../request-params';
 
 /** What the reads outside the twin's state need: the sources and the calendar. */
 export interface ReadDeps {
-  databases: Pick<SourceDatabases, 'training'>;
-  repositories: { finance: FinanceRepository; pantryHistory: PantryHistoryRepository };
+  repositories: { finance: FinanceRepository; training: TrainingRepository; pantryHistory: PantryHistoryRepository };
   clock: Clock;
   timezone: string;
   currency: string;
@@ -54,7 +53,7 @@ export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
   const today = () => localDate(deps.clock.now(), deps.timezone).date;
   router.all('/workout', async (req, res) => {
     parseParams(TextParams, req);
-    const data = await fromSource('training', () => readWorkoutLog(deps.databases.training, today()));
+    const data = await fromSource('training', () => readWorkoutLog(deps.repositories.training, today()));
     res.json({ ...n8nText(workoutText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies WorkoutResponse);
   });
   router.all('/forecast', async (req, res) => {

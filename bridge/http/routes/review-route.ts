@@ -41,7 +41,7 @@ export function reviewRoute(deps: RouteDeps & ReadDeps): Router {
     const now = deps.clock.now();
     const date = params.date ?? localDate(now, deps.timezone).date;
     const data = await fromSource('finance or training', () =>
-      readWeeklyReview({ ...deps.repositories, training: deps.databases.training }, { date, personId: deps.personId, currency: deps.currency }),
+      readWeeklyReview(deps.repositories, { date, personId: deps.personId, currency: deps.currency }),
     );
     res.json({ ...n8nText(reviewText(data)), computed_at: now.toISOString(), data } satisfies WeeklyReviewResponse);
   });

@@ -4,7 +4,8 @@ import net from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TwinState } from '../../../bridge/contract/twin-state';
-import { TwinEngine, type EngineOptions, type SourceDatabases } from '../../../bridge/engine/twin-engine';
+import { TwinEngine, type EngineOptions } from '../../../bridge/engine/twin-engine';
+import type { Queryable } from '../../../bridge/db/pools';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 const START = '2025-03-12T08:00:00+01:00';
 
-function engine(over: Partial<SourceDatabases> = {}, o: Partial<EngineOptions> = {}) {
+function engine(over: Partial<Record<'finance' | 'training' | 'pantry', Queryable>> = {}, o: Partial<EngineOptions> = {}) {
   const computed: TwinState[] = [];
   const clock = fixedClock(START);
   const e = new TwinEngine({

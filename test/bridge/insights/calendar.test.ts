@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TWIN_UPDATES_TABLE } from '../../../bridge/db/schema/twin-updates';
 import { InsightsService } from '../../../bridge/insights/insights-service';
 import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
+
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { ZONE, insertCategory, insertTransactions, sourcePool, todayAt } from '../source-rows';

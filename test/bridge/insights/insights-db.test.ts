@@ -1,16 +1,14 @@
 // The insights over planted histories in the real PostgreSQL: each planted effect is found with its
-// sign and size, and every figure agrees with an independent computation in SQL.
+// sign and size, and every figure agrees with an independent computation in SQL. (The body and
+// training insights alone: test/bridge/training/training-insights.test.ts.)
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBodyInsights } from '../../../bridge/training/body-insights';
 import { correlations } from '../../../bridge/insights/correlations';
 import { readMoneyInsights } from '../../../bridge/finance/money-insights';
-import { readTrainingInsights } from '../../../bridge/training/training-insights';
 import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
-import { addDays } from '../../../bridge/time/local-date';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { insertCategory, sourcePool, todayAt } from '../source-rows';
-import { WEIGHT_SLOPE_PER_WEEK, plantBody, plantRestaurants, plantTraining, plantedWeeks, type PlantedWeek } from './planted-data';
+import { plantBody, plantRestaurants, plantTraining, plantedWeeks, type PlantedWeek } from './planted-data';
 import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
 import { seriesSources } from '../../fixtures/repositories';
 
@@ -48,45 +46,6 @@ afterAll(async () => {
   await finance?.end();
   await training?.end();
   await dbs?.drop();
-});
-
-describe('body', () => {
-  it('finds the planted −0.3 kg a week, as SQL regr_slope does, and a body-fat target date range', async () => {
-    const body = await readBodyInsights(training, ctx);
-    expect(body.weight_kg_per_week_30d).toBeCloseTo(WEIGHT_SLOPE_PER_WEEK, 1);
-    const { rows } = await training.query<{ slope: number }>(
-      `SELECT regr_slope(bodyweight_kg, measurement_date - $1::date) * 7 AS slope FROM measurements WHERE measurement_date > $1::date - 30 AND measurement_date <= $1::date`,
-      [today.date],
-    );
-    expect(Math.abs(body.weight_kg_per_week_30d! - rows[0].slope)).toBeLessThan(0.03);
-    expect(body.weight_kg_per_week_7d).toBeLessThan(0);
-    expect(body.bodyfat_pct_per_week_30d).toBeCloseTo(-0.1, 1);
-    // From 20 % at −0.1 a week, 15 % is about 50 weeks away; the range holds that point.
-    const { earliest, latest } = body.target_date!;
-    const expected = addDays(today.date, 350);
-    expect(earliest <= expected && expected <= latest).toBe(true);
-  });
-});
-
-describe('training', () => {
-  it('tells the progressing press from the stalled row, with sessions counted as SQL counts them', async () => {
-    const t = await readTrainingInsights(training, ctx);
-    const byId = new Map(t.exercises.map((e) => [e.exercise_id, e]));
-    expect(byId.get('ex_press')?.status).toBe('progressing');
-    expect(byId.get('ex_row')).toMatchObject({ status: 'stalled', last_weight_kg: 50 });
-    expect(t.exercises[0].exercise_id).toBe('ex_row');
-    const { rows } = await training.query<{ n4: number; n12: number; press: number; mood4: string }>(
-      `SELECT count(*) FILTER (WHERE workout_date > $1::date - 28)::int AS n4, count(*) FILTER (WHERE workout_date > $1::date - 84)::int AS n12,
-              (SELECT count(*) FROM workout_sets WHERE exercise_id = 'ex_press' AND workout_date > $1::date - 84)::int AS press,
-              avg(mood_score) FILTER (WHERE workout_date > $1::date - 28) AS mood4
-       FROM workouts WHERE workout_date <= $1::date`,
-      [today.date],
-    );
-    expect(t.sessions_per_week_4w).toBeCloseTo(rows[0].n4 / 4, 2);
-    expect(t.sessions_per_week_12w).toBeCloseTo(rows[0].n12 / 12, 2);
-    expect(byId.get('ex_press')?.sessions_12w).toBe(rows[0].press);
-    expect(t.mood_score.mean_4w).toBeCloseTo(Number(rows[0].mood4), 2);
-  });
 });
 
 describe('money', () => {

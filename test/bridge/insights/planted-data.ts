@@ -1,8 +1,11 @@
-// Histories with known effects planted in them, written with plain SQL into the real databases:
+// Histories with known effects planted in them, as rows (for the in-memory training repository) or
+// written with plain SQL into the real databases:
 // a weight trend, one exercise progressing and one stalled, a category far above its baseline, and
 // weekly restaurant spending that falls with the number of workouts.
 import type pg from 'pg';
 import { addDays } from '../../../bridge/time/local-date';
+import type { MeasurementRow, TrainingRows } from '../../fixtures/repositories/in-memory-training';
+import { insertTrainingRows } from '../../fixtures/repositories/training-rows-sql';
 
 /** A small deterministic generator (mulberry32), so a seed gives the same history every time. */
 export function rng(seed: number): () => number {
@@ -19,19 +22,19 @@ export function rng(seed: number): () => number {
 export const WEIGHT_SLOPE_PER_WEEK = -0.3;
 
 /** Daily weigh-ins over 30 days, losing 0.3 kg a week with ±0.1 kg of noise; body fat −0.1 point a week. */
-export async function plantBody(db: pg.Pool, today: string, seed = 1): Promise<void> {
+export function plantedBody(today: string, seed = 1): MeasurementRow[] {
   const r = rng(seed);
+  const out: MeasurementRow[] = [];
   for (let back = 29; back >= 0; back--) {
-    const day = addDays(today, -back);
     const weight = 85 + (WEIGHT_SLOPE_PER_WEEK / 7) * -back + (r() - 0.5) * 0.2;
     const fat = 20 + (-0.1 / 7) * -back + (r() - 0.5) * 0.04;
-    await db.query('INSERT INTO measurements (measurement_date, bodyweight_kg, bodyfat_pct, data_source) VALUES ($1, $2, $3, $4)', [
-      day,
-      weight.toFixed(2),
-      fat.toFixed(2),
-      'Manual',
-    ]);
+    out.push({ measurement_date: addDays(today, -back), bodyweight_kg: weight.toFixed(2), bodyfat_pct: fat.toFixed(2) });
   }
+  return out;
+}
+
+export async function plantBody(db: pg.Pool, today: string, seed = 1): Promise<void> {
+  await insertTrainingRows(db, { measurements: plantedBody(today, seed) });
 }
 
 export interface PlantedWeek {
@@ -45,29 +48,32 @@ export interface PlantedWeek {
  * press that gains 2.5 kg a session and a row that stays at 50 kg with ±2 s of time under tension;
  * mood and recovery scores at random.
  */
-export async function plantTraining(db: pg.Pool, weeks: readonly PlantedWeek[]): Promise<void> {
-  await db.query(`INSERT INTO workout_templates (template_id, template_name, workout_type) VALUES ('hit_full', 'HIT Full', 'HIT Full Body') ON CONFLICT DO NOTHING`);
-  await db.query(`
-    INSERT INTO exercises (exercise_id, exercise_name, muscle_group, movement_type) VALUES
-      ('ex_press', 'Chest press', 'Chest', 'Compound'), ('ex_row', 'Seated row', 'Back', 'Compound')
-    ON CONFLICT DO NOTHING`);
+export function plantedTraining(weeks: readonly PlantedWeek[]): Partial<TrainingRows> {
+  const rows: Partial<TrainingRows> & Pick<TrainingRows, 'workouts' | 'workout_sets'> = {
+    workout_templates: [{ template_id: 'hit_full', template_name: 'HIT Full', workout_type: 'HIT Full Body' }],
+    exercises: [
+      { exercise_id: 'ex_press', exercise_name: 'Chest press' },
+      { exercise_id: 'ex_row', exercise_name: 'Seated row' },
+    ],
+    workouts: [],
+    workout_sets: [],
+  };
   const r = rng(7);
   let press = 20;
   for (const w of weeks) {
     for (const offset of [0, 2, 4, 5].slice(0, w.workouts)) {
       const day = addDays(w.monday, offset);
-      await db.query(
-        `INSERT INTO workouts (workout_date, template_id, duration_min, recovery_score, mood_score) VALUES ($1, 'hit_full', 25, $2, $3)`,
-        [day, 1 + Math.floor(r() * 5), 1 + Math.floor(r() * 5)],
-      );
+      rows.workouts.push({ workout_date: day, template_id: 'hit_full', duration_min: 25, recovery_score: 1 + Math.floor(r() * 5), mood_score: 1 + Math.floor(r() * 5) });
       press += 2.5;
-      await db.query(
-        `INSERT INTO workout_sets (workout_date, template_id, exercise_id, weight_kg, tut_seconds) VALUES
-           ($1, 'hit_full', 'ex_press', $2, 70), ($1, 'hit_full', 'ex_row', 50, $3)`,
-        [day, press, 60 + Math.round((r() - 0.5) * 4)],
-      );
+      const set = { workout_date: day, template_id: 'hit_full' };
+      rows.workout_sets.push({ ...set, exercise_id: 'ex_press', weight_kg: press, tut_seconds: 70 }, { ...set, exercise_id: 'ex_row', weight_kg: 50, tut_seconds: 60 + Math.round((r() - 0.5) * 4) });
     }
   }
+  return rows;
+}
+
+export async function plantTraining(db: pg.Pool, weeks: readonly PlantedWeek[]): Promise<void> {
+  await insertTrainingRows(db, plantedTraining(weeks));
 }
 
 /** Restaurant spending of each week on its Wednesday, in the category Food > Restaurants. */

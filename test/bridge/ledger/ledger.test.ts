@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BodyRowMemo } from '../../../bridge/ledger/body-row-memo';
 import { Ledger } from '../../../bridge/ledger/ledger';
 import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
 import { PgPantryHistoryRepository } from '../../../bridge/store/pantry-history-repository';
@@ -14,7 +13,8 @@ import { readMoneyInsights } from '../../../bridge/finance/money-insights';
 import { readExpiredRises } from '../../../bridge/pantry/pantry-insights';
 import { readWeeklySeries, type WeeklySeries } from '../../../bridge/insights/weekly-series';
 import { readFinance, type FinanceData } from '../../../bridge/finance/finance-domain';
-import { readHealth, type BodyRow } from '../../../bridge/training/health-domain';
+import { readHealth } from '../../../bridge/training/health-domain';
+import { PgTrainingRepository } from '../../../bridge/training/training-repository';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, localDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
 import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
@@ -138,14 +138,14 @@ async function expectExact(ledger: Ledger, now: Date, today: LocalDate): Promise
 
 /** The sources of the weekly series, read through the ledger or (null) directly. */
 function seriesSources(ledger: Ledger | null) {
-  return { finance: new PgFinanceRepository(finance, ledger), training, pantryHistory: new PgPantryHistoryRepository(finance, ledger) };
+  return { finance: new PgFinanceRepository(finance, ledger), training: new PgTrainingRepository(training, ledger), pantryHistory: new PgPantryHistoryRepository(finance, ledger) };
 }
 
 /** The money insights and the weekly spending the correlations use, through the ledger and directly. */
 async function expectSameInsights(ledger: Ledger, today: LocalDate): Promise<void> {
   const ctx = { today, currency: 'PLN', personId: PERSON };
   expect(await readMoneyInsights(new PgFinanceRepository(finance, ledger), ctx)).toEqual(await readMoneyInsights(new PgFinanceRepository(finance), ctx));
-  const [served, direct] = [await readWeeklySeries(seriesSources(ledger), { ...ctx, ledger }), await readWeeklySeries(seriesSources(null), ctx)];
+  const [served, direct] = [await readWeeklySeries(seriesSources(ledger), ctx), await readWeeklySeries(seriesSources(null), ctx)];
   expectSameSeries(served, direct);
 }
 
@@ -330,7 +330,7 @@ describe('the pantry history kept per closed day', () => {
 
 describe('the body row kept between measurement changes', () => {
   const newest = async () =>
-    (await training.query<BodyRow>('SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass, weight_change, bodyfat_change, weight_trend FROM v_body_composition ORDER BY measurement_date DESC LIMIT 1')).rows.at(0);
+    (await training.query<{ measurement_date: string; bodyweight_kg: string; weight_change: string | null; weight_trend: string | null }>('SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass, weight_change, bodyfat_change, weight_trend FROM v_body_composition ORDER BY measurement_date DESC LIMIT 1')).rows.at(0);
   const measurement = fc.record({ back: fc.integer({ min: 0, max: 14 }), day: fc.integer({ min: 1, max: 31 }), kg: fc.integer({ min: 6000, max: 9000 }), fat: fc.option(fc.integer({ min: 1000, max: 2500 })) });
   const change = fc.oneof(
     fc.record({ kind: fc.constant('add' as const), m: measurement }),
@@ -365,10 +365,10 @@ describe('the body row kept between measurement changes', () => {
         for (const m of start) await put(today, m);
         for (const w of trainings) await train(today, w);
         const ledger = newLedger();
-        const memo = new BodyRowMemo<BodyRow>(ledger);
+        const repo = new PgTrainingRepository(training, ledger);
         await ledger.check();
         const served = async () => {
-          const h = await readHealth(training, { today, bodyMemo: memo });
+          const h = await readHealth(repo, { today });
           return { date: h.measurement_date, kg: h.bodyweight_kg, change: h.weight_change, trend: h.weight_trend };
         };
         const viewed = async () => {
@@ -378,7 +378,7 @@ describe('the body row kept between measurement changes', () => {
         expect(await served()).toEqual(await viewed());
         const series = async () => {
           const ctx = { today, currency: 'PLN', personId: PERSON };
-          expectSameSeries(await readWeeklySeries(seriesSources(ledger), { ...ctx, ledger }), await readWeeklySeries(seriesSources(null), ctx));
+          expectSameSeries(await readWeeklySeries(seriesSources(ledger), ctx), await readWeeklySeries(seriesSources(null), ctx));
         };
         await series();
         for (const c of changes) {

@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CorrelationSeries } from '../../../bridge/contract/insights';
 import { correlations } from '../../../bridge/insights/correlations';
-import { benjaminiHochberg, correlationPValue, spearman, theilSen } from '../../../bridge/insights/statistics';
+import { benjaminiHochberg, correlationPValue, spearman, theilSen } from '../../../bridge/analysis/statistics';
 import type { WeeklySeries } from '../../../bridge/insights/weekly-series';
-import { rng } from './planted-data';
+import { rng } from '../insights/planted-data';
 
 describe('theilSen', () => {
   it('gives the slope of a line, and one wild point barely moves it', () => {

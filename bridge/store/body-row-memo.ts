@@ -3,8 +3,6 @@
 // measurement ever taken; whether anything changed costs only the current month's: the ledger checks
 // the closed months in the background (its generation rises on any change there, or on an edit of
 // the view), and each read checks the open month's fingerprint itself.
-import type { Queryable } from '../db/pools';
-import { MEASUREMENTS_FINGERPRINT_SQL } from './ledger-sql';
 
 export interface MeasurementsWatch {
   readonly generation: number;
@@ -17,11 +15,11 @@ export class BodyRowMemo<Row> {
 
   constructor(private readonly watch: MeasurementsWatch) {}
 
-  async read(db: Queryable, open: string, readView: () => Promise<Row | undefined>): Promise<Row | undefined> {
+  /** `openKey` gives the fingerprint of the measurements from `open` on. */
+  async read(open: string, openKey: () => Promise<string>, readView: () => Promise<Row | undefined>): Promise<Row | undefined> {
     if (!this.watch.checkedBefore(open)) return readView();
     const generation = this.watch.generation;
-    const { rows } = await db.query<{ rows: string; fingerprint: string }>(MEASUREMENTS_FINGERPRINT_SQL, [open, true]);
-    const key = `${generation}|${open}|${rows[0].rows}|${rows[0].fingerprint}`;
+    const key = `${generation}|${open}|${await openKey()}`;
     if (this.memo?.key === key) return this.memo.row;
     const row = await readView();
     this.memo = { key, row };

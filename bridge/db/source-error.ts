@@ -37,3 +37,6 @@ export function withTimeout<T>(work: Promise<T>, ms: number, source: string): Pr
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
+
+/** A read that failed, already described with the database it was reading (for figures that read several). */
+export class SourceFailure extends Error {}
