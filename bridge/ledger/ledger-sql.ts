@@ -28,7 +28,12 @@ export const READ_META_SQL = `SELECT name, value FROM digital_twin_ledger.meta`;
 export const WRITE_META_SQL = `
   INSERT INTO digital_twin_ledger.meta (name, value) VALUES ($1, $2)
   ON CONFLICT (name) DO UPDATE SET value = excluded.value`;
-export const DROP_SQL = `DROP SCHEMA IF EXISTS digital_twin_ledger CASCADE`;
+// Every table of the ledger's schema in one statement, whatever tables its migrations made.
+export const CLEAR_SQL = `
+  DO $$ BEGIN
+    EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')
+             FROM pg_tables WHERE schemaname = 'digital_twin_ledger');
+  END $$`;
 export const SIZE_SQL = `
   SELECT (SELECT count(*) FROM digital_twin_ledger.finance_day)::int AS day_rows,
          (SELECT count(*) FROM digital_twin_ledger.finance_month)::int AS months`;

@@ -5,6 +5,7 @@
 // Until the first complete check, nothing is served from the ledger (the sources read directly).
 import type pg from 'pg';
 import type { LedgerStatus } from '../contract/responses';
+import { Migrator } from '../db/migrations/migrator';
 import type { Queryable } from '../db/pools';
 import { inTransaction } from '../db/transaction';
 import { FinanceSummary } from './finance-summary';
@@ -13,7 +14,6 @@ import { PantrySummary } from './pantry-summary';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { localDate } from '../time/local-date';
-import { LEDGER_TABLES } from './ledger-schema';
 import * as sql from './ledger-sql';
 
 export interface LedgerOptions {
@@ -27,9 +27,10 @@ export interface LedgerOptions {
   log: Logger;
   /** Told when a check changed what the ledger serves (a month built again, measurements or definitions changed). */
   onChanged?: () => void;
+  /** The store's migrations, which make the ledger's tables (by default run on `twin`). */
+  migrations?: Migrator;
 }
 
-const VERSION = '5';
 const MEMO_SIZE = 64;
 
 export class Ledger {
@@ -37,7 +38,7 @@ export class Ledger {
   private readonly dirty = new Set<string>();
   private readonly memo = new Map<string, Promise<unknown[]>>();
   private inflight: Promise<void> | null = null;
-  private schemaReady = false;
+  private readonly migrations: Migrator;
   private trainingKey: string | null = null;
   private changes = 0;
   private readonly info: Omit<LedgerStatus, 'covered_until'> = {
@@ -54,6 +55,7 @@ export class Ledger {
 
   constructor(private readonly o: LedgerOptions) {
     this.summaries = [new FinanceSummary(o.finance, o.twin), new PantrySummary(o.twin, o.personId)];
+    this.migrations = o.migrations ?? new Migrator(o.twin, { clock: o.clock });
   }
 
   /** Rises whenever anything closed changes: a month built again, closed measurements or workouts, the user's definitions. */
@@ -124,8 +126,7 @@ export class Ledger {
     const started = performance.now();
     const open = localDate(this.o.clock.now(), this.o.timezone).monthStart;
     try {
-      if (!this.schemaReady) await this.o.twin.query(LEDGER_TABLES);
-      this.schemaReady = true;
+      await this.migrations.ready('ledger');
       const reset = await this.checkDefinitions();
       let rebuilt = 0;
       for (const summary of this.summaries) rebuilt += await this.checkSummary(summary, open);
@@ -146,20 +147,22 @@ export class Ledger {
     }
   }
 
-  /** The key the ledger was built under; when it differs (zone, the user's SQL, this code), it starts over. */
+  /**
+   * The key the ledger was built under; when it differs (zone, the user's SQL), its contents start
+   * over. Its layout is the migrations' (db/migrations/ledger-migrations.ts).
+   */
   private async checkDefinitions(): Promise<boolean> {
     const [fn, view, meta] = await Promise.all([
       this.o.finance.query<{ definition: string | null }>(sql.ALERTS_FUNCTION_SQL),
       this.o.training.query<{ definition: string | null }>(sql.BODY_VIEW_SQL),
       this.readMeta(),
     ]);
-    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn.rows[0]?.definition ?? null, body: view.rows[0]?.definition ?? null });
+    const key = JSON.stringify({ timezone: this.o.timezone, alerts: fn.rows[0]?.definition ?? null, body: view.rows[0]?.definition ?? null });
     this.trainingKey ??= meta.get('training') ?? null;
     if (meta.get('key') === key) return false;
-    // Dropped and made anew, so that a ledger of an older layout is replaced whole.
+    // Emptied whole, so that nothing built under the old key is served.
     await inTransaction(this.o.twin, async (c) => {
-      await c.query(sql.DROP_SQL);
-      await c.query(LEDGER_TABLES);
+      await c.query(sql.CLEAR_SQL);
       await c.query(sql.WRITE_META_SQL, ['key', key]);
     });
     // Nothing is served from the emptied ledger until this check has built it again.
