@@ -15,7 +15,8 @@ const RETRY_MS = 5000;
 export class Migrator {
   private report: MigrationReport | null = null;
   private running: Promise<MigrationReport> | null = null;
-  private failure: { atMs: number; error: unknown } | null = null;
+  /** When the last run ended, and why it failed (the database could not be reached) or null. */
+  private lastRun: { atMs: number; error: unknown } | null = null;
 
   constructor(
     private readonly db: pg.Pool,
@@ -30,9 +31,12 @@ export class Migrator {
   run(): Promise<MigrationReport> {
     this.running ??= runMigrations(this.db, this.o.list ?? MIGRATIONS)
       .then(
-        (report) => (this.report = report),
+        (report) => {
+          this.lastRun = { atMs: this.nowMs(), error: null };
+          return (this.report = report);
+        },
         (err: unknown) => {
-          this.failure = { atMs: this.nowMs(), error: err };
+          this.lastRun = { atMs: this.nowMs(), error: err };
           throw err;
         },
       )
@@ -42,14 +46,15 @@ export class Migrator {
     return this.running;
   }
 
-  /** Resolves when every required migration of `part` is applied; rejects with the reason when not. */
+  /**
+   * Resolves when every required migration of `part` is applied. When one is not, the migrations run
+   * again, unless they ran less than a few seconds ago: then the last answer stands.
+   */
   async ready(part: StorePart): Promise<void> {
     if (this.report && blockingProblem(this.report, part) === null) return;
-    if (this.failure && this.nowMs() - this.failure.atMs < RETRY_MS) throw this.failure.error;
-    const problem = blockingProblem(await this.run(), part);
-    if (problem === null) return;
-    const error = new StoreNotReadyError(problem);
-    this.failure = { atMs: this.nowMs(), error };
-    throw error;
+    if (this.running || !this.lastRun || this.nowMs() - this.lastRun.atMs >= RETRY_MS) await this.run().catch(() => {});
+    if (this.lastRun?.error) throw this.lastRun.error;
+    const problem = this.report ? blockingProblem(this.report, part) : null;
+    if (problem !== null) throw new StoreNotReadyError(problem);
   }
 }

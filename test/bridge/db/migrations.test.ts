@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Migration } from '../../../bridge/db/migrations/migration';
 import { MIGRATIONS } from '../../../bridge/db/migrations/migrations';
-import { Migrator } from '../../../bridge/db/migrations/migrator';
+import { Migrator, StoreNotReadyError } from '../../../bridge/db/migrations/migrator';
 import { blockingProblem, checkOrder, runMigrations } from '../../../bridge/db/migrations/run-migrations';
 import { fixedClock } from '../../../bridge/time/clock';
 import { adminQuery, databaseUrl, freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
@@ -155,6 +155,12 @@ describe('runMigrations', () => {
         expect(blockingProblem(report, 'history')).toBeNull();
         expect(blockingProblem(report, 'webhook')).toMatch(/^migration 0004-webhook-tables: .*permission denied for schema public/);
         expect(blockingProblem(report, 'ledger')).toMatch(/^migration 0006-ledger-tables: waits for 0004-webhook-tables/);
+        // Each part is answered for itself, also when asked again at once.
+        const migrations = new Migrator(pool, { clock: fixedClock('2026-03-01T10:00:00Z') });
+        await expect(migrations.ready('history')).resolves.toBeUndefined();
+        await expect(migrations.ready('webhook')).rejects.toThrow(StoreNotReadyError);
+        await expect(migrations.ready('ledger')).rejects.toThrow(/^migration 0006-ledger-tables: waits for 0004-webhook-tables/);
+        await expect(migrations.ready('webhook')).rejects.toThrow(/^migration 0004-webhook-tables: /);
       } finally {
         await pool.end();
       }
