@@ -2,6 +2,7 @@
 // transitions, the webhook that pushes them, and the engine whose computed states feed all three
 // through the hooks.
 import type pg from 'pg';
+import { STORE_PARTS } from '../db/migrations/migration';
 import { blockingProblem, type MigrationReport } from '../db/migrations/run-migrations';
 import { DOMAIN_NAMES } from '../contract/twin-state';
 import { describeSourceError } from '../engine/source-error';
@@ -31,7 +32,7 @@ function logMigrations(log: Logger, report: MigrationReport): void {
   if (!report.recorded) log.warn({ reason: report.unrecorded }, 'store migrations cannot be recorded; they are checked again at every start');
   // Optional ones (indexes on the user's table) say what the owner can run; the bridge works without them.
   for (const p of report.pending) log.warn({ migration: p.id, optional: p.optional }, p.problem);
-  const blocked = (['history', 'webhook', 'ledger'] as const).filter((part) => blockingProblem(report, part) !== null);
+  const blocked = STORE_PARTS.filter((part) => blockingProblem(report, part) !== null);
   if (blocked.length > 0) log.warn({ parts: blocked }, 'parts of the store are not ready; they are retried when used');
 }
 

@@ -5,7 +5,8 @@
 import type pg from 'pg';
 
 /** What each part of the bridge needs of its store: history, the webhook's outbox, the ledger. */
-export type StorePart = 'history' | 'webhook' | 'ledger';
+export const STORE_PARTS = ['history', 'webhook', 'ledger'] as const;
+export type StorePart = (typeof STORE_PARTS)[number];
 
 /** The one connection a run holds, with the migrations' own time limit. */
 export interface MigrationClient {
