@@ -12,7 +12,7 @@ import { openRepositories } from './lifecycle/repositories-stage';
 import { ShutdownError, ShutdownStack } from './lifecycle/shutdown-stack';
 import type { StageContext } from './lifecycle/stage-context';
 import { StartAborted, type Bridge, type StartOptions } from './lifecycle/start-options';
-import { openHistory, startEngine, startSync, startWebhookDelivery } from './lifecycle/twin-stages';
+import { openHistory, openStore, startEngine, startSync, startWebhookDelivery } from './lifecycle/twin-stages';
 import { silentLogger } from './log/logger';
 import { createMetrics } from './metrics/metrics';
 import { systemClock } from './time/clock';
@@ -35,13 +35,14 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     await checkPort(ctx);
     const { embedded, urls } = await startDatabases(ctx);
     const pools = openPools(ctx, urls);
+    const store = await openStore(ctx, pools.twin);
     stopIfAsked(options);
     await loadDemoData(ctx, pools, embedded);
-    const history = await openHistory(ctx, pools.twin);
+    const history = openHistory(ctx, store);
     stopIfAsked(options);
     const sync = await startSync(ctx, history);
-    const webhook = startWebhookDelivery(ctx, pools.twin, sync);
-    const ledger = startLedger(ctx, pools, sync);
+    const webhook = startWebhookDelivery(ctx, store, sync);
+    const ledger = startLedger(ctx, pools, store, sync);
     const repositories = openRepositories(pools, ledger);
     const engine = startEngine(ctx, repositories);
     const insights = startInsights(ctx, repositories);
@@ -50,7 +51,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     // It cannot hang the start: each source has its time budget.
     stopIfAsked(options);
     await engine.getState(0);
-    startHousekeeping(ctx, engine, pools.twin);
+    startHousekeeping(ctx, engine, store);
     log.info({ url, embedded: embedded !== null, ms: Math.round(performance.now() - started) }, `digital twin bridge listening on ${url}`);
     const close = once(() => closeBridge(ctx));
     return { url, port, config, engine, sync, history, embedded, pools, metrics: ctx.metrics, webhook, ledger, close };

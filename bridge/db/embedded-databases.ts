@@ -5,7 +5,6 @@ import { FINANCE_SCHEMA } from './schema/finance';
 import { PANTRY_SCHEMA } from './schema/pantry';
 import { TRAINING_SCHEMA } from './schema/training';
 import { TWIN_UPDATES_TABLE } from './schema/twin-updates';
-import { TWIN_UPDATES_INDEXES } from './schema/twin-updates-indexes';
 import type { EmbeddedServer } from './embedded-postgres';
 
 export const DATABASE_NAMES = {
@@ -14,10 +13,12 @@ export const DATABASE_NAMES = {
   pantry: 'autonomous_pantry',
 } as const;
 
-// The schemas are TypeScript strings (bridge/db/schema/), not .sql files read at run time, so
-// the bridge finds them the same way under tsx, vitest and its bundle.
+// The user's schemas, as TypeScript strings (bridge/db/schema/), not .sql files read at run time,
+// so the bridge finds them the same way under tsx, vitest and its bundle. The finance database
+// holds their digital_twin_updates; what the bridge adds to it comes from its migrations
+// (bridge/db/migrations/), on the embedded server as on the user's.
 export const SCHEMAS: Record<keyof typeof DATABASE_NAMES, string[]> = {
-  finance: [FINANCE_SCHEMA, TWIN_UPDATES_TABLE, ...TWIN_UPDATES_INDEXES.map((i) => i.sql)],
+  finance: [FINANCE_SCHEMA, TWIN_UPDATES_TABLE],
   training: [TRAINING_SCHEMA],
   pantry: [PANTRY_SCHEMA],
 };

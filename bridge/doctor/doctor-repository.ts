@@ -80,11 +80,10 @@ export function probes(config: Config): Record<SourceName | 'twin', Probe[]> {
         (row) => `${row.n} rows for ${config.personId}, newest ${row.newest ?? 'none'}`,
         [config.personId],
       ),
-      optional('paging index', `SELECT to_regclass('digital_twin_updates_entity_created_idx') IS NOT NULL AS present`, 'absent (the bridge creates it on start)'),
       optional(
         'ledger of closed months',
         `SELECT to_regclass('digital_twin_ledger.finance_month') IS NOT NULL AS present`,
-        'not built yet (the bridge builds it in the background; /status shows sync.ledger)',
+        'its tables are missing (see the migrations above): every figure is read directly',
       ),
       optional(
         'right to create the ledger',

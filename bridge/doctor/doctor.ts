@@ -1,5 +1,6 @@
 // `digital-twin doctor`: checks each source the way the bridge will use it and prints a table.
-// Exit code 0 when everything the bridge needs is there, 1 otherwise.
+// Like a start, it applies the store's pending migrations to the history database first, and says
+// what could not be applied and why. Exit code 0 when everything the bridge needs is there, 1 otherwise.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -8,6 +9,7 @@ import { probes, serverFacts, type Probe } from './doctor-repository';
 import type { Config, SourceName } from '../config/config';
 import { DATABASE_NAMES } from '../db/embedded-databases';
 import { EMBEDDED_USER, portFree } from '../db/embedded-postgres';
+import { runMigrations } from '../db/migrations/run-migrations';
 import { createPool } from '../db/pools';
 import { describeSourceError } from '../db/source-error';
 
@@ -26,19 +28,34 @@ function embeddedUrls(config: Config): Record<SourceName | 'twin', string> | str
   return { finance: url(DATABASE_NAMES.finance), training: url(DATABASE_NAMES.training), pantry: url(DATABASE_NAMES.pantry), twin: url(DATABASE_NAMES.finance) };
 }
 
+/** The store's migrations, as a start applies them: one line for the whole, one for each not applied. */
+async function migrationChecks(pool: pg.Pool): Promise<Omit<Check, 'source'>[]> {
+  const report = await runMigrations(pool);
+  const done = report.applied.length + report.earlier.length;
+  const now = report.applied.length > 0 ? `, ${report.applied.length} of them now` : '';
+  const unrecorded = report.recorded ? '' : `; not recorded: ${report.unrecorded}`;
+  const required = report.pending.filter((p) => !p.optional);
+  return [
+    { check: 'migrations', ok: required.length === 0, detail: `${done} of ${done + report.pending.length} applied${now}${unrecorded}` },
+    ...report.pending.map((p) => ({ check: `migration ${p.id}`, ok: p.optional, detail: p.problem })),
+  ];
+}
+
 async function checkSource(name: SourceName | 'twin', url: string, config: Config, list: Probe[]): Promise<Check[]> {
   const pool: pg.Pool = createPool(url, { name: `doctor-${name}`, timezone: config.timezone, max: 1, statementTimeoutMs: 5000 });
   const out: Check[] = [];
+  const run = async (check: string, work: () => Promise<Omit<Check, 'source'>[]>) => {
+    try {
+      out.push(...(await work()).map((c) => ({ source: name, ...c })));
+    } catch (err) {
+      out.push({ source: name, check, ok: false, detail: describeSourceError(name, err) });
+    }
+  };
   try {
     const server = await serverFacts(pool);
     out.push({ source: name, check: 'reachable', ok: true, detail: `${server.version.split(' on ')[0]}, TimeZone ${server.tz}, today ${server.today}` });
-    for (const p of list) {
-      try {
-        out.push({ source: name, check: p.check, ...(await p.run(pool)) });
-      } catch (err) {
-        out.push({ source: name, check: p.check, ok: false, detail: describeSourceError(name, err) });
-      }
-    }
+    if (name === 'twin') await run('migrations', () => migrationChecks(pool));
+    for (const p of list) await run(p.check, async () => [{ check: p.check, ...(await p.run(pool)) }]);
   } catch (err) {
     out.push({ source: name, check: 'reachable', ok: false, detail: describeSourceError(name, err) });
   } finally {

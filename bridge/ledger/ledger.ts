@@ -5,6 +5,7 @@
 // Until the first complete check, nothing is served from the ledger (the sources read directly).
 import type pg from 'pg';
 import type { LedgerStatus } from '../contract/responses';
+import { Migrator } from '../db/migrations/migrator';
 import type { Queryable } from '../db/pools';
 import { PgFinanceRepository } from '../finance/finance-repository';
 import { PgPantryHistoryRepository } from '../store/pantry-history-repository';
@@ -29,9 +30,10 @@ export interface LedgerOptions {
   log: Logger;
   /** Told when a check changed what the ledger serves (a month built again, measurements or definitions changed). */
   onChanged?: () => void;
+  /** The store's migrations, which make the ledger's tables (by default run on `twin`). */
+  migrations?: Migrator;
 }
 
-const VERSION = '5';
 const MEMO_SIZE = 64;
 
 export class Ledger {
@@ -39,7 +41,7 @@ export class Ledger {
   private readonly dirty = new Set<string>();
   private readonly memo = new Map<string, Promise<unknown[]>>();
   private inflight: Promise<void> | null = null;
-  private schemaReady = false;
+  private readonly migrations: Migrator;
   private trainingKey: string | null = null;
   private changes = 0;
   private readonly info: Omit<LedgerStatus, 'covered_until'> = {
@@ -63,6 +65,7 @@ export class Ledger {
     this.finance = new PgFinanceRepository(o.finance);
     this.summaries = [new FinanceSummary(this.finance, this.store), new PantrySummary(new PgPantryHistoryRepository(o.twin), this.store, o.personId)];
     this.training = new PgTrainingRepository(o.training, null);
+    this.migrations = o.migrations ?? new Migrator(o.twin, { clock: o.clock });
   }
 
   /** Rises whenever anything closed changes: a month built again, closed measurements or workouts, the user's definitions. */
@@ -133,8 +136,7 @@ export class Ledger {
     const started = performance.now();
     const open = localDate(this.o.clock.now(), this.o.timezone).monthStart;
     try {
-      if (!this.schemaReady) await this.store.createTables();
-      this.schemaReady = true;
+      await this.migrations.ready('ledger');
       const reset = await this.checkDefinitions();
       let rebuilt = 0;
       for (const summary of this.summaries) rebuilt += await this.checkSummary(summary, open);
@@ -155,18 +157,21 @@ export class Ledger {
     }
   }
 
-  /** The key the ledger was built under; when it differs (zone, the user's SQL, this code), it starts over. */
+  /**
+   * The key the ledger was built under; when it differs (zone, the user's SQL), its contents start
+   * over. Its layout is the migrations' (db/migrations/ledger-migrations.ts).
+   */
   private async checkDefinitions(): Promise<boolean> {
     const [fn, view, meta] = await Promise.all([
       this.finance.alertsDefinition(),
       this.training.bodyViewDefinition(),
       this.store.meta(),
     ]);
-    const key = JSON.stringify({ version: VERSION, timezone: this.o.timezone, alerts: fn, body: view });
+    const key = JSON.stringify({ timezone: this.o.timezone, alerts: fn, body: view });
     this.trainingKey ??= meta.get('training') ?? null;
     if (meta.get('key') === key) return false;
-    // Dropped and made anew, so that a ledger of an older layout is replaced whole.
-    await this.store.reset(key);
+    // Emptied whole, so that nothing built under the old key is served.
+    await this.store.clear(key);
     // Nothing is served from the emptied ledger until this check has built it again.
     this.covered = null;
     this.info.state = 'building';

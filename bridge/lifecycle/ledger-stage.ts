@@ -2,10 +2,11 @@
 // (the state is served from direct reads meanwhile) and checked every TWIN_LEDGER_CHECK_SECONDS.
 import type { SyncTracker } from '../history/sync-tracker';
 import { Ledger } from '../ledger/ledger';
+import type { TwinStore } from '../store/twin-store';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
 import type { BridgePools } from './start-options';
 
-export function startLedger(ctx: StageContext, pools: BridgePools, sync: SyncTracker): Ledger | null {
+export function startLedger(ctx: StageContext, pools: BridgePools, store: TwinStore, sync: SyncTracker): Ledger | null {
   const { config, hooks } = ctx;
   if (config.ledgerCheckSeconds === 0) return null;
   const ledger = new Ledger({
@@ -16,6 +17,7 @@ export function startLedger(ctx: StageContext, pools: BridgePools, sync: SyncTra
     timezone: config.timezone,
     personId: config.personId,
     log: ctx.log,
+    migrations: store.migrations,
     onChanged: () => {
       for (const heard of hooks.ledgerChanged) heard();
     },

@@ -1,28 +1,42 @@
-// The stages around the twin itself: the history table, the recorder of transitions, the webhook
-// that pushes them, and the engine whose computed states feed all three through the hooks.
+// The stages around the twin itself: its own store (migrated once at start), the recorder of
+// transitions, the webhook that pushes them, and the engine whose computed states feed all three
+// through the hooks.
 import type pg from 'pg';
+import { STORE_PARTS } from '../db/migrations/migration';
+import { blockingProblem, type MigrationReport } from '../db/migrations/run-migrations';
 import { DOMAIN_NAMES } from '../contract/twin-state';
 import { describeSourceError } from '../db/source-error';
 import { TwinEngine } from '../engine/twin-engine';
 import { HistoryStore } from '../history/history-store';
+import type { Logger } from '../log/logger';
+import { TwinStore } from '../store/twin-store';
 import { SyncTracker } from '../history/sync-tracker';
 import type { WebhookDeliverer } from '../webhook/webhook-deliverer';
 import { startWebhook } from '../webhook/start-webhook';
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
 import type { Repositories } from './repositories-stage';
 
-export async function openHistory({ config, log }: StageContext, db: pg.Pool): Promise<HistoryStore> {
-  const history = new HistoryStore(db, config.personId, config.cacheMs);
-  // The table is looked for (and created when missing) on first use and again after a failure,
-  // so a history database that is down at start-up is picked up when it returns.
-  await history.ensureSchema().catch((err: unknown) =>
-    log.error({ err: describeSourceError('history', err) }, 'history table unavailable for now; retried on every sync'),
+/** The store in the history database, its pending migrations applied; a database that is down is migrated when it returns. */
+export async function openStore({ clock, log }: StageContext, db: pg.Pool): Promise<TwinStore> {
+  const store = new TwinStore(db, { clock });
+  await store.migrations.run().then(
+    (report) => logMigrations(log, report),
+    (err: unknown) => log.error({ err: describeSourceError('history', err) }, 'history database unavailable for now; its migrations are retried on use'),
   );
-  void history.addMissingIndexes().then(
-    (problems) => problems.forEach((p) => log.warn(p)),
-    () => {},
-  );
-  return history;
+  return store;
+}
+
+function logMigrations(log: Logger, report: MigrationReport): void {
+  if (report.applied.length > 0) log.info({ applied: report.applied }, 'store migrations applied');
+  if (!report.recorded) log.warn({ reason: report.unrecorded }, 'store migrations cannot be recorded; they are checked again at every start');
+  // Optional ones (indexes on the user's table) say what the owner can run; the bridge works without them.
+  for (const p of report.pending) log.warn({ migration: p.id, optional: p.optional }, p.problem);
+  const blocked = STORE_PARTS.filter((part) => blockingProblem(report, part) !== null);
+  if (blocked.length > 0) log.warn({ parts: blocked }, 'parts of the store are not ready; they are retried when used');
+}
+
+export function openHistory({ config, clock }: StageContext, store: TwinStore): HistoryStore {
+  return new HistoryStore(store, config.personId, { clock, firstPageCacheMs: config.cacheMs });
 }
 
 /** Records the transitions of every computed state; pending writes land before the pools close. */
@@ -52,9 +66,9 @@ export async function startSync(ctx: StageContext, history: HistoryStore): Promi
 }
 
 /** Runs beside everything else: a slow or absent receiver never holds up a request or a write. */
-export function startWebhookDelivery(ctx: StageContext, db: pg.Pool, sync: SyncTracker): WebhookDeliverer | null {
+export function startWebhookDelivery(ctx: StageContext, store: TwinStore, sync: SyncTracker): WebhookDeliverer | null {
   const { config, clock, log, metrics } = ctx;
-  const webhook = startWebhook(config, { db, clock, log, metrics, sync }, ctx.options.webhookTiming);
+  const webhook = startWebhook(config, { store, clock, log, metrics, sync }, ctx.options.webhookTiming);
   if (!webhook) return null;
   ctx.hooks.historyWritten.push(() => webhook.notify());
   ctx.hooks.computed.push((state, engine) => webhook.observe(state, (domain) => engine.domainRecord(domain).consecutive_failures));

@@ -3,7 +3,6 @@
 // built from. Every statement on those tables is here; the ledger decides what to build.
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction';
-import { LEDGER_TABLES } from '../ledger/ledger-schema';
 import { monthStartAfter } from '../time/local-date';
 
 /** A month (first day) with its row count and fingerprint, as text: exact numeric. */
@@ -34,7 +33,12 @@ const READ_META_SQL = `SELECT name, value FROM digital_twin_ledger.meta`;
 const WRITE_META_SQL = `
   INSERT INTO digital_twin_ledger.meta (name, value) VALUES ($1, $2)
   ON CONFLICT (name) DO UPDATE SET value = excluded.value`;
-const DROP_SQL = `DROP SCHEMA IF EXISTS digital_twin_ledger CASCADE`;
+// Every table of the ledger's schema in one statement, whatever tables its migrations made.
+const CLEAR_SQL = `
+  DO $$ BEGIN
+    EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')
+             FROM pg_tables WHERE schemaname = 'digital_twin_ledger');
+  END $$`;
 const SIZE_SQL = `
   SELECT (SELECT count(*) FROM digital_twin_ledger.finance_day)::int AS day_rows,
          (SELECT count(*) FROM digital_twin_ledger.finance_month)::int AS months`;
@@ -79,10 +83,6 @@ export const CLOSED_EXPIRED_DAYS_SQL = `
 export class PgSummariesRepository {
   constructor(private readonly twin: pg.Pool) {}
 
-  async createTables(): Promise<void> {
-    await this.twin.query(LEDGER_TABLES);
-  }
-
   async meta(): Promise<Map<string, string>> {
     const { rows } = await this.twin.query<{ name: string; value: string }>(READ_META_SQL);
     return new Map(rows.map((r) => [r.name, r.value]));
@@ -92,11 +92,10 @@ export class PgSummariesRepository {
     await this.twin.query(WRITE_META_SQL, [name, value]);
   }
 
-  /** Empties every summary and records the key they are built under from now on. */
-  async reset(key: string): Promise<void> {
+  /** Empties every summary and records the key they are built under from now on (the layout is the migrations'). */
+  async clear(key: string): Promise<void> {
     await inTransaction(this.twin, async (c) => {
-      await c.query(DROP_SQL);
-      await c.query(LEDGER_TABLES);
+      await c.query(CLEAR_SQL);
       await c.query(WRITE_META_SQL, ['key', key]);
     });
   }

@@ -1,10 +1,10 @@
 // Wires the webhook into a running bridge: the deliverer, its state in /status.sync and /metrics,
 // and a log line that names the receiver by origin only (its path or query may hold a token).
-import type pg from 'pg';
 import type { Config } from '../config/config';
 import type { SyncTracker } from '../history/sync-tracker';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';
+import type { TwinStore } from '../store/twin-store';
 import type { Clock } from '../time/clock';
 import type { RetryPolicy } from './retry-delay';
 import { WebhookDeliverer } from './webhook-deliverer';
@@ -16,13 +16,13 @@ export interface WebhookTiming {
 
 export function startWebhook(
   config: Config,
-  deps: { db: pg.Pool; clock: Clock; log: Logger; metrics: Metrics; sync: SyncTracker },
+  deps: { store: TwinStore; clock: Clock; log: Logger; metrics: Metrics; sync: SyncTracker },
   timing: WebhookTiming = {},
 ): WebhookDeliverer | null {
   if (!config.webhook) return null;
   const { metrics } = deps;
   const deliverer = new WebhookDeliverer({
-    db: deps.db,
+    store: deps.store,
     personId: config.personId,
     target: config.webhook,
     clock: deps.clock,

@@ -1,9 +1,9 @@
 // The delivery loop: pushes pending transitions one by one, oldest first, and waits between tries
 // with a capped back-off while the receiver is down. It runs beside the bridge, so neither a request
 // nor the recording of history ever waits for it; a new row wakes it at once.
-import type pg from 'pg';
 import type { WebhookStatus } from '../contract/responses';
 import type { Logger } from '../log/logger';
+import type { TwinStore } from '../store/twin-store';
 import type { DomainName, TwinState } from '../contract/twin-state';
 import type { Clock } from '../time/clock';
 import { DomainStatusRecorder, settledStatuses, type SettledStatuses } from './domain-status-outbox';
@@ -19,7 +19,7 @@ export interface DelivererEvents {
 }
 
 export interface DelivererOptions {
-  db: pg.Pool;
+  store: TwinStore;
   personId: string;
   target: PostTarget;
   clock: Clock;
@@ -51,8 +51,8 @@ export class WebhookDeliverer {
   private nextRetryAt: Date | null = null;
 
   constructor(private readonly o: DelivererOptions) {
-    this.outbox = new WebhookOutbox(o.db, o.personId);
-    this.domains = new DomainStatusRecorder(o.db, o.personId);
+    this.outbox = new WebhookOutbox(o.store, o.personId);
+    this.domains = new DomainStatusRecorder(o.store.domainStatus, o.personId);
   }
 
   /**
@@ -110,7 +110,7 @@ export class WebhookDeliverer {
       let waitMs = pollMs;
       try {
         if (!this.prepared) {
-          for (const problem of await this.outbox.prepare()) this.o.log.warn(problem);
+          await this.outbox.prepare();
           this.prepared = true;
           const early = this.earlyState;
           this.earlyState = null;

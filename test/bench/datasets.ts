@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { DATABASE_NAMES, SCHEMAS, prepareDatabase, withClient } from '../../bridge/db/embedded-databases';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../bridge/db/embedded-postgres';
+import { runMigrations } from '../../bridge/db/migrations/run-migrations';
 import { DEFAULT_PERSON_ID } from '../../bridge/config/settings';
 import { seedDemoData } from '../../bridge/demo/seed-demo';
 import { localDate } from '../../bridge/time/local-date';
@@ -81,6 +82,8 @@ async function prepareSet(server: EmbeddedServer, spec: SizeSpec, timezone: stri
   };
   const targets = { finance: pool(urls.finance), training: pool(urls.training), pantry: pool(urls.pantry), twin: pool(urls.twin) };
   try {
+    // As a bridge's first start leaves it: the store's tables and indexes before the history is filled.
+    await runMigrations(targets.twin);
     const now = new Date();
     const today = localDate(now, timezone).date;
     const result = await seedDemoData(targets, { today, now, personId, years: spec.years, volume: spec.volume, historyRows: spec.historyRows });

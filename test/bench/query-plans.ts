@@ -3,6 +3,7 @@
 // of each (EXPLAIN, which does not execute it). A sequential scan of transactions, workouts or
 // digital_twin_updates (or of any of their partitions) fails the check.
 import pg from 'pg';
+import { Migrator } from '../../bridge/db/migrations/migrator';
 import { createPool } from '../../bridge/db/pools';
 import { TwinEngine } from '../../bridge/engine/twin-engine';
 import { decodeCursor } from '../../bridge/history/history-cursor';
@@ -10,6 +11,7 @@ import { HistoryStore } from '../../bridge/history/history-store';
 import { InsightsService } from '../../bridge/insights/insights-service';
 import { Ledger } from '../../bridge/ledger/ledger';
 import { silentLogger } from '../../bridge/log/logger';
+import { TwinStore } from '../../bridge/store/twin-store';
 import { systemClock } from '../../bridge/time/clock';
 import type { DataSet } from './datasets';
 import { engineSources, insightsSources } from '../fixtures/repositories';
@@ -164,7 +166,9 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     const degraded = (['health', 'finance', 'pantry'] as const).filter((d) => state[d].status !== 'ok');
     if (degraded.length > 0) throw new Error(`query-plan check: sources failed: ${degraded.map((d) => `${d}: ${state[d].error}`).join('; ')}`);
 
-    const history = new HistoryStore(recording(pools.twin, 'history', log) as unknown as pg.Pool, o.personId);
+    // The store's migrations run on the plain pool: only the statements of the reads and writes are checked.
+    const store = new TwinStore(recording(pools.twin, 'history', log) as unknown as pg.Pool, { migrations: new Migrator(pools.twin) });
+    const history = new HistoryStore(store, o.personId);
     const first = await history.page({ limit: 50, entity: null, cursor: null });
     if (first.nextCursor) {
       const cursor = decodeCursor(first.nextCursor);

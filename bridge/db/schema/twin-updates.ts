@@ -1,5 +1,6 @@
-// The history table, for a configured TWIN_DATABASE_URL that does not have it yet. When the table
-// exists it is left as it is; only the two indexes the history reads rely on are added.
+// digital_twin_updates as the user's finance schema defines it (no index but the primary key): part
+// of the embedded finance database, and made by the first migration where a configured
+// TWIN_DATABASE_URL does not have it. When the table exists it is left as it is.
 export const TWIN_UPDATES_TABLE = String.raw`
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 

@@ -52,9 +52,11 @@ describe('digital-twin', () => {
     const r = run(['doctor'], env);
     expect(r.out).toMatch(/^source\s+check\s+ok\s+detail/m);
     expect(r.out).toMatch(/pantry\s+layout\s+yes\s+with location/);
-    // No bridge ran on these databases: the ledger is not there yet, and the right to make it is.
-    expect(r.out).toMatch(/twin\s+ledger of closed months\s+yes\s+not built yet/);
+    // No bridge ran on these databases: the doctor applies the store's migrations as a start would.
+    expect(r.out).toMatch(/twin\s+migrations\s+yes\s+(\d+) of \1 applied, \1 of them now\n/);
+    expect(r.out).toMatch(/twin\s+ledger of closed months\s+yes\s+present/);
     expect(r.out).toMatch(/twin\s+right to create the ledger\s+yes\s+present/);
+    expect(run(['doctor'], env).out).toMatch(/twin\s+migrations\s+yes\s+(\d+) of \1 applied\n/);
     expect(r.out).toMatch(/All checks passed/);
     expect(r.code).toBe(0);
   });

@@ -1,5 +1,7 @@
 // History with the privileges a careful user grants (no ownership of the table), and with a history
 // database that is down when the bridge starts: it must keep working, or come back by itself, and say so.
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBridge } from '../../fixtures/bridge-server';
@@ -38,10 +40,22 @@ async function financeRows() {
 
 describe('history', () => {
   it('records and pages with SELECT and INSERT only, even when an index is missing and cannot be created', async () => {
-    await adminQuery('DROP INDEX digital_twin_updates_entity_created_idx', [], dbs.names.finance);
     const reader = { ...dbs, finance: asReader(dbs.finance), training: asReader(dbs.training), pantry: asReader(dbs.pantry), twin: asReader(dbs.twin) };
-    const tb = await startTestBridge({ dbs: reader });
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const tb = await startTestBridge({ dbs: reader, logger: pino({ level: 'warn' }, sink) });
     try {
+      // The user's table has no index but its key, and this role may not add one: said once, with the owner's statement.
+      const index = await adminQuery(`SELECT to_regclass('digital_twin_updates_entity_created_idx') IS NOT NULL AS present`, [], dbs.names.finance);
+      expect(index.rows[0].present).toBe(false);
+      const told = lines.filter((l) => l.includes('digital_twin_updates_entity_created_idx could not be applied'));
+      expect(told).toHaveLength(1);
+      expect(told[0]).toContain("the table's owner can run: CREATE INDEX IF NOT EXISTS digital_twin_updates_entity_created_idx ON digital_twin_updates");
       await tb.bridge.sync.drain();
       expect(await financeRows()).toBe(1);
       const res = await fetch(`${tb.url}/history?entity=finance`);

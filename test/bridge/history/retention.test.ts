@@ -4,8 +4,8 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../bridge/history/history-store';
 import { deleteExpiredHistory, retentionCutoff } from '../../../bridge/history/retention';
+import { TwinStore } from '../../../bridge/store/twin-store';
 import { startTestBridge } from '../../fixtures/bridge-server';
 import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
 import { waitUntil } from '../embedded/bridge-process';
@@ -13,10 +13,12 @@ import { insertRows, type RowSpec } from './history-rows';
 
 let dbs: TestDatabases;
 let pool: pg.Pool;
+let store: TwinStore;
 beforeAll(async () => {
   dbs = await freshDatabases();
   pool = poolFor(dbs.twin);
-  await new HistoryStore(pool, crypto.randomUUID()).ensureSchema();
+  store = new TwinStore(pool);
+  await store.migrations.ready('history');
 });
 afterAll(async () => {
   await pool?.end();
@@ -50,7 +52,7 @@ describe('deleteExpiredHistory', () => {
     ]);
     await insertRows(pool, other, [{ entity: 'finance', at: daysAgo(900) }]);
 
-    const deleted = await deleteExpiredHistory(pool, { personId: person, days: 365, now: NOW, batchSize: 4 });
+    const deleted = await deleteExpiredHistory(store.history, { personId: person, days: 365, now: NOW, batchSize: 4 });
 
     expect(deleted).toBe(23);
     expect(await remaining(person)).toEqual([
@@ -62,7 +64,7 @@ describe('deleteExpiredHistory', () => {
     ].sort((a, b) => a.split('/')[2].localeCompare(b.split('/')[2])));
     expect(await remaining(other)).toHaveLength(1);
     // A second run finds nothing more.
-    expect(await deleteExpiredHistory(pool, { personId: person, days: 365, now: NOW, batchSize: 4 })).toBe(0);
+    expect(await deleteExpiredHistory(store.history, { personId: person, days: 365, now: NOW, batchSize: 4 })).toBe(0);
   });
 
   it('counts days back from the clock it is given', () => {
