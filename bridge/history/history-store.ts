@@ -6,8 +6,7 @@ import type { HistoryEntity, HistoryEntry } from '../contract/responses';
 import { snapshotOf } from '../contract/snapshot';
 import { DOMAIN_NAMES, type DomainName, type TwinState } from '../contract/twin-state';
 import { describeSourceError } from '../db/source-error';
-import type { HistoryRow } from '../store/history-repository';
-import type { TwinStore } from '../store/twin-store';
+import type { HistoryRow, HistoryTable } from '../store/history-repository';
 import { systemClock, type Clock } from '../time/clock';
 import { encodeCursor, type CursorPosition } from './history-cursor';
 
@@ -51,7 +50,7 @@ export class HistoryStore {
   private readonly clock: Clock;
 
   constructor(
-    private readonly store: TwinStore,
+    private readonly table: HistoryTable,
     private readonly personId: string,
     private readonly o: HistoryStoreOptions = {},
   ) {
@@ -66,7 +65,7 @@ export class HistoryStore {
   // asks again, at most every few seconds, so history comes back by itself when its database does.
   private async ensureReady(): Promise<void> {
     try {
-      await this.store.migrations.ready('history');
+      await this.table.ready();
     } catch (err) {
       throw new HistoryUnavailableError(describeSourceError('history', err));
     }
@@ -80,7 +79,7 @@ export class HistoryStore {
       return data === null ? [] : [{ entity, data }];
     });
     if (pending.length === 0) return { written: [], at: null };
-    const rows = await this.store.history.insertChanged(this.personId, pending);
+    const rows = await this.table.history.insertChanged(this.personId, pending);
     if (rows.length > 0) this.firstPages.clear();
     return { written: rows.map((r) => r.entity), at: rows.at(-1)?.createdAt ?? null };
   }
@@ -100,7 +99,7 @@ export class HistoryStore {
   }
 
   private async readPage(o: PageQuery): Promise<HistoryPage> {
-    const rows = await this.store.history.page({
+    const rows = await this.table.history.page({
       personId: this.personId,
       entity: o.entity,
       before: o.cursor,
@@ -120,6 +119,6 @@ export class HistoryStore {
 
   /** Newest row of this person, by anyone; null when there is none. */
   lastWriteAt(): Promise<Date | null> {
-    return this.store.history.newestAt(this.personId);
+    return this.table.history.newestAt(this.personId);
   }
 }

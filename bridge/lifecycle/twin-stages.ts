@@ -36,7 +36,7 @@ function logMigrations(log: Logger, report: MigrationReport): void {
 }
 
 export function openHistory({ config, clock }: StageContext, store: TwinStore): HistoryStore {
-  return new HistoryStore(store, config.personId, { clock, firstPageCacheMs: config.cacheMs });
+  return new HistoryStore(store.historyTable(), config.personId, { clock, firstPageCacheMs: config.cacheMs });
 }
 
 /** Records the transitions of every computed state; pending writes land before the pools close. */

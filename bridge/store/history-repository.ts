@@ -97,13 +97,34 @@ export interface PageRequest {
   until: string | null;
 }
 
-export class HistoryRepository {
+export interface HistoryRepository {
+  /**
+   * Writes the bridge's row for each entity whose data differs (as jsonb compares) from that entity's
+   * last row (by anyone), at the time of writing. Returns the entities written and when.
+   */
+  insertChanged(personId: string, entries: readonly { entity: DomainName; data: unknown }[]): Promise<{ entity: DomainName; createdAt: Date }[]>;
+  /** The person's rows newest first on (created_at, id), within the request's bounds. */
+  page(q: PageRequest): Promise<HistoryRow[]>;
+  /** When the newest row of this person was written, by anyone; null when there is none. */
+  newestAt(personId: string): Promise<Date | null>;
+  /** The newest row of each of these entity types, by anyone. */
+  newestIds(personId: string, entityTypes: readonly string[]): Promise<string[]>;
+  /** Deletes up to `limit` of the bridge's rows created before `before`, oldest first, but `keep`; returns how many. */
+  deleteBridgeRowsBefore(o: { personId: string; before: Date; limit: number; keep: readonly string[] }): Promise<number>;
+}
+
+/** The history table as HistoryStore uses it: its repository, and a wait until the table can be used (its migrations). */
+export interface HistoryTable {
+  history: HistoryRepository;
+  ready(): Promise<void>;
+}
+
+export class PgHistoryRepository implements HistoryRepository {
   constructor(private readonly db: pg.Pool) {}
 
   /**
-   * Writes the bridge's row for each entity whose data differs from that entity's last row (by
-   * anyone), in one transaction, each under its entity's lock taken in the order given (a fixed
-   * order, so two writers cannot deadlock). Returns the entities written and when.
+   * In one transaction, each entity under its lock taken in the order given (a fixed order, so two
+   * writers cannot deadlock).
    */
   async insertChanged(personId: string, entries: readonly { entity: DomainName; data: unknown }[]): Promise<{ entity: DomainName; createdAt: Date }[]> {
     return inTransaction(this.db, async (client) => {
@@ -123,17 +144,14 @@ export class HistoryRepository {
     return (await this.db.query<HistoryRow>(q.entity ? PAGE_SQL.entity : PAGE_SQL.all, params)).rows;
   }
 
-  /** When the newest row of this person was written, by anyone; null when there is none. */
   async newestAt(personId: string): Promise<Date | null> {
     return (await this.db.query<{ created_at: Date | null }>(NEWEST_AT_SQL, [personId])).rows[0]?.created_at ?? null;
   }
 
-  /** The newest row of each of these entity types, by anyone. */
   async newestIds(personId: string, entityTypes: readonly string[]): Promise<string[]> {
     return (await this.db.query<{ id: string }>(NEWEST_IDS_SQL, [personId, entityTypes])).rows.map((r) => r.id);
   }
 
-  /** Deletes up to `limit` of the bridge's rows created before `before`, oldest first, but `keep`; returns how many. */
   async deleteBridgeRowsBefore(o: { personId: string; before: Date; limit: number; keep: readonly string[] }): Promise<number> {
     // One statement (autocommit): its locks are held for this batch only.
     const res = await this.db.query(DELETE_BATCH_SQL, [o.personId, BRIDGE_SOURCE_SYSTEM, o.before.toISOString(), o.limit, o.keep]);

@@ -5,20 +5,25 @@ import type pg from 'pg';
 import { Migrator } from '../db/migrations/migrator';
 import type { Clock } from '../time/clock';
 import { DomainStatusRepository } from './domain-status-repository';
-import { HistoryRepository } from './history-repository';
+import { PgHistoryRepository, type HistoryTable } from './history-repository';
 import { OutboxRepository } from './outbox-repository';
 
 export class TwinStore {
   readonly migrations: Migrator;
-  readonly history: HistoryRepository;
+  readonly history: PgHistoryRepository;
   readonly outbox: OutboxRepository;
   readonly domainStatus: DomainStatusRepository;
 
   /** `migrations` may run on another pool than the statements (a benchmark records only the latter). */
   constructor(db: pg.Pool, o: { clock?: Clock; migrations?: Migrator } = {}) {
     this.migrations = o.migrations ?? new Migrator(db, { clock: o.clock });
-    this.history = new HistoryRepository(db);
+    this.history = new PgHistoryRepository(db);
     this.outbox = new OutboxRepository(db);
     this.domainStatus = new DomainStatusRepository(db);
+  }
+
+  /** The history table, usable once its migrations have been applied. */
+  historyTable(): HistoryTable {
+    return { history: this.history, ready: () => this.migrations.ready('history') };
   }
 }

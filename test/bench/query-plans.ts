@@ -168,7 +168,7 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
 
     // The store's migrations run on the plain pool: only the statements of the reads and writes are checked.
     const store = new TwinStore(recording(pools.twin, 'history', log) as unknown as pg.Pool, { migrations: new Migrator(pools.twin) });
-    const history = new HistoryStore(store, o.personId);
+    const history = new HistoryStore(store.historyTable(), o.personId);
     const first = await history.page({ limit: 50, entity: null, cursor: null });
     if (first.nextCursor) {
       const cursor = decodeCursor(first.nextCursor);

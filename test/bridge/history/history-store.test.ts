@@ -46,7 +46,7 @@ const countBy = (rows: { entity_type: string }[]) =>
 describe('HistoryStore.record', () => {
   it('writes one row per ok domain, then only the domains that changed', async () => {
     const id = person();
-    const store = new HistoryStore(new TwinStore(poolA), id);
+    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
     const first = await store.record(twinState());
     expect(first.written).toEqual(['health', 'finance', 'pantry']);
     expect(first.at).toBeInstanceOf(Date);
@@ -74,7 +74,7 @@ describe('HistoryStore.record', () => {
 
   it('writes a change back to an earlier state (A, B, A is three transitions)', async () => {
     const id = person();
-    const store = new HistoryStore(new TwinStore(poolA), id);
+    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
     const a = twinState();
     const b = twinState({ pantry: { low_stock_count: 3, low_stock_items: ['Chleb', 'Jajka', 'Mleko'] } });
     await store.record(a);
@@ -96,13 +96,13 @@ describe('HistoryStore.record', () => {
       `INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type) VALUES ('health', $1, $2::jsonb, 'n8n', 'manual')`,
       [id, reversed],
     );
-    const { written } = await new HistoryStore(new TwinStore(poolA), id).record(state);
+    const { written } = await new HistoryStore(new TwinStore(poolA).historyTable(), id).record(state);
     expect(written).toEqual(['finance', 'pantry']);
   });
 
   it('does not write degraded domains, even when their last known values differ', async () => {
     const id = person();
-    const store = new HistoryStore(new TwinStore(poolA), id);
+    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
     await store.record(twinState());
     const degraded = twinState({
       finance: { status: 'degraded', error: 'finance database unreachable', mtd_net: 999 },
@@ -121,7 +121,7 @@ describe('HistoryStore.record', () => {
 
   it('writes each transition once under 20 concurrent record() calls of one state', async () => {
     const id = person();
-    const store = new HistoryStore(new TwinStore(poolA), id);
+    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
     // Several rounds, so that later ones run on warm connections and really overlap.
     for (let round = 0; round < 6; round++) {
       const state = twinState({ finance: { mtd_net: 1000 + round } });
@@ -133,8 +133,8 @@ describe('HistoryStore.record', () => {
 
   it('writes each transition once when two bridges (two stores, two pools) race on one database', async () => {
     const id = person();
-    const a = new HistoryStore(new TwinStore(poolA), id);
-    const b = new HistoryStore(new TwinStore(poolB), id);
+    const a = new HistoryStore(new TwinStore(poolA).historyTable(), id);
+    const b = new HistoryStore(new TwinStore(poolB).historyTable(), id);
     const states = [twinState(), twinState({ finance: { mtd_net: 100 } }), twinState({ finance: { mtd_net: 200 }, pantry: { low_stock_count: 0, low_stock_items: [] } })];
     for (const s of states) {
       await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).record(s)));
@@ -146,8 +146,8 @@ describe('HistoryStore.record', () => {
 describe('HistoryStore.record ordering across writers', () => {
   it('orders rows by when they were written, so a writer that waited for the lock does not slip behind', async () => {
     const id = person();
-    const a = new HistoryStore(new TwinStore(poolA), id);
-    const b = new HistoryStore(new TwinStore(poolB), id);
+    const a = new HistoryStore(new TwinStore(poolA).historyTable(), id);
+    const b = new HistoryStore(new TwinStore(poolB).historyTable(), id);
     const f1 = twinState({ finance: { mtd_net: 1 } });
     // Bridge B cannot read training right now: it records finance only.
     const f2 = twinState({ finance: { mtd_net: 2 }, health: { status: 'degraded', error: 'training database unreachable' } });
@@ -221,7 +221,7 @@ describe('HistoryStore.page', () => {
   it('pages newest first and covers every row exactly once, even with many rows sharing a created_at', async () => {
     const id = person();
     await seedPaging(id);
-    const store = new HistoryStore(new TwinStore(poolA), id);
+    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
     const { rows: expected } = await poolA.query(`SELECT id FROM digital_twin_updates WHERE entity_id = $1 ORDER BY created_at DESC, id DESC`, [id]);
     for (const limit of [1, 7, 25, 60, 500]) {
       const seen = await allPages(store, limit, null);
@@ -236,7 +236,7 @@ describe('HistoryStore.page', () => {
   it('filters by entity and pages that filter to its end', async () => {
     const id = person();
     await seedPaging(id);
-    const store = new HistoryStore(new TwinStore(poolA), id);
+    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
     const seen = await allPages(store, 4, 'pantry');
     const { rows: expected } = await poolA.query(
       `SELECT id FROM digital_twin_updates WHERE entity_id = $1 AND entity_type = 'pantry' ORDER BY created_at DESC, id DESC`,
@@ -250,7 +250,7 @@ describe('HistoryStore.page', () => {
 
   it('reports the newest write of the person', async () => {
     const id = person();
-    const store = new HistoryStore(new TwinStore(poolA), id);
+    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
     expect(await store.lastWriteAt()).toBeNull();
     await seedPaging(id);
     expect((await store.lastWriteAt())?.toISOString()).toBe('2025-03-12T07:00:00.123Z');
@@ -273,12 +273,12 @@ describe('the history table', () => {
     try {
       const present = async () => (await pool.query(`SELECT to_regclass('digital_twin_updates') IS NOT NULL AS p`)).rows[0].p;
       expect(await present()).toBe(false);
-      expect((await new HistoryStore(new TwinStore(pool), person()).record(twinState())).written).toHaveLength(3);
+      expect((await new HistoryStore(new TwinStore(pool).historyTable(), person()).record(twinState())).written).toHaveLength(3);
       expect(await present()).toBe(true);
       await pool.query('ALTER TABLE digital_twin_updates ADD COLUMN owner_note text');
       // Another bridge, with its migrations recorded no more: they run over the table as it is.
       await pool.query('DROP TABLE digital_twin_migrations');
-      expect((await new HistoryStore(new TwinStore(pool), person()).record(twinState())).written).toHaveLength(3);
+      expect((await new HistoryStore(new TwinStore(pool).historyTable(), person()).record(twinState())).written).toHaveLength(3);
       const { rows } = await pool.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'digital_twin_updates' AND column_name = 'owner_note'`);
       expect(rows).toHaveLength(1);
     } finally {
@@ -290,7 +290,7 @@ describe('the history table', () => {
 describe('SyncTracker', () => {
   it('shows when history was last written and why a sync did not record', async () => {
     const clock = fixedClock('2025-03-12T07:00:00Z');
-    const tracker = new SyncTracker(new HistoryStore(new TwinStore(poolA), person()), clock, 900);
+    const tracker = new SyncTracker(new HistoryStore(new TwinStore(poolA).historyTable(), person()), clock, 900);
     await tracker.record(twinState());
     const ok = tracker.info();
     expect(ok).toMatchObject({ last_success_at: '2025-03-12T07:00:00.000Z', last_error: null, interval_seconds: 900 });
@@ -306,7 +306,7 @@ describe('SyncTracker', () => {
     const dead = new pg.Pool({ connectionString: deadUrl.toString(), connectionTimeoutMillis: 1000 });
     dead.on('error', () => {});
     const failures: unknown[] = [];
-    const tracker = new SyncTracker(new HistoryStore(new TwinStore(dead), person()), fixedClock('2025-03-12T07:00:00Z'), 900, { onFailed: (e) => failures.push(e) });
+    const tracker = new SyncTracker(new HistoryStore(new TwinStore(dead).historyTable(), person()), fixedClock('2025-03-12T07:00:00Z'), 900, { onFailed: (e) => failures.push(e) });
     try {
       await expect(tracker.record(twinState())).resolves.toBeUndefined();
       await tracker.drain();
