@@ -47,8 +47,8 @@ export function livePostmaster(clusterDir: string): number | null {
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
     if (check()) return true;
     await new Promise((r) => setTimeout(r, 50));
   }

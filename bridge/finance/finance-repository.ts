@@ -2,7 +2,8 @@
 // answer typed where its rows enter (numeric text converted once). Whether a range of days is read
 // from the summaries of closed months or live from the transactions is decided here, and nowhere else.
 import { num, numOrNull, type Queryable } from '../db/pools';
-import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../store/closed-or-live';
+import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../store/closed-or-live';
+import type { DayRange } from '../time/day-range';
 import type { FingerprintRow } from '../store/summaries-repository';
 import type { LocalDate } from '../time/local-date';
 import type { BudgetFigures } from './budget-alerts';

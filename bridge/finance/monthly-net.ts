@@ -2,7 +2,7 @@
 // move money between the person's own accounts: net is income minus expense. The last month is also the
 // month-to-date figure.
 import type { MonthNet } from '../contract/twin-state';
-import type { DayRange } from '../store/closed-or-live';
+import type { DayRange } from '../time/day-range';
 import { isoDate, type LocalDate } from '../time/local-date';
 import type { MonthTotals } from './finance-repository';
 

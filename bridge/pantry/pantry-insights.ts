@@ -3,7 +3,7 @@
 // versions and other systems write too: values of an unexpected shape are skipped, never trusted.
 import { z } from 'zod';
 import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contract/insights';
-import type { DayRange } from '../store/closed-or-live';
+import type { DayRange } from '../time/day-range';
 import type { PantryHistoryRepository, StoredSnapshot } from '../store/pantry-history-repository';
 import { risesPerDay, type ExpiredRise } from './expired-days';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';

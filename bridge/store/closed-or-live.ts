@@ -4,6 +4,7 @@
 // inclusive) and $2 (to, exclusive), then their own parameters, and give rows of the same shape.
 // Only the repositories read through it: they decide whether an answer comes from the summaries.
 import type { Queryable } from '../db/pools';
+import type { DayRange } from '../time/day-range';
 
 /** The sources whose closed months are summarised in tables of their own. */
 export type SummaryKind = 'finance' | 'pantry';
@@ -25,13 +26,6 @@ export interface SplitStatement {
    */
   closed: string | null;
   live: string;
-}
-
-export interface DayRange {
-  from: string;
-  to: string;
-  /** First day of the current month: never read from the ledger. */
-  open: string;
 }
 
 export async function readClosedOrLive<Row extends object>(

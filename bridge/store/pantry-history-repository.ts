@@ -3,7 +3,8 @@
 // Snapshots are JSONB that older versions and other systems write too: they are returned as stored
 // and parsed by their readers. Closed days come from the summaries where the ledger has them.
 import type { Queryable } from '../db/pools';
-import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from './closed-or-live';
+import type { DayRange } from '../time/day-range';
+import { readClosedOrLive, type ClosedDays, type SplitStatement } from './closed-or-live';
 import { CLOSED_EXPIRED_DAYS_SQL, type ExpiredDayRow, type FingerprintRow } from './summaries-repository';
 
 /** A pantry snapshot as stored, with its local day (the session's zone). */

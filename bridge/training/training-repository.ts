@@ -5,9 +5,9 @@ import type { WorkoutSession } from '../contract/n8n-responses';
 import type { LastWorkout, WeightTrend } from '../contract/twin-state';
 import { num, numOrNull, type Queryable } from '../db/pools';
 import { BodyRowMemo, type MeasurementsWatch } from '../store/body-row-memo';
-import { readClosedOrLive, type ClosedDays, type DayRange, type SplitStatement } from '../store/closed-or-live';
+import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../store/closed-or-live';
+import type { DayRange } from '../time/day-range';
 
-export type { DayRange };
 
 /** The newest row of the user's v_body_composition. */
 export interface BodyRow {

@@ -1,6 +1,7 @@
 // The training side of the weekly series: per week the workouts with their mean mood, recovery and
 // rest days, and the mean weight.
-import type { DayRange, TrainingRepository } from './training-repository';
+import type { DayRange } from '../time/day-range';
+import type { TrainingRepository } from './training-repository';
 
 /** Rest days count only after a break of at most this many days: a longer one is a pause, not a rest. */
 export const REST_LOOKBACK_DAYS = 60;

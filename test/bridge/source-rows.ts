@@ -17,6 +17,11 @@ export function todayAt(iso: string): LocalDate {
   return localDate(fixedClock(iso).now(), ZONE);
 }
 
+/** Whole cents as numeric(12,2) text: 123456 → '1234.56'. */
+export function moneyText(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
 export interface TxRow {
   id?: string;
   date: string;
@@ -76,4 +81,45 @@ export async function insertBudgets(db: pg.Pool, rows: readonly BudgetRow[]): Pr
       ],
     );
   }
+}
+
+/** Categories under ids of their own (the serial sequence moved past them), as a fixture and the SQL both hold them. */
+export async function insertCategoriesWithIds(db: pg.Pool, rows: readonly { id: number; name: string; subcategory: string | null }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO categories (category_id, category_name, subcategory_name, category_type)
+     SELECT id, name, sub, 'Expense' FROM unnest($1::int[], $2::text[], $3::text[]) AS u(id, name, sub)`,
+    [rows.map((r) => r.id), rows.map((r) => r.name), rows.map((r) => r.subcategory)],
+  );
+  await db.query(`SELECT setval(pg_get_serial_sequence('categories', 'category_id'), (SELECT max(category_id) FROM categories))`);
+}
+
+/** Many transactions in one statement, for property tests. */
+export async function insertTransactionsBulk(db: pg.Pool, rows: readonly TxRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO transactions (transaction_id, transaction_date, type, amount, merchant_source, category_id)
+     SELECT id, d, t, a, 'test', c FROM unnest($1::text[], $2::date[], $3::text[], $4::numeric[], $5::int[]) AS u(id, d, t, a, c)`,
+    [rows.map((r) => r.id ?? `TX-${++txSeq}`), rows.map((r) => r.date), rows.map((r) => r.type), rows.map((r) => r.amount), rows.map((r) => r.category_id ?? null)],
+  );
+}
+
+/** Many budgets in one statement, for property tests; an undefined threshold is the column default, as in insertBudgets(). */
+export async function insertBudgetsBulk(db: pg.Pool, rows: readonly BudgetRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO budgets (budget_id, budget_year, budget_month, type, category_id, budget_amount, alert_threshold, priority, is_active)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::int[], $6::numeric[], $7::int[], $8::text[], $9::bool[])`,
+    [
+      rows.map((r) => r.budget_id),
+      rows.map((r) => r.year),
+      rows.map((r) => r.month),
+      rows.map((r) => r.type ?? 'Expense'),
+      rows.map((r) => r.category_id),
+      rows.map((r) => r.amount),
+      rows.map((r) => (r.threshold === undefined ? 100 : r.threshold)),
+      rows.map((r) => r.priority ?? null),
+      rows.map((r) => r.is_active ?? true),
+    ],
+  );
 }

@@ -37,7 +37,7 @@ const RUNS: [date: string, zone: string][] = [
 ];
 // The tests whose outcome could hang on the day: the figures, the demo, the engine, the briefing, and the
 // plugin's 06:00 schedule, daily note and views.
-const FILES = ['test/bridge/time', 'test/bridge/demo', 'test/bridge/sources', 'test/bridge/insights', 'test/bridge/ledger', 'test/bridge/engine', 'test/bridge/briefing', 'test/plugin/daily-note', 'test/plugin/views'];
+const FILES = ['test/bridge/time', 'test/bridge/demo', 'test/bridge/finance', 'test/bridge/training', 'test/bridge/pantry', 'test/bridge/store', 'test/bridge/analysis', 'test/bridge/insights', 'test/bridge/ledger', 'test/bridge/engine', 'test/bridge/briefing', 'test/plugin/daily-note', 'test/plugin/views'];
 
 interface Options {
   runs: [string, string][];

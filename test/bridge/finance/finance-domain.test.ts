@@ -1,27 +1,19 @@
-// Month-to-date figures of autonomous_finance against a real PostgreSQL with crafted rows.
-import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// Month-to-date figures and net per month of autonomous_finance: the twin's rules over the in-memory
+// repository (held to the PostgreSQL one by finance-repository.contract.test.ts), with crafted rows.
+// The user's own v_monthly_pnl is compared in user-sql.test.ts.
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFinance } from '../../../bridge/finance/finance-domain';
 import { chartMonths } from '../../../bridge/finance/monthly-net';
 import { localDate } from '../../../bridge/time/local-date';
 import { fixedClock } from '../../../bridge/time/clock';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
-import { insertTransactions, sourcePool, todayAt } from '../source-rows';
-import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
+import { InMemoryFinanceRepository } from '../../fixtures/repositories/in-memory-finance';
+import { todayAt } from '../source-rows';
+import { TRANSFER_MONTH } from './finance-scenarios';
 
-let dbs: TestDatabases;
-let db: pg.Pool;
+let repo: InMemoryFinanceRepository;
 
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  db = sourcePool(dbs.finance, 'finance');
-});
-afterAll(async () => {
-  await db?.end();
-  await dbs?.drop();
-});
-beforeEach(async () => {
-  await db.query('TRUNCATE transactions, budgets, categories RESTART IDENTITY CASCADE');
+beforeEach(() => {
+  repo = new InMemoryFinanceRepository();
 });
 
 // 00:30 on 1 March in Warsaw is still 28 February in UTC.
@@ -34,53 +26,45 @@ describe('readFinance month to date', () => {
     expect(localDate(fixedClock(FIRST_OF_MONTH_0030).now(), 'UTC').date).toBe('2025-02-28');
     expect(today.date).toBe('2025-03-01');
 
-    await insertTransactions(db, [
+    repo.addTransactions([
       { date: '2025-03-01', type: 'Income', amount: '100.00' },
       { date: '2025-03-01', type: 'Expense', amount: '40.50' },
       { date: '2025-02-28', type: 'Income', amount: '1000.00' },
       { date: '2025-02-28', type: 'Expense', amount: '777.77' },
     ]);
-    const f = await readFinance(new PgFinanceRepository(db), { today, currency: 'PLN' });
+    const f = await readFinance(repo, { today, currency: 'PLN' });
     expect(f.month).toBe('2025-03');
     expect(f.mtd_income).toBe(100);
     expect(f.mtd_expense).toBe(40.5);
     expect(f.mtd_net).toBe(59.5);
 
     // The same rows seen with a UTC "today" belong to February: the zone decides.
-    const utc = await readFinance(new PgFinanceRepository(db), { today: localDate(fixedClock(FIRST_OF_MONTH_0030).now(), 'UTC'), currency: 'PLN' });
+    const utc = await readFinance(repo, { today: localDate(fixedClock(FIRST_OF_MONTH_0030).now(), 'UTC'), currency: 'PLN' });
     expect(utc.month).toBe('2025-02');
     expect(utc.mtd_net).toBe(222.23);
   });
 
   it('ends the month at its last day: the 1st of the next month is not counted', async () => {
-    await insertTransactions(db, [
+    repo.addTransactions([
       { date: '2025-03-31', type: 'Income', amount: '10.00' },
       { date: '2025-04-01', type: 'Income', amount: '5000.00' },
     ]);
     // 23:59 on 31 March in Warsaw (21:59 UTC).
-    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-31T23:59:00+02:00'), currency: 'PLN' });
+    const f = await readFinance(repo, { today: todayAt('2025-03-31T23:59:00+02:00'), currency: 'PLN' });
     expect(f.mtd_income).toBe(10);
     expect(f.mtd_net).toBe(10);
   });
 
   it('excludes Transfer from mtd_net, mtd_income and mtd_expense', async () => {
-    await insertTransactions(db, [
-      { date: '2025-03-03', type: 'Income', amount: '5000.00' },
-      { date: '2025-03-04', type: 'Expense', amount: '1234.56' },
-      { date: '2025-03-05', type: 'Transfer', amount: '999.99' },
-      { date: '2025-03-06', type: 'Transfer', amount: '2500.00' },
-    ]);
-    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+    repo.addTransactions(TRANSFER_MONTH.transactions);
+    const f = await readFinance(repo, { today: todayAt(TRANSFER_MONTH.at), currency: 'PLN' });
     expect(f.mtd_income).toBe(5000);
     expect(f.mtd_expense).toBe(1234.56);
     expect(f.mtd_net).toBe(3765.44);
-    // The user's own view agrees on net.
-    const { rows } = await db.query(`SELECT net_savings FROM v_monthly_pnl WHERE month = '2025-03-01'`);
-    expect(Number(rows[0].net_savings)).toBe(f.mtd_net);
   });
 
-  it('gives zeros and no alerts on an empty database', async () => {
-    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+  it('gives zeros and no alerts with no rows at all', async () => {
+    const f = await readFinance(repo, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
     expect(f).toEqual({
       currency: 'PLN',
       month: '2025-03',
@@ -95,13 +79,13 @@ describe('readFinance month to date', () => {
   });
 
   it('returns numeric sums as JSON numbers, exact to the grosz, negative when spending exceeds income', async () => {
-    await insertTransactions(db, [
+    repo.addTransactions([
       { date: '2025-03-02', type: 'Income', amount: '9999999999.99' },
       { date: '2025-03-02', type: 'Expense', amount: '0.01' },
       { date: '2025-03-03', type: 'Expense', amount: '9999999999.99' },
       { date: '2025-03-04', type: 'Expense', amount: '1234.10' },
     ]);
-    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+    const f = await readFinance(repo, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
     expect(typeof f.mtd_net).toBe('number');
     expect(f.mtd_income).toBe(9999999999.99);
     expect(f.mtd_expense).toBe(10000001234.1);
@@ -110,22 +94,22 @@ describe('readFinance month to date', () => {
     expect(JSON.parse(JSON.stringify(f)).mtd_net).toBe(-1234.11);
   });
 
-  it('reads through the zone of the pool session: a December Warsaw clock at 23:30 on the 31st stays in December', async () => {
-    await insertTransactions(db, [
+  it('keeps a December Warsaw clock at 23:30 on the 31st in December, and 00:30 on 1 January in January', async () => {
+    repo.addTransactions([
       { date: '2024-12-31', type: 'Expense', amount: '50.00' },
       { date: '2025-01-01', type: 'Expense', amount: '70.00' },
     ]);
     // 23:30 Warsaw on 31 December = 22:30 UTC: still the old year in both; 00:30 on 1 January is 23:30 UTC on the 31st.
-    const dec = await readFinance(new PgFinanceRepository(db), { today: todayAt('2024-12-31T23:30:00+01:00'), currency: 'PLN' });
+    const dec = await readFinance(repo, { today: todayAt('2024-12-31T23:30:00+01:00'), currency: 'PLN' });
     expect([dec.month, dec.mtd_net]).toEqual(['2024-12', -50]);
-    const jan = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-01-01T00:30:00+01:00'), currency: 'PLN' });
+    const jan = await readFinance(repo, { today: todayAt('2025-01-01T00:30:00+01:00'), currency: 'PLN' });
     expect([jan.month, jan.mtd_net]).toEqual(['2025-01', -70]);
   });
 });
 
 describe('readFinance net per month', () => {
   it('gives the twelve months ending with this one, oldest first, across a year boundary, transfers excluded', async () => {
-    await insertTransactions(db, [
+    repo.addTransactions([
       { date: '2024-03-31', type: 'Income', amount: '999.00' }, // twelve months back: outside
       { date: '2024-04-01', type: 'Income', amount: '5000.00' },
       { date: '2024-04-30', type: 'Expense', amount: '1234.56' },
@@ -135,7 +119,7 @@ describe('readFinance net per month', () => {
       { date: '2025-03-11', type: 'Expense', amount: '250.00' }, // after today, still this month
       { date: '2025-04-01', type: 'Income', amount: '5000.00' },
     ]);
-    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
+    const f = await readFinance(repo, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
     expect(f.monthly_net.map((m) => m.month)).toEqual([
       '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03',
     ]);
@@ -148,8 +132,8 @@ describe('readFinance net per month', () => {
   });
 
   it('names the months in the configured zone: 00:30 on 1 April in Warsaw is April', async () => {
-    await insertTransactions(db, [{ date: '2024-04-01', type: 'Income', amount: '10.00' }]);
-    const f = await readFinance(new PgFinanceRepository(db), { today: todayAt('2025-04-01T00:30:00+02:00'), currency: 'PLN' });
+    repo.addTransactions([{ date: '2024-04-01', type: 'Income', amount: '10.00' }]);
+    const f = await readFinance(repo, { today: todayAt('2025-04-01T00:30:00+02:00'), currency: 'PLN' });
     expect(f.monthly_net[0]).toEqual({ month: '2024-05', income: 0, expense: 0, net: 0 });
     expect(f.monthly_net.at(-1)?.month).toBe('2025-04');
     expect(f.monthly_net.some((m) => m.income === 10)).toBe(false);
