@@ -5,32 +5,20 @@
 import type { Config } from './config/config';
 import { checkPort, loadDemoData, openPools, startDatabases } from './lifecycle/database-stages';
 import { startHousekeeping } from './lifecycle/housekeeping-stage';
-import { startHttp } from './lifecycle/http-stage';
+import { probeSources, startHttp } from './lifecycle/http-stage';
 import { startInsights } from './lifecycle/insights-stage';
 import { startLedger } from './lifecycle/ledger-stage';
 import { openRepositories } from './lifecycle/repositories-stage';
-import { ShutdownError, ShutdownStack } from './lifecycle/shutdown-stack';
-import type { StageContext } from './lifecycle/stage-context';
+import { createStageContext, type StageContext } from './lifecycle/stage-context';
 import { StartAborted, type Bridge, type StartOptions } from './lifecycle/start-options';
 import { openHistory, openStore, startEngine, startSync, startWebhookDelivery } from './lifecycle/twin-stages';
-import { silentLogger } from './log/logger';
-import { createMetrics } from './metrics/metrics';
-import { systemClock } from './time/clock';
 
 export { StartAborted, StartError, type Bridge, type StartOptions } from './lifecycle/start-options';
 
 export async function startBridge(config: Config, options: StartOptions = {}): Promise<Bridge> {
   const started = performance.now();
-  const log = options.logger ?? silentLogger;
-  const ctx: StageContext = {
-    config,
-    options,
-    log,
-    clock: options.clock ?? systemClock,
-    metrics: createMetrics(),
-    hooks: { computed: [], historyWritten: [], ledgerChanged: [] },
-    shutdown: new ShutdownStack(log),
-  };
+  const ctx = createStageContext(config, options);
+  const { log } = ctx;
   try {
     await checkPort(ctx);
     const { embedded, urls } = await startDatabases(ctx);
@@ -38,7 +26,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     const store = await openStore(ctx, pools.twin);
     stopIfAsked(options);
     await loadDemoData(ctx, pools, embedded);
-    const history = openHistory(ctx, store);
+    const history = openHistory(ctx, store.historyTable());
     stopIfAsked(options);
     const sync = await startSync(ctx, history);
     const webhook = startWebhookDelivery(ctx, store, sync);
@@ -46,7 +34,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     const repositories = openRepositories(pools, ledger);
     const engine = startEngine(ctx, repositories);
     const insights = startInsights(ctx, repositories);
-    const { url, port } = await startHttp(ctx, { engine, history, sync, pools, repositories, insights });
+    const { url, port } = await startHttp(ctx, { engine, history, sync, repositories, insights, readiness: () => probeSources(pools, config.sourceTimeoutMs) });
     // A first state before announcing readiness: the first request is fast and history is current.
     // It cannot hang the start: each source has its time budget.
     stopIfAsked(options);
@@ -62,8 +50,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
 }
 
 async function closeBridge({ shutdown, log }: StageContext): Promise<void> {
-  const failed = await shutdown.unwind();
-  if (failed.length > 0) throw new ShutdownError(failed);
+  await shutdown.close();
   log.info('bridge stopped');
 }
 

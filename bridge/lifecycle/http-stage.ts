@@ -23,8 +23,9 @@ export interface HttpParts {
   insights: InsightsService;
   history: HistoryStore;
   sync: SyncTracker;
-  pools: BridgePools;
   repositories: Repositories;
+  /** /health/ready: how each database answers now. */
+  readiness: () => Promise<ReadyResponse['sources']>;
 }
 
 export interface Listening {
@@ -44,7 +45,7 @@ export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Li
     personId: config.personId,
     history: parts.history,
     sync: parts.sync,
-    readiness: () => probeSources(parts.pools, config.sourceTimeoutMs),
+    readiness: parts.readiness,
     apiKey: config.apiKey,
     // Beyond loopback wrong keys are slowed down and then banned per client address.
     loginAttempts: isLoopback(config.host) ? null : watchedLoginAttempts(clock, log, metrics),
@@ -97,8 +98,11 @@ async function closeGracefully(server: http.Server, graceMs: number): Promise<vo
   }
 }
 
+/** The databases /health/ready reports on. */
+export const PROBED_DATABASES = ['finance', 'training', 'pantry', 'twin'] as const;
+
 /** /health/ready: one round trip per database, each within the source budget (2 s at most). */
-async function probeSources(pools: BridgePools, sourceTimeoutMs: number): Promise<ReadyResponse['sources']> {
+export async function probeSources(pools: BridgePools, sourceTimeoutMs: number): Promise<ReadyResponse['sources']> {
   type Probe = ReadyResponse['sources'][string];
   const probe = async (name: keyof BridgePools): Promise<Probe> => {
     const t0 = performance.now();
@@ -109,7 +113,6 @@ async function probeSources(pools: BridgePools, sourceTimeoutMs: number): Promis
       return { ok: false, error: describeSourceError(name, err), latency_ms: null };
     }
   };
-  const names = ['finance', 'training', 'pantry', 'twin'] as const;
-  const results = await Promise.all(names.map(probe));
-  return Object.fromEntries(names.map((name, i): [string, Probe] => [name, results[i]]));
+  const results = await Promise.all(PROBED_DATABASES.map(probe));
+  return Object.fromEntries(PROBED_DATABASES.map((name, i): [string, Probe] => [name, results[i]]));
 }

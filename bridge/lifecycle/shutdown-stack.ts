@@ -46,6 +46,12 @@ export class ShutdownStack {
     return this.unwinding;
   }
 
+  /** Unwinds, and throws a ShutdownError naming the steps that threw. */
+  async close(): Promise<void> {
+    const failed = await this.unwind();
+    if (failed.length > 0) throw new ShutdownError(failed);
+  }
+
   private async runAll(): Promise<string[]> {
     const failed: string[] = [];
     for (const step of [...this.steps].reverse()) {

@@ -3,10 +3,10 @@
 import type { Config } from '../config/config';
 import type { TwinState } from '../contract/twin-state';
 import type { TwinEngine } from '../engine/twin-engine';
-import type { Logger } from '../log/logger';
-import type { Metrics } from '../metrics/metrics';
-import type { Clock } from '../time/clock';
-import type { ShutdownStack } from './shutdown-stack';
+import { silentLogger, type Logger } from '../log/logger';
+import { createMetrics, type Metrics } from '../metrics/metrics';
+import { systemClock, type Clock } from '../time/clock';
+import { ShutdownStack } from './shutdown-stack';
 import type { StartOptions } from './start-options';
 
 export interface TwinHooks {
@@ -26,6 +26,20 @@ export interface StageContext {
   metrics: Metrics;
   hooks: TwinHooks;
   shutdown: ShutdownStack;
+}
+
+/** A fresh context: the options' clock and logger (or the system clock and silence), new metrics, no hooks, an empty stack. */
+export function createStageContext(config: Config, options: StartOptions): StageContext {
+  const log = options.logger ?? silentLogger;
+  return {
+    config,
+    options,
+    log,
+    clock: options.clock ?? systemClock,
+    metrics: createMetrics(),
+    hooks: { computed: [], historyWritten: [], ledgerChanged: [] },
+    shutdown: new ShutdownStack(log),
+  };
 }
 
 // Docker sends SIGKILL 10 s after SIGTERM. These limits add up to 8 s, which leaves the embedded

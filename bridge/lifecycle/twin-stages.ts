@@ -9,6 +9,7 @@ import { describeSourceError } from '../db/source-error';
 import { TwinEngine } from '../engine/twin-engine';
 import { HistoryStore } from '../history/history-store';
 import type { Logger } from '../log/logger';
+import type { HistoryTable } from '../store/history-repository';
 import { TwinStore } from '../store/twin-store';
 import { SyncTracker } from '../history/sync-tracker';
 import type { WebhookDeliverer } from '../webhook/webhook-deliverer';
@@ -35,8 +36,8 @@ function logMigrations(log: Logger, report: MigrationReport): void {
   if (blocked.length > 0) log.warn({ parts: blocked }, 'parts of the store are not ready; they are retried when used');
 }
 
-export function openHistory({ config, clock }: StageContext, store: TwinStore): HistoryStore {
-  return new HistoryStore(store.historyTable(), config.personId, { clock, firstPageCacheMs: config.cacheMs });
+export function openHistory({ config, clock }: StageContext, table: HistoryTable): HistoryStore {
+  return new HistoryStore(table, config.personId, { clock, firstPageCacheMs: config.cacheMs });
 }
 
 /** Records the transitions of every computed state; pending writes land before the pools close. */
