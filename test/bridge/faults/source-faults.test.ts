@@ -23,6 +23,12 @@ async function get(path: string) {
 }
 
 describe('a source that fails', () => {
+  it('readiness is ready when every source answers', async () => {
+    const { status, body } = await get('/health/ready');
+    expect(status).toBe(200);
+    expect(body.down).toEqual([]);
+  });
+
   it.each(['refuse', 'hang'] as const)('when it %ss, only pantry is degraded and readiness names it', async (mode) => {
     await get('/status'); // a good state first, so the last known values can be shown
     proxy.setMode(mode);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 import { logLines } from './raw-request';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -33,14 +33,14 @@ describe.skipIf(unavailable)('in Chromium', () => {
   const log = logLines();
   let allowed: Awaited<ReturnType<typeof pageServer>>;
   let other: Awaited<ReturnType<typeof pageServer>>;
-  let tb: TestBridge;
+  let tb: MemoryBridge;
   let context: BrowserContext;
   let profile: string;
 
   beforeAll(async () => {
     allowed = await pageServer();
     other = await pageServer();
-    tb = await startTestBridge({
+    tb = await startMemoryBridge({
       env: { TWIN_CORS_ORIGINS: allowed.origin, DIGITAL_TWIN_API_KEY: KEY, LOG_LEVEL: 'info' },
       logger: pino({ level: 'info', base: undefined }, log),
     });

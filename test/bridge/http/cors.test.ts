@@ -1,18 +1,18 @@
 // CORS headers as a browser reads them: Obsidian's origins by default, the configured list when
 // set, preflights answered before the API key, and nothing at all (never `*`) for other origins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 import { rawRequest } from './raw-request';
 
 const KEY = 'dashboards-read-this';
-let byDefault: TestBridge;
-let listed: TestBridge;
+let byDefault: MemoryBridge;
+let listed: MemoryBridge;
 beforeAll(async () => {
-  byDefault = await startTestBridge({ env: { DIGITAL_TWIN_API_KEY: KEY } });
-  listed = await startTestBridge({ dbs: byDefault.dbs, env: { TWIN_CORS_ORIGINS: 'http://127.0.0.1:8080, https://Dash.Example/' } });
+  byDefault = await startMemoryBridge({ env: { DIGITAL_TWIN_API_KEY: KEY } });
+  listed = await startMemoryBridge({ env: { TWIN_CORS_ORIGINS: 'http://127.0.0.1:8080, https://Dash.Example/' } });
 });
 afterAll(async () => {
-  await listed?.bridge.close();
+  await listed?.close();
   await byDefault?.close();
 });
 
@@ -69,11 +69,11 @@ describe('TWIN_CORS_ORIGINS', () => {
   });
 
   it('is none when set to none', async () => {
-    const none = await startTestBridge({ dbs: byDefault.dbs, env: { TWIN_CORS_ORIGINS: 'none' } });
+    const none = await startMemoryBridge({ env: { TWIN_CORS_ORIGINS: 'none' } });
     try {
       expect(corsHeaders((await preflight(none.url, 'app://obsidian.md')).headers)).toEqual([]);
     } finally {
-      await none.bridge.close();
+      await none.close();
     }
   });
 });

@@ -1,10 +1,10 @@
-// Every endpoint through a listening bridge over fresh (empty) databases.
+// Every endpoint through a listening bridge over empty sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 
-let tb: TestBridge;
+let tb: MemoryBridge;
 beforeAll(async () => {
-  tb = await startTestBridge();
+  tb = await startMemoryBridge();
 });
 afterAll(async () => {
   await tb?.close();
@@ -16,7 +16,7 @@ async function call(path: string, init?: RequestInit) {
   return { status: res.status, body, headers: res.headers };
 }
 
-describe('endpoints over empty databases', () => {
+describe('endpoints over empty sources', () => {
   it('/status answers with the n8n text keys and the state', async () => {
     const { status, body } = await call('/status');
     expect(status).toBe(200);
@@ -75,11 +75,5 @@ describe('endpoints over empty databases', () => {
     const { status, body } = await call('/nope');
     expect(status).toBe(404);
     expect(body.error.code).toBe('not_found');
-  });
-
-  it('readiness is ready when every source answers', async () => {
-    const { status, body } = await call('/health/ready');
-    expect(status).toBe(200);
-    expect(body.down).toEqual([]);
   });
 });

@@ -4,13 +4,13 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostName, namesWithBoundHost } from '../../../bridge/http/host-check';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 import { logLines, rawRequest } from './raw-request';
 
 const log = logLines();
-let tb: TestBridge;
+let tb: MemoryBridge;
 beforeAll(async () => {
-  tb = await startTestBridge({
+  tb = await startMemoryBridge({
     env: { TWIN_ALLOWED_HOSTS: 'digital-twin-api, Twin.LAN' },
     logger: pino({ level: 'debug', base: undefined }, log),
   });
@@ -82,28 +82,28 @@ describe('Host header while listening on loopback', () => {
 
 describe('Host is not checked beyond loopback', () => {
   it('answers any Host when listening on all interfaces (the API key guards it)', async () => {
-    const open = await startTestBridge({ dbs: tb.dbs, env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: 'a-long-enough-key' } });
+    const open = await startMemoryBridge({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: 'a-long-enough-key' } });
     try {
-      const url = `http://127.0.0.1:${open.bridge.port}`;
+      const url = `http://127.0.0.1:${open.port}`;
       const r = await rawRequest(`${url}/finance`, { headers: { host: 'digital-twin-api:5677', 'x-api-key': 'a-long-enough-key' } });
       expect(r.status).toBe(200);
       expect((await rawRequest(`${url}/finance`, { headers: { host: 'anything.example' } })).status).toBe(401);
     } finally {
-      await open.bridge.close();
+      await open.close();
     }
   });
 });
 
 describe('a bridge bound to another loopback address', () => {
   it('answers requests that name that address, and still refuses others', async () => {
-    const other = await startTestBridge({ dbs: tb.dbs, env: { HOST: '127.0.0.2' } });
+    const other = await startMemoryBridge({ env: { HOST: '127.0.0.2' } });
     try {
-      const url = `http://127.0.0.2:${other.bridge.port}`;
+      const url = `http://127.0.0.2:${other.port}`;
       expect((await rawRequest(`${url}/finance`)).status).toBe(200);
       expect((await rawRequest(`${url}/finance`, { headers: { host: 'localhost' } })).status).toBe(200);
       expect((await rawRequest(`${url}/finance`, { headers: { host: 'evil.example' } })).status).toBe(421);
     } finally {
-      await other.bridge.close();
+      await other.close();
     }
   });
 });

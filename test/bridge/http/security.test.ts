@@ -5,12 +5,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_POLICY } from '../../../bridge/http/login-attempts';
 import { fixedClock } from '../../../bridge/time/clock';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 
 const KEY = 'correct-horse-battery-staple';
-let tb: TestBridge;
+let tb: MemoryBridge;
 beforeAll(async () => {
-  tb = await startTestBridge({ env: { DIGITAL_TWIN_API_KEY: KEY } });
+  tb = await startMemoryBridge({ env: { DIGITAL_TWIN_API_KEY: KEY } });
 });
 afterAll(async () => {
   await tb?.close();
@@ -166,7 +166,7 @@ describe('bodies as n8n sends them', () => {
 describe('wrong keys', () => {
   const guesses = (url: string, n: number) =>
     Promise.all(Array.from({ length: n }, (_, i) => fetch(`${url}/status`, { headers: { 'x-api-key': `guess-number-${i}-of-many` } }).then((r) => r.status)));
-  const metric = async (b: TestBridge, name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(await b.bridge.metrics.registry.metrics())?.[1]);
+  const metric = async (b: MemoryBridge, name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(await b.metrics.registry.metrics())?.[1]);
 
   it('beyond loopback: bans the address after the threshold, logs it, counts it, and lifts the ban later', async () => {
     const clock = fixedClock(new Date());
@@ -177,7 +177,7 @@ describe('wrong keys', () => {
         done();
       },
     });
-    const net = await startTestBridge({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: KEY }, clock, logger: pino({ level: 'info' }, sink) });
+    const net = await startMemoryBridge({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: KEY }, clock, logger: pino({ level: 'info' }, sink) });
     try {
       const url = net.url.replace('0.0.0.0', '127.0.0.1');
       expect(await guesses(url, LOGIN_POLICY.threshold)).toEqual(Array(LOGIN_POLICY.threshold).fill(401));
