@@ -1,27 +1,27 @@
-// GET|POST /insights through a real bridge: the n8n keys, the documented shape, and one domain
-// degrading alone when its database goes down.
+// GET|POST /insights through a real bridge: the n8n keys and the documented shape
+// (insights-outage.test.ts: one domain degrading alone when its database goes down).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InsightsResponse } from '../../../bridge/contract/insights';
 import { openApiDocument } from '../../../bridge/contract/openapi';
-import { startBridgeWithSourceBehindProxy, type BridgeBehindProxy } from '../../fixtures/bridge-server';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 
-let setup: BridgeBehindProxy;
+let tb: MemoryBridge;
 
 beforeAll(async () => {
-  setup = await startBridgeWithSourceBehindProxy('training', { TWIN_CACHE_MS: '0', TWIN_SOURCE_TIMEOUT_MS: '1500' });
+  tb = await startMemoryBridge({ env: { TWIN_CACHE_MS: '0', TWIN_SOURCE_TIMEOUT_MS: '1500' } });
 });
 afterAll(async () => {
-  await setup?.close();
+  await tb?.close();
 });
 
 async function insights(init?: RequestInit): Promise<InsightsResponse> {
-  const res = await fetch(`${setup.tb.url}/insights?format=text`, init);
+  const res = await fetch(`${tb.url}/insights?format=text`, init);
   expect(res.status).toBe(200);
   return InsightsResponse.parse(await res.json());
 }
 
 describe('/insights', () => {
-  it('answers GET and POST alike with report, response_text, content and data, on empty databases', async () => {
+  it('answers GET and POST alike with report, response_text, content and data, on empty sources', async () => {
     const get = await insights();
     const post = await insights({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: 1, query: 'insights' }) });
     for (const body of [get, post]) {
@@ -37,27 +37,9 @@ describe('/insights', () => {
   });
 
   it('refuses a bad format with a 400 that says what is allowed', async () => {
-    const res = await fetch(`${setup.tb.url}/insights?format=xml`);
+    const res = await fetch(`${tb.url}/insights?format=xml`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { report: string }).report).toMatch(/format must be json or text/);
-  });
-
-  it('degrades body and training alone while the training database is down, keeping their last figures', async () => {
-    const before = await insights();
-    setup.proxy.setMode('refuse');
-    try {
-      const during = await insights();
-      expect(during.body).toMatchObject({ status: 'degraded', as_of: before.body.as_of });
-      expect(during.body.error).toMatch(/training database/);
-      expect(during.training.status).toBe('degraded');
-      expect(during.correlations).toMatchObject({ status: 'degraded', error: expect.stringMatching(/^training database/) });
-      expect(during.money).toMatchObject({ status: 'ok', error: null });
-      expect(during.pantry.status).toBe('ok');
-      expect(during.report).toMatch(/Body: unavailable/);
-    } finally {
-      setup.proxy.setMode('forward');
-    }
-    expect((await insights()).training.status).toBe('ok');
   });
 
   it('is in the OpenAPI document for GET and POST with operation ids', () => {
