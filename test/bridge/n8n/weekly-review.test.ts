@@ -1,14 +1,12 @@
 // /review/week through a listening bridge: like-for-like spans, the three domains, the zone's
 // midnight for history, and a clear 400 on a bad date.
-import type pg from 'pg';
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewSpans } from '../../../bridge/review/review-periods';
 import { fixedClock } from '../../../bridge/time/clock';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
-import { insertTransactions, sourcePool } from '../source-rows';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 
-let tb: TestBridge;
-let pools: { finance: pg.Pool; training: pg.Pool };
+let tb: MemoryBridge;
 
 async function call(path: string, method: 'GET' | 'POST' = 'GET', body?: unknown) {
   const init: RequestInit = method === 'POST' ? { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) } : {};
@@ -20,16 +18,24 @@ async function call(path: string, method: 'GET' | 'POST' = 'GET', body?: unknown
 const DATE = '2024-06-12';
 
 beforeAll(async () => {
-  tb = await startTestBridge({ clock: fixedClock('2026-12-02T10:00:00+01:00') });
-  pools = { finance: sourcePool(tb.dbs.finance), training: sourcePool(tb.dbs.training) };
-  const t = pools.training;
-  await t.query(`INSERT INTO workout_templates (template_id, template_name, workout_type) VALUES ('full', 'HIT Full', 'HIT Full Body')`);
-  await t.query(
-    `INSERT INTO workouts (workout_date, template_id, duration_min, recovery_score, mood_score) VALUES
-     ('2024-06-10', 'full', 30, 4, 5), ('2024-06-12', 'full', 40, 2, 3), ('2024-06-04', 'full', 50, 5, 4), ('2024-06-06', 'full', 60, 1, 1)`,
-  );
-  await t.query(`INSERT INTO measurements (measurement_date, bodyweight_kg) VALUES ('2024-06-10', 80), ('2024-06-12', 81), ('2024-06-05', 81.5), ('2023-06-13', 85)`);
-  await insertTransactions(pools.finance, [
+  tb = await startMemoryBridge({ clock: fixedClock('2026-12-02T10:00:00+01:00') });
+  const { training, finance, pantryHistory } = tb.repositories;
+  training.insert({
+    workout_templates: [{ template_id: 'full', template_name: 'HIT Full', workout_type: 'HIT Full Body' }],
+    workouts: [
+      { workout_date: '2024-06-10', template_id: 'full', duration_min: 30, recovery_score: 4, mood_score: 5 },
+      { workout_date: '2024-06-12', template_id: 'full', duration_min: 40, recovery_score: 2, mood_score: 3 },
+      { workout_date: '2024-06-04', template_id: 'full', duration_min: 50, recovery_score: 5, mood_score: 4 },
+      { workout_date: '2024-06-06', template_id: 'full', duration_min: 60, recovery_score: 1, mood_score: 1 },
+    ],
+    measurements: [
+      { measurement_date: '2024-06-10', bodyweight_kg: 80 },
+      { measurement_date: '2024-06-12', bodyweight_kg: 81 },
+      { measurement_date: '2024-06-05', bodyweight_kg: 81.5 },
+      { measurement_date: '2023-06-13', bodyweight_kg: 85 },
+    ],
+  });
+  finance.addTransactions([
     { date: '2024-06-10', type: 'Expense', amount: '100.00' },
     { date: '2024-06-12', type: 'Expense', amount: '200.25' },
     { date: '2024-06-11', type: 'Income', amount: '1000.00' },
@@ -39,18 +45,20 @@ beforeAll(async () => {
     { date: '2023-06-14', type: 'Expense', amount: '70.00' },
     { date: '2023-06-15', type: 'Expense', amount: '1.00' },
   ]);
-  const person = tb.bridge.config.personId;
+  const person = tb.config.personId;
   const snapshot = (at: string, low: number) =>
-    pools.finance.query(
-      `INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type, created_at) VALUES ('pantry', $1, $2, 'test', 'status_sync', $3)`,
-      [person, JSON.stringify({ low_stock_count: low, low_stock_items: [], expired_count: 1, expiring_count: 0 }), at],
-    );
-  await snapshot('2024-06-05T23:30:00+02:00', 2); // the last minutes of last week's Wednesday
-  await snapshot('2024-06-05T22:45:00Z', 9); // 00:45 on Thursday in Warsaw: after last week's span
-  await snapshot('2024-06-12T08:00:00+02:00', 3);
+    pantryHistory.rows.push({
+      id: crypto.randomUUID(),
+      entity_type: 'pantry',
+      entity_id: person,
+      created_at: new Date(at),
+      update_data: { low_stock_count: low, low_stock_items: [], expired_count: 1, expiring_count: 0 },
+    });
+  snapshot('2024-06-05T23:30:00+02:00', 2); // the last minutes of last week's Wednesday
+  snapshot('2024-06-05T22:45:00Z', 9); // 00:45 on Thursday in Warsaw: after last week's span
+  snapshot('2024-06-12T08:00:00+02:00', 3);
 });
 afterAll(async () => {
-  await Promise.all(Object.values(pools ?? {}).map((p) => p.end()));
   await tb?.close();
 });
 

@@ -1,9 +1,9 @@
-// One JSON log line per request with its id, no secrets in the log, and Prometheus metrics that
-// show degraded domains and when history was last written.
+// One JSON log line per request with its id, and Prometheus metrics that show degraded domains and
+// when history was last written (log-secrets.test.ts: no secrets in the log).
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 
 const KEY = 'log-test-secret-key';
 const lines: string[] = [];
@@ -14,9 +14,9 @@ const sink = new Writable({
   },
 });
 
-let tb: TestBridge;
+let tb: MemoryBridge;
 beforeAll(async () => {
-  tb = await startTestBridge({ env: { DIGITAL_TWIN_API_KEY: KEY, TWIN_CACHE_MS: '0' }, logger: pino({ level: 'debug' }, sink) });
+  tb = await startMemoryBridge({ env: { DIGITAL_TWIN_API_KEY: KEY, TWIN_CACHE_MS: '0' }, logger: pino({ level: 'debug' }, sink) });
 });
 afterAll(async () => {
   await tb?.close();
@@ -39,23 +39,13 @@ describe('logs', () => {
     expect((await get('/health/live', { 'x-request-id': 'n8n-exec-42' })).headers.get('x-request-id')).toBe('n8n-exec-42');
     expect((await get('/health/live', { 'x-request-id': '<script>alert(1)</script>' })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
-
-  it('never contains the API key or a database password', async () => {
-    await get('/status', { authorization: `Bearer ${KEY}` });
-    await get('/status', { 'x-api-key': 'wrong-key-attempt' });
-    const password = new URL(tb.dbs.finance).password;
-    const all = lines.join('\n');
-    expect(all).not.toContain(KEY);
-    expect(all).not.toContain('wrong-key-attempt');
-    expect(all).not.toContain(password);
-  });
 });
 
 describe('metrics', () => {
   it('are behind the key and expose request, source, degraded and freshness series', async () => {
     expect((await get('/metrics', {})).status).toBe(401);
     await (await get('/status')).json();
-    await tb.bridge.sync.drain();
+    await tb.sync.drain();
     const text = await (await get('/metrics')).text();
     expect(text).toMatch(/twin_http_request_duration_seconds_count\{route="\/status",method="GET",status="200"\} \d+/);
     expect(text).toMatch(/twin_source_query_duration_seconds_count\{source="finance",outcome="ok"\} \d+/);
