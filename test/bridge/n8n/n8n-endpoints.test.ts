@@ -1,16 +1,12 @@
-// /workout, /forecast, /pantry and /finance/alerts through a listening bridge over crafted rows in
-// real PostgreSQL databases, on GET and POST alike.
-import type pg from 'pg';
+// /workout, /forecast, /pantry and /finance/alerts through a listening bridge over crafted rows, on
+// GET and POST alike (n8n-finance-sql.test.ts: the figures against PostgreSQL's own functions).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays } from '../../../bridge/time/local-date';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
-import { insertBudgets, insertCategory, insertTransactions, sourcePool } from '../source-rows';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
+import { financeRows, NOW, TODAY } from './n8n-rows';
 
-// Wednesday 2 December 2026, 10:00 in Warsaw.
-const TODAY = '2026-12-02';
-let tb: TestBridge;
-let pools: { finance: pg.Pool; training: pg.Pool; pantry: pg.Pool };
+let tb: MemoryBridge;
 
 async function call(path: string, method: 'GET' | 'POST' = 'GET') {
   const init: RequestInit = method === 'POST' ? { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: 42, query: path }) } : {};
@@ -18,51 +14,50 @@ async function call(path: string, method: 'GET' | 'POST' = 'GET') {
   return { status: res.status, body: await res.json() };
 }
 
-async function seedTraining(db: pg.Pool) {
-  await db.query(`INSERT INTO workout_templates (template_id, template_name, workout_type) VALUES ('upper', 'HIT Upper A', 'HIT Upper'), ('lower', 'HIT Lower A', 'HIT Lower')`);
-  await db.query(`INSERT INTO exercises (exercise_id, exercise_name) VALUES ('press', 'Chest press'), ('row', 'Seated row'), ('squat', 'Leg press')`);
+function seedTraining() {
   // Seven upper sessions, 4 days apart, the newest yesterday; one lower session 100 days ago.
   const upper = Array.from({ length: 7 }, (_, i) => addDays(TODAY, -1 - 4 * i));
-  for (const [i, date] of upper.entries()) {
-    await db.query(`INSERT INTO workouts (workout_date, template_id, location, duration_min, recovery_score, mood_score) VALUES ($1, 'upper', 'gym', $2, 4, 3)`, [date, 30 + i]);
-    // Chest press gains 2.5 kg a session; seated row holds 50 kg for ever shorter times.
-    await db.query(`INSERT INTO workout_sets (workout_date, template_id, exercise_id, weight_kg, tut_seconds) VALUES ($1, 'upper', 'press', $2, 75), ($1, 'upper', 'row', 50, $3)`, [date, 70 - 2.5 * i, 60 + 5 * i]);
-  }
   const old = addDays(TODAY, -100);
-  await db.query(`INSERT INTO workouts (workout_date, template_id, duration_min) VALUES ($1, 'lower', 40)`, [old]);
-  await db.query(`INSERT INTO workout_sets (workout_date, template_id, exercise_id, weight_kg, tut_seconds) VALUES ($1, 'lower', 'squat', 120, 90)`, [old]);
+  tb.repositories.training.insert({
+    workout_templates: [
+      { template_id: 'upper', template_name: 'HIT Upper A', workout_type: 'HIT Upper' },
+      { template_id: 'lower', template_name: 'HIT Lower A', workout_type: 'HIT Lower' },
+    ],
+    exercises: [
+      { exercise_id: 'press', exercise_name: 'Chest press' },
+      { exercise_id: 'row', exercise_name: 'Seated row' },
+      { exercise_id: 'squat', exercise_name: 'Leg press' },
+    ],
+    workouts: [
+      ...upper.map((date, i) => ({ workout_date: date, template_id: 'upper', location: 'gym', duration_min: 30 + i, recovery_score: 4, mood_score: 3 })),
+      { workout_date: old, template_id: 'lower', duration_min: 40 },
+    ],
+    // Chest press gains 2.5 kg a session; seated row holds 50 kg for ever shorter times.
+    workout_sets: [
+      ...upper.flatMap((date, i) => [
+        { workout_date: date, template_id: 'upper', exercise_id: 'press', weight_kg: 70 - 2.5 * i, tut_seconds: 75 },
+        { workout_date: date, template_id: 'upper', exercise_id: 'row', weight_kg: 50, tut_seconds: 60 + 5 * i },
+      ]),
+      { workout_date: old, template_id: 'lower', exercise_id: 'squat', weight_kg: 120, tut_seconds: 90 },
+    ],
+  });
 }
 
-async function seedFinance(db: pg.Pool) {
-  const groceries = await insertCategory(db, 'Lifestyle', 'Groceries');
-  const fuel = await insertCategory(db, 'Transport', 'Fuel');
-  // 50 a day over the 180 days before today, one day of 3,000 more, plus what must not count:
-  // income, a transfer, today's spending and spending from before the window.
-  const days = Array.from({ length: 180 }, (_, i) => addDays(TODAY, -1 - i));
-  await insertTransactions(db, days.map((date) => ({ date, type: 'Expense' as const, amount: '50.00', category_id: groceries })));
-  await insertTransactions(db, [
-    { date: addDays(TODAY, -60), type: 'Expense', amount: '3000.00', category_id: fuel },
-    { date: addDays(TODAY, -10), type: 'Income', amount: '9000.00' },
-    { date: addDays(TODAY, -11), type: 'Transfer', amount: '7000.00' },
-    { date: TODAY, type: 'Expense', amount: '999.00', category_id: fuel },
-    { date: addDays(TODAY, -200), type: 'Expense', amount: '5000.00', category_id: fuel },
-  ]);
-  await insertBudgets(db, [
-    { budget_id: 'B-GROC', year: 2026, month: 12, category_id: groceries, amount: '40.00', threshold: 90, priority: 'High' },
-    { budget_id: 'B-FUEL', year: 2026, month: 12, category_id: fuel, amount: '5000.00', threshold: 80, priority: 'Medium' },
-  ]);
+function seedFinance() {
+  const { finance } = tb.repositories;
+  const rows = financeRows({ groceries: finance.addCategory('Lifestyle', 'Groceries'), fuel: finance.addCategory('Transport', 'Fuel') });
+  finance.addTransactions(rows.transactions);
+  finance.addBudgets(rows.budgets);
 }
 
 beforeAll(async () => {
-  tb = await startTestBridge({ clock: fixedClock('2026-12-02T10:00:00+01:00'), env: { TWIN_CACHE_MS: '0' } });
-  pools = { finance: sourcePool(tb.dbs.finance), training: sourcePool(tb.dbs.training), pantry: sourcePool(tb.dbs.pantry) };
+  tb = await startMemoryBridge({ clock: fixedClock(NOW), env: { TWIN_CACHE_MS: '0' } });
 });
 afterAll(async () => {
-  await Promise.all(Object.values(pools ?? {}).map((p) => p.end()));
   await tb?.close();
 });
 
-describe('over empty databases', () => {
+describe('over empty sources', () => {
   it.each(['/workout', '/forecast', '/pantry', '/finance/alerts'])('%s answers GET and POST with the n8n keys', async (path) => {
     for (const method of ['GET', 'POST'] as const) {
       const { status, body } = await call(path, method);
@@ -88,13 +83,13 @@ describe('over empty databases', () => {
 });
 
 describe('over crafted rows', () => {
-  beforeAll(async () => {
-    await seedTraining(pools.training);
-    await seedFinance(pools.finance);
-    await pools.pantry.query(
-      `INSERT INTO pantry_inventory (category, location, current_quantity, unit, critical_threshold, next_expiry) VALUES
-       ('Mleko', 'Lodowka', 0, 'l', 1, $1), ('Jajka', 'Lodowka', 12, 'szt', 4, $2), ('Ryż', 'Spizarka', 2, 'kg', 1, NULL)`,
-      [addDays(TODAY, -1), addDays(TODAY, 20)],
+  beforeAll(() => {
+    seedTraining();
+    seedFinance();
+    tb.repositories.pantry.rows.push(
+      { category: 'Mleko', location: 'Lodowka', current_quantity: '0', unit: 'l', critical_threshold: '1', next_expiry: addDays(TODAY, -1) },
+      { category: 'Jajka', location: 'Lodowka', current_quantity: '12', unit: 'szt', critical_threshold: '4', next_expiry: addDays(TODAY, 20) },
+      { category: 'Ryż', location: 'Spizarka', current_quantity: '2', unit: 'kg', critical_threshold: '1', next_expiry: null },
     );
   });
 
@@ -134,16 +129,6 @@ describe('over crafted rows', () => {
     expect(body.report).toContain('80 % range: -1,500 PLN to -4,500 PLN');
   });
 
-  it('/forecast agrees with percentile_cont over the same periods computed apart', async () => {
-    const { rows } = await pools.finance.query<{ p: number[] }>(`
-      WITH d AS (SELECT g::date AS day FROM generate_series($1::date - 180, $1::date - 1, interval '1 day') g),
-           s AS (SELECT d.day, coalesce((SELECT sum(amount) FROM transactions t WHERE t.transaction_date = d.day AND t.type = 'Expense'), 0) AS a FROM d),
-           w AS (SELECT (SELECT sum(a) FROM s s2 WHERE s2.day BETWEEN s1.day - 29 AND s1.day) AS total FROM s s1 WHERE s1.day >= $1::date - 151)
-      SELECT percentile_cont(ARRAY[0.1, 0.25, 0.5, 0.75, 0.9]) WITHIN GROUP (ORDER BY total) AS p FROM w`, [TODAY]);
-    const { body } = await call('/forecast');
-    expect([body.data.p10, body.data.p25, body.data.median, body.data.p75, body.data.p90]).toEqual(rows[0].p.map(Number));
-  });
-
   it('/pantry lists low stock and expiring food, and says when run-out dates cannot be known', async () => {
     const { body } = await call('/pantry');
     expect(body.data.low_stock.map((i: { product: string }) => i.product)).toEqual(['Mleko']);
@@ -152,23 +137,8 @@ describe('over crafted rows', () => {
     expect(body.report).toContain('🛒 Pantry: 1 item low stock: Mleko');
     expect(body.report).toContain('📆 Expiring within 30 days: Jajka (2026-12-22)');
   });
-
-  it('/finance/alerts gives the rows of get_current_budget_alerts(), its columns in its order', async () => {
-    const { body } = await call('/finance/alerts', 'POST');
-    const finance = await call('/finance');
-    // Groceries: 50 spent of 40 (CRITICAL); fuel: 999 spent today, on course for 15,484 of 5,000 (MEDIUM).
-    expect(body.count).toBe(2);
-    expect(body.data).toEqual(finance.body.alerts.map(({ budget_id: _b, ...row }: { budget_id: string }) => row));
-    const { fields } = await pools.finance.query('SELECT * FROM get_current_budget_alerts() LIMIT 0');
-    expect(Object.keys(body.data[0])).toEqual(fields.map((f) => f.name));
-    expect(body.data.map((a: { alert_severity: string; category_path: string }) => [a.alert_severity, a.category_path])).toEqual([
-      ['CRITICAL', 'Lifestyle > Groceries'],
-      ['MEDIUM', 'Transport > Fuel'],
-    ]);
-    expect(body.data[0]).toMatchObject({ actual_amount: 50, budget_amount: 40, utilization_pct: 125, alert_id: 'ALERT-B-GROC-202612021000' });
-    expect(body.report).toContain('CRITICAL Lifestyle > Groceries 125.0%: 🚨 STOP SPENDING: Budget exceeded by 10.00 PLN');
-  });
 });
+
 
 describe('the OpenAPI document', () => {
   it('describes each endpoint on GET and POST with operationIds, and the bodies match it', async () => {
