@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PgFinanceRepository, type FinanceRepository } from '../../../bridge/finance/finance-repository';
-import type { DayRange } from '../../../bridge/store/closed-or-live';
+import type { DayRange } from '../../../bridge/time/day-range';
 import { addDays, calendarDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
 import { InMemoryFinanceRepository, type CategoryRecord } from '../../fixtures/repositories/in-memory-finance';
 import { insertBudgetsBulk, insertCategoriesWithIds, insertTransactionsBulk, moneyText, type BudgetRow, type TxRow } from '../source-rows';
