@@ -3,27 +3,19 @@
 // stock, of two people), both give the same days, values and snapshots.
 import fc from 'fast-check';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PgPantryHistoryRepository } from '../../../bridge/store/pantry-history-repository';
 import { addDays } from '../../../bridge/time/local-date';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { InMemoryPantryHistoryRepository, type HistoryRow } from '../../fixtures/repositories/in-memory-pantry-history';
-import { sourcePool } from '../source-rows';
+import { withSourcePool } from '../source-database';
 
 const PEOPLE = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 // Twenty days around either DST change in Warsaw (30 March and 26 October 2025), at any minute.
 const WINDOWS = ['2025-03-20', '2025-10-16'];
 
-let dbs: TestDatabases;
 let db: pg.Pool;
-
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  db = sourcePool(dbs.twin, 'history');
-});
-afterAll(async () => {
-  await db?.end();
-  await dbs?.drop();
+withSourcePool('twin', (pool) => {
+  db = pool;
 });
 
 const snapshot = fc.record({
