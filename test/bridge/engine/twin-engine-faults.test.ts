@@ -3,18 +3,17 @@
 import net from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TwinState } from '../../../bridge/contract/twin-state';
-import { TwinEngine, type EngineOptions } from '../../../bridge/engine/twin-engine';
+import type { EngineOptions } from '../../../bridge/engine/twin-engine';
 import type { Queryable } from '../../../bridge/db/pools';
-import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
-import { insertTransactions, sourcePool, ZONE } from '../source-rows';
+import { insertTransactions, sourcePool } from '../source-rows';
+import { engineOver, faultyPools } from './engine-under-test';
 import { engineSources } from '../../fixtures/repositories';
 
 let dbs: TestDatabases;
 let pools: { finance: pg.Pool; training: pg.Pool; pantry: pg.Pool };
-const extraPools: pg.Pool[] = [];
+const faulty = faultyPools();
 const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
@@ -31,34 +30,16 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 afterAll(async () => {
-  await Promise.all([...Object.values(pools ?? {}), ...extraPools].map((p) => p.end().catch(() => {})));
+  await Promise.all(Object.values(pools ?? {}).map((p) => p.end().catch(() => {})));
+  await faulty.end();
   await dbs?.drop();
 });
 
-const START = '2025-03-12T08:00:00+01:00';
-
 function engine(over: Partial<Record<'finance' | 'training' | 'pantry', Queryable>> = {}, o: Partial<EngineOptions> = {}) {
-  const computed: TwinState[] = [];
-  const clock = fixedClock(START);
-  const e = new TwinEngine({
-    ...engineSources({ ...pools, ...over }),
-    clock,
-    timezone: ZONE,
-    currency: 'PLN',
-    sourceTimeoutMs: 3000,
-    cacheMs: 0,
-    onComputed: (s) => computed.push(s),
-    ...o,
-  });
-  return { e, computed, clock };
+  return engineOver(engineSources({ ...pools, ...over }), o);
 }
 
-/** A pool the test ends itself, for URLs that point at nothing useful. */
-function pool(url: string, statementTimeoutMs = 1000): pg.Pool {
-  const p = sourcePool(url, 'faulty', statementTimeoutMs);
-  extraPools.push(p);
-  return p;
-}
+const pool = (url: string, statementTimeoutMs?: number) => faulty.pool(url, statementTimeoutMs);
 
 /** A TCP proxy in front of the test PostgreSQL that can be taken down and brought back on its port. */
 async function proxy(): Promise<{ url: string; down(): Promise<void>; up(): Promise<void> }> {

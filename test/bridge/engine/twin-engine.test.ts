@@ -3,29 +3,25 @@
 // its own domain alone. Faults that need a real database (a statement timeout, a source that goes
 // down and comes back) are in twin-engine-faults.test.ts.
 import net from 'node:net';
-import type pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { TwinState } from '../../../bridge/contract/twin-state';
-import { TwinEngine, type EngineOptions } from '../../../bridge/engine/twin-engine';
+import type { EngineOptions } from '../../../bridge/engine/twin-engine';
 import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
 import { PgTrainingRepository } from '../../../bridge/training/training-repository';
-import { fixedClock } from '../../../bridge/time/clock';
 import { freePort } from '../../fixtures/free-port';
 import { InMemoryFinanceRepository } from '../../fixtures/repositories/in-memory-finance';
 import { InMemoryPantryRepository } from '../../fixtures/repositories/in-memory-pantry';
 import { InMemoryTrainingRepository } from '../../fixtures/repositories/in-memory-training';
-import { sourcePool, ZONE } from '../source-rows';
+import { ZONE } from '../source-rows';
+import { engineOver, faultyPools } from './engine-under-test';
 
-const extraPools: pg.Pool[] = [];
+const faulty = faultyPools();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 afterAll(async () => {
-  await Promise.all(extraPools.map((p) => p.end().catch(() => {})));
+  await faulty.end();
 });
-
-const START = '2025-03-12T08:00:00+01:00';
 
 function sources() {
   const finance = new InMemoryFinanceRepository();
@@ -39,28 +35,10 @@ function sources() {
 }
 
 function engine(over: Partial<Pick<EngineOptions, 'finance' | 'training' | 'pantry'>> = {}, o: Partial<EngineOptions> = {}) {
-  const computed: TwinState[] = [];
-  const clock = fixedClock(START);
-  const e = new TwinEngine({
-    ...sources(),
-    ...over,
-    clock,
-    timezone: ZONE,
-    currency: 'PLN',
-    sourceTimeoutMs: 3000,
-    cacheMs: 0,
-    onComputed: (s) => computed.push(s),
-    ...o,
-  });
-  return { e, computed, clock };
+  return engineOver({ ...sources(), ...over }, o);
 }
 
-/** A pool the test ends itself, for URLs that point at nothing useful. */
-function pool(url: string, statementTimeoutMs = 1000): pg.Pool {
-  const p = sourcePool(url, 'faulty', statementTimeoutMs);
-  extraPools.push(p);
-  return p;
-}
+const pool = (url: string, statementTimeoutMs?: number) => faulty.pool(url, statementTimeoutMs);
 
 describe('TwinEngine with all sources up', () => {
   it('computes the three domains ok with today in the configured zone', async () => {
