@@ -8,7 +8,7 @@ import { sourcePool } from './source-rows';
  * Fresh databases for the calling test file, and a pool on the `kind` one handed to `opened` before
  * the file's tests (which may prepare it further); both closed and dropped after them.
  */
-export function withSourcePool(kind: 'finance' | 'training' | 'pantry', opened: (pool: pg.Pool) => void | Promise<void>): void {
+export function withSourcePool(kind: 'finance' | 'training' | 'pantry' | 'twin', opened: (pool: pg.Pool) => void | Promise<void>): void {
   let dbs: TestDatabases | undefined;
   let pool: pg.Pool | undefined;
   beforeAll(async () => {

@@ -1,98 +1,44 @@
-// The engine over real databases, with sources that are down, hung, or cancelled by the statement
-// timeout, and that come back.
+// The engine over the in-memory repositories (held to PostgreSQL by their contract tests): the three
+// domains, sharing and caching, and a source that cannot be reached or never answers, which degrades
+// its own domain alone. Faults that need a real database (a statement timeout, a source that goes
+// down and comes back) are in twin-engine-faults.test.ts.
 import net from 'node:net';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TwinState } from '../../../bridge/contract/twin-state';
-import { TwinEngine, type EngineOptions } from '../../../bridge/engine/twin-engine';
-import type { Queryable } from '../../../bridge/db/pools';
-import { fixedClock } from '../../../bridge/time/clock';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { EngineOptions } from '../../../bridge/engine/twin-engine';
+import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
+import { PgTrainingRepository } from '../../../bridge/training/training-repository';
 import { freePort } from '../../fixtures/free-port';
-import { insertTransactions, sourcePool, ZONE } from '../source-rows';
-import { engineSources } from '../../fixtures/repositories';
+import { InMemoryFinanceRepository } from '../../fixtures/repositories/in-memory-finance';
+import { InMemoryPantryRepository } from '../../fixtures/repositories/in-memory-pantry';
+import { InMemoryTrainingRepository } from '../../fixtures/repositories/in-memory-training';
+import { ZONE } from '../source-rows';
+import { engineOver, faultyPools } from './engine-under-test';
 
-let dbs: TestDatabases;
-let pools: { finance: pg.Pool; training: pg.Pool; pantry: pg.Pool };
-const extraPools: pg.Pool[] = [];
+const faulty = faultyPools();
 const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  pools = { finance: sourcePool(dbs.finance, 'finance'), training: sourcePool(dbs.training, 'training'), pantry: sourcePool(dbs.pantry, 'pantry') };
-  await insertTransactions(pools.finance, [
-    { date: '2025-03-03', type: 'Income', amount: '3000.00' },
-    { date: '2025-03-04', type: 'Expense', amount: '550.00' },
-  ]);
-  await pools.training.query(`INSERT INTO measurements (measurement_date, bodyweight_kg, bodyfat_pct) VALUES ('2025-03-10', 80.5, 18.2)`);
-  await pools.pantry.query(`INSERT INTO pantry_inventory (category, location, current_quantity, critical_threshold) VALUES ('Mleko', 'Lodowka', 0, 1)`);
-});
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 afterAll(async () => {
-  await Promise.all([...Object.values(pools ?? {}), ...extraPools].map((p) => p.end().catch(() => {})));
-  await dbs?.drop();
+  await faulty.end();
 });
 
-const START = '2025-03-12T08:00:00+01:00';
-
-function engine(over: Partial<Record<'finance' | 'training' | 'pantry', Queryable>> = {}, o: Partial<EngineOptions> = {}) {
-  const computed: TwinState[] = [];
-  const clock = fixedClock(START);
-  const e = new TwinEngine({
-    ...engineSources({ ...pools, ...over }),
-    clock,
-    timezone: ZONE,
-    currency: 'PLN',
-    sourceTimeoutMs: 3000,
-    cacheMs: 0,
-    onComputed: (s) => computed.push(s),
-    ...o,
-  });
-  return { e, computed, clock };
+function sources() {
+  const finance = new InMemoryFinanceRepository();
+  finance.addTransactions([
+    { date: '2025-03-03', type: 'Income', amount: '3000.00' },
+    { date: '2025-03-04', type: 'Expense', amount: '550.00' },
+  ]);
+  const training = new InMemoryTrainingRepository({ measurements: [{ measurement_date: '2025-03-10', bodyweight_kg: '80.5', bodyfat_pct: '18.2' }] });
+  const pantry = new InMemoryPantryRepository([{ category: 'Mleko', location: 'Lodowka', current_quantity: '0', critical_threshold: '1', next_expiry: null, unit: null }]);
+  return { finance, training, pantry };
 }
 
-/** A pool the test ends itself, for URLs that point at nothing useful. */
-function pool(url: string, statementTimeoutMs = 1000): pg.Pool {
-  const p = sourcePool(url, 'faulty', statementTimeoutMs);
-  extraPools.push(p);
-  return p;
+function engine(over: Partial<Pick<EngineOptions, 'finance' | 'training' | 'pantry'>> = {}, o: Partial<EngineOptions> = {}) {
+  return engineOver({ ...sources(), ...over }, o);
 }
 
-/** A TCP proxy in front of the test PostgreSQL that can be taken down and brought back on its port. */
-async function proxy(): Promise<{ url: string; down(): Promise<void>; up(): Promise<void> }> {
-  const target = new URL(dbs.finance);
-  const port = await freePort();
-  let server: net.Server | null = null;
-  const sockets = new Set<net.Socket>();
-  const up = () =>
-    new Promise<void>((resolve, reject) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(Number(target.port), target.hostname);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => {});
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-  const down = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      if (!server) return resolve();
-      server.close(() => resolve());
-      server = null;
-    });
-  await up();
-  cleanups.push(down);
-  const url = new URL(dbs.finance);
-  url.port = String(port);
-  return { url: url.toString(), down, up };
-}
+const pool = (url: string, statementTimeoutMs?: number) => faulty.pool(url, statementTimeoutMs);
 
 describe('TwinEngine with all sources up', () => {
   it('computes the three domains ok with today in the configured zone', async () => {
@@ -107,11 +53,9 @@ describe('TwinEngine with all sources up', () => {
   });
 });
 
-describe('TwinEngine with a source down, hung or cancelled', () => {
+describe('TwinEngine with a source unreachable or hung', () => {
   it('degrades only finance, with a readable reason, when its port is closed', async () => {
-    const closed = new URL(dbs.finance);
-    closed.port = String(await freePort());
-    const { e } = engine({ finance: pool(closed.toString()) });
+    const { e } = engine({ finance: new PgFinanceRepository(pool(`postgres://twin:x@127.0.0.1:${await freePort()}/autonomous_finance`)) });
     const s = await e.getState();
     expect(s.finance.status).toBe('degraded');
     expect(s.finance.error).toMatch(/^finance database unreachable \(connection refused at 127\.0\.0\.1:\d+\)$/);
@@ -134,54 +78,13 @@ describe('TwinEngine with a source down, hung or cancelled', () => {
           silent.close(() => r());
         }),
     );
-    const url = new URL(dbs.training);
-    url.port = String((silent.address() as net.AddressInfo).port);
-    await engine().e.getState(); // warm connections for the sources that are up
-    const { e } = engine({ training: pool(url.toString(), 5000) }, { sourceTimeoutMs: 1500 });
+    const url = `postgres://twin:x@127.0.0.1:${(silent.address() as net.AddressInfo).port}/autonomous_training`;
+    const { e } = engine({ training: new PgTrainingRepository(pool(url, 5000)) }, { sourceTimeoutMs: 1500 });
     const s = await e.getState();
     expect(sockets.size).toBeGreaterThan(0); // the connection really reached the silent server
     expect(s.health.status).toBe('degraded');
     expect(s.health.error).toBe('training database did not answer within 1500 ms');
     expect([s.finance.status, s.pantry.status]).toEqual(['ok', 'ok']);
-  });
-
-  // Under libfaketime (npm run test:calendar) PostgreSQL's statement_timeout never fires while the
-  // lock waits, so the client's own read timeout answers instead. It fails the same way on an ordinary
-  // mid-month day under the same faking (faketime -f '@2027-03-15 12:00:00'), so it is the faked clock
-  // inside PostgreSQL, not the date; the ordinary run keeps the test.
-  it.skipIf(process.env.LD_PRELOAD?.includes('faketime'))('degrades finance when its query is cancelled by the statement timeout (table locked elsewhere)', async () => {
-    const locker = new pg.Client({ connectionString: dbs.finance });
-    await locker.connect();
-    cleanups.push(() => locker.end());
-    await locker.query('BEGIN');
-    await locker.query('LOCK TABLE transactions IN ACCESS EXCLUSIVE MODE');
-    cleanups.push(() => locker.query('ROLLBACK').then(() => {}));
-    // The server cancels after 300 ms, well inside the engine's budget, so the reason is PostgreSQL's.
-    const { e } = engine({ finance: pool(dbs.finance, 300) }, { sourceTimeoutMs: 5000 });
-    const s = await e.getState();
-    expect(s.finance.status).toBe('degraded');
-    expect(s.finance.error).toMatch(/^finance database did not answer in time \(query cancelled by the statement timeout: /);
-    expect([s.health.status, s.pantry.status]).toEqual(['ok', 'ok']);
-  });
-
-  it('keeps the last known values with their as_of while a source is down, and recovers when it returns', async () => {
-    const p = await proxy();
-    const { e, clock } = engine({ finance: pool(p.url) });
-    const first = await e.getState();
-    expect(first.finance).toMatchObject({ status: 'ok', mtd_net: 2450, as_of: '2025-03-12T07:00:00.000Z' });
-
-    await p.down();
-    clock.advance(60_000);
-    const down = await e.getState();
-    expect(down.computed_at).toBe('2025-03-12T07:01:00.000Z');
-    expect(down.finance).toMatchObject({ status: 'degraded', mtd_net: 2450, mtd_income: 3000, as_of: '2025-03-12T07:00:00.000Z' });
-    expect(down.finance.error).toMatch(/^finance database/);
-    expect(down.health).toMatchObject({ status: 'ok', as_of: '2025-03-12T07:01:00.000Z' });
-
-    await p.up();
-    clock.advance(60_000);
-    const back = await e.getState();
-    expect(back.finance).toMatchObject({ status: 'ok', error: null, mtd_net: 2450, as_of: '2025-03-12T07:02:00.000Z' });
   });
 });
 

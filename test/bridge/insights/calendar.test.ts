@@ -1,54 +1,31 @@
-// The insights at the calendar's edges, with "now" from an injected clock: the nights the clocks
-// change in Europe/Warsaw. The money insights at the month's and the year's edges are checked over
-// the in-memory repository in test/bridge/finance/money-insights.test.ts.
-import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TWIN_UPDATES_TABLE } from '../../../bridge/db/schema/twin-updates';
+// The insights at the calendar's edges, with "now" from an injected clock, over the in-memory
+// repositories (their local days held to PostgreSQL's across both clock changes by the contract tests):
+// the nights the clocks change in Europe/Warsaw. The money insights at the month's and the year's
+// edges are checked in test/bridge/finance/money-insights.test.ts.
+import { beforeEach, describe, expect, it } from 'vitest';
 import { InsightsService } from '../../../bridge/insights/insights-service';
 import { readWeeklySeries } from '../../../bridge/insights/weekly-series';
-
 import { fixedClock } from '../../../bridge/time/clock';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
-import { ZONE, sourcePool, todayAt } from '../source-rows';
-import { insightsSources, seriesSources } from '../../fixtures/repositories';
+import { InMemoryFinanceRepository } from '../../fixtures/repositories/in-memory-finance';
+import { InMemoryPantryHistoryRepository } from '../../fixtures/repositories/in-memory-pantry-history';
+import { InMemoryTrainingRepository } from '../../fixtures/repositories/in-memory-training';
+import { ZONE, todayAt } from '../source-rows';
 
 const PERSON = '00000000-0000-4000-8000-000000000002';
-let dbs: TestDatabases;
-let finance: pg.Pool;
-let training: pg.Pool;
+let sources: { finance: InMemoryFinanceRepository; training: InMemoryTrainingRepository; pantryHistory: InMemoryPantryHistoryRepository };
 
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  finance = sourcePool(dbs.finance, 'finance');
-  training = sourcePool(dbs.training, 'training');
-  await finance.query(TWIN_UPDATES_TABLE);
-});
-afterAll(async () => {
-  await finance?.end();
-  await training?.end();
-  await dbs?.drop();
-});
-beforeEach(async () => {
-  await finance.query('DELETE FROM digital_twin_updates');
+beforeEach(() => {
+  sources = { finance: new InMemoryFinanceRepository(), training: new InMemoryTrainingRepository(), pantryHistory: new InMemoryPantryHistoryRepository() };
 });
 
 function insightsAt(iso: string) {
-  return new InsightsService({
-    ...insightsSources({ finance, training, twin: finance }),
-    clock: fixedClock(iso),
-    timezone: ZONE,
-    currency: 'PLN',
-    personId: PERSON,
-    timeoutMs: 5000,
-    cacheMs: 0,
-  }).get();
+  return new InsightsService({ sources, clock: fixedClock(iso), timezone: ZONE, currency: 'PLN', personId: PERSON, timeoutMs: 5000, cacheMs: 0 }).get();
 }
 
-async function pantrySnapshot(at: string, expired: number): Promise<void> {
-  await finance.query(
-    `INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type, created_at) VALUES ('pantry', $1, $2, 'test', 'status_sync', $3)`,
-    [PERSON, JSON.stringify({ expired_count: expired, low_stock_items: [] }), at],
-  );
+function pantrySnapshot(at: string, expired: number): void {
+  const rows = sources.pantryHistory.rows;
+  const id = `00000000-0000-4000-8000-${String(rows.length + 1).padStart(12, '0')}`;
+  rows.push({ id, entity_type: 'pantry', entity_id: PERSON, created_at: new Date(at), update_data: { expired_count: expired, low_stock_items: [] } });
 }
 
 describe('the first of the month', () => {
@@ -61,16 +38,16 @@ describe('the first of the month', () => {
 
 describe('the nights the clocks change', () => {
   it('counts pantry expiries in the local day, week and month of the snapshot across both changes', async () => {
-    await pantrySnapshot('2026-03-01T12:00:00+01:00', 0);
+    pantrySnapshot('2026-03-01T12:00:00+01:00', 0);
     // 02:30 on 29 March does not exist in Warsaw; 01:30 UTC is 03:30 local, Sunday.
-    await pantrySnapshot('2026-03-29T01:30:00Z', 2);
+    pantrySnapshot('2026-03-29T01:30:00Z', 2);
     // Monday 30 March at 00:30 local is still Sunday in UTC: the next week.
-    await pantrySnapshot('2026-03-29T22:30:00Z', 3);
+    pantrySnapshot('2026-03-29T22:30:00Z', 3);
     // 02:30 on 25 October happens twice; the second one (+01:00), still Sunday.
-    await pantrySnapshot('2026-10-25T02:30:00+01:00', 4);
+    pantrySnapshot('2026-10-25T02:30:00+01:00', 4);
     // 31 October 23:30 local is in October; 00:30 on 1 November local (23:30 UTC on the 31st) in November.
-    await pantrySnapshot('2026-10-31T23:30:00+01:00', 5);
-    await pantrySnapshot('2026-10-31T23:30:00Z', 7);
+    pantrySnapshot('2026-10-31T23:30:00+01:00', 5);
+    pantrySnapshot('2026-10-31T23:30:00Z', 7);
     const i = await insightsAt('2026-11-04T12:00:00+01:00');
     expect(i.pantry.insufficient_history).toBe(false);
     expect(i.pantry.expired_per_month).toEqual([
@@ -81,7 +58,7 @@ describe('the nights the clocks change', () => {
       { month: '2026-10', items: 2 },
       { month: '2026-11', items: 2 },
     ]);
-    const series = await readWeeklySeries(seriesSources({ finance, training, twin: finance }), { today: todayAt('2026-11-04T12:00:00+01:00'), currency: 'PLN', personId: PERSON });
+    const series = await readWeeklySeries(sources, { today: todayAt('2026-11-04T12:00:00+01:00'), currency: 'PLN', personId: PERSON });
     const at = (monday: string) => series.values.items_expired[series.weeks.indexOf(monday)];
     expect(at('2026-03-23')).toBe(2);
     expect(at('2026-03-30')).toBe(1);

@@ -3,23 +3,16 @@
 // the same order. The older layout's detection needs the real table and is checked on PostgreSQL only.
 import fc from 'fast-check';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPantry } from '../../../bridge/pantry/pantry-domain';
 import { PgPantryRepository, type PantryInventory } from '../../../bridge/pantry/pantry-repository';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { InMemoryPantryRepository, type PantryRow } from '../../fixtures/repositories/in-memory-pantry';
-import { sourcePool, todayAt } from '../source-rows';
+import { todayAt } from '../source-rows';
+import { withSourcePool } from '../source-database';
 
-let dbs: TestDatabases;
 let db: pg.Pool;
-
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  db = sourcePool(dbs.pantry, 'pantry');
-});
-afterAll(async () => {
-  await db?.end();
-  await dbs?.drop();
+withSourcePool('pantry', (pool) => {
+  db = pool;
 });
 
 async function store(rows: readonly PantryRow[]): Promise<void> {

@@ -3,27 +3,19 @@
 // stock, of two people), both give the same days, values and snapshots.
 import fc from 'fast-check';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PgPantryHistoryRepository } from '../../../bridge/store/pantry-history-repository';
 import { addDays } from '../../../bridge/time/local-date';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { InMemoryPantryHistoryRepository, type HistoryRow } from '../../fixtures/repositories/in-memory-pantry-history';
-import { sourcePool } from '../source-rows';
+import { withSourcePool } from '../source-database';
 
 const PEOPLE = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
-// Around the spring DST change in Warsaw (30 March 2025), at any minute of the day.
-const FIRST = Date.parse('2025-03-20T00:00:00Z');
+// Twenty days around either DST change in Warsaw (30 March and 26 October 2025), at any minute.
+const WINDOWS = ['2025-03-20', '2025-10-16'];
 
-let dbs: TestDatabases;
 let db: pg.Pool;
-
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  db = sourcePool(dbs.twin, 'history');
-});
-afterAll(async () => {
-  await db?.end();
-  await dbs?.drop();
+withSourcePool('twin', (pool) => {
+  db = pool;
 });
 
 const snapshot = fc.record({
@@ -34,6 +26,7 @@ const snapshot = fc.record({
 });
 
 interface Spec {
+  window?: number;
   person: string;
   minute: number;
   expired?: number;
@@ -45,7 +38,7 @@ async function store(specs: Spec[]): Promise<HistoryRow[]> {
   const rows: HistoryRow[] = [];
   for (const s of specs) {
     const data = { ...(s.expired === undefined ? {} : { expired_count: s.expired }), ...(s.stock === undefined ? {} : { stock: s.stock }) };
-    const at = new Date(FIRST + s.minute * 60_000);
+    const at = new Date(Date.parse(`${WINDOWS[s.window ?? 0]}T00:00:00Z`) + s.minute * 60_000);
     const { rows: inserted } = await db.query<{ id: string }>(
       `INSERT INTO digital_twin_updates (entity_type, entity_id, update_data, source_system, update_type, created_at)
        VALUES ('pantry', $1::uuid, $2::jsonb, 'digital_twin_bridge', 'state_transition', $3::timestamptz) RETURNING id`,
@@ -61,11 +54,11 @@ const byDay = <T extends { day: string }>(rows: T[]) => [...rows].sort((a, b) =>
 describe('pantry history repository contract', () => {
   it('gives the same answers in PostgreSQL and in memory, for any history and any days', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(snapshot, { maxLength: 25 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 12 }), async (specs, start, length) => {
-        const rows = await store(specs);
+      fc.asyncProperty(fc.constantFrom(0, 1), fc.array(snapshot, { maxLength: 25 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 12 }), async (window, specs, start, length) => {
+        const rows = await store(specs.map((s) => ({ ...s, window })));
         const real = new PgPantryHistoryRepository(db);
         const fake = new InMemoryPantryHistoryRepository(rows);
-        const from = addDays('2025-03-20', start);
+        const from = addDays(WINDOWS[window], start);
         const range = { from, to: addDays(from, length), open: '2025-05-01' };
         for (const person of PEOPLE) {
           expect(byDay(await fake.expiredDays(person, range))).toEqual(byDay(await real.expiredDays(person, range)));

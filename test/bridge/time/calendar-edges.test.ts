@@ -1,14 +1,15 @@
-// The day-dependent figures at the calendar's edges, with "now" coming from the injected clock: the
+// The day-dependent figures at the calendar's edges, with "now" coming from the injected clock, over the
+// in-memory repositories (held to PostgreSQL, on random days, by the repositories' contract tests): the
 // first and last minutes of a month, New Year, 29 February, the Sunday/Monday week boundary and both
 // Europe/Warsaw daylight-saving changes (02:00–03:00 skipped in March, repeated in October).
-import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TwinEngine } from '../../../bridge/engine/twin-engine';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, calendarDate, daysBetween, localDate, monthStartAfter } from '../../../bridge/time/local-date';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
-import { insertBudgets, insertCategory, insertTransactions, sourcePool, ZONE } from '../source-rows';
-import { engineSources } from '../../fixtures/repositories';
+import { InMemoryFinanceRepository } from '../../fixtures/repositories/in-memory-finance';
+import { InMemoryPantryRepository } from '../../fixtures/repositories/in-memory-pantry';
+import { InMemoryTrainingRepository } from '../../fixtures/repositories/in-memory-training';
+import { ZONE } from '../source-rows';
 
 describe('plain dates', () => {
   it('have the facts of their midnight, whatever the zone the process runs in', () => {
@@ -105,46 +106,37 @@ const EDGES: Edge[] = [
   { label: '1 March 2028, 00:00', at: '2028-03-01T00:00:00+01:00', today: '2028-03-01', daysInMonth: 31, daysSince: 2, thisWeek: 1 },
 ];
 
-describe('the twin at the calendar\'s edges (engine over real databases, clock injected)', () => {
-  let dbs: TestDatabases;
-  let pools: { finance: pg.Pool; training: pg.Pool; pantry: pg.Pool };
+describe('the twin at the calendar\'s edges (engine over the in-memory repositories, clock injected)', () => {
   const clock = fixedClock(EDGES[0].at);
   let engine: TwinEngine;
 
-  beforeAll(async () => {
-    dbs = await freshDatabases();
-    pools = { finance: sourcePool(dbs.finance, 'finance'), training: sourcePool(dbs.training, 'training'), pantry: sourcePool(dbs.pantry, 'pantry') };
-    const groceries = await insertCategory(pools.finance, 'Lifestyle', 'Groceries');
+  beforeAll(() => {
+    const finance = new InMemoryFinanceRepository();
+    const groceries = finance.addCategory('Lifestyle', 'Groceries');
     for (const month of MONTHS) {
       const first = `${month}-01`;
       const last = addDays(localDate(new Date(`${first}T12:00:00Z`), 'UTC').nextMonthStart, -1);
-      await insertTransactions(pools.finance, [
+      finance.addTransactions([
         { date: first, type: 'Income', amount: incomeOf(month).toFixed(2) },
         { date: first, type: 'Expense', amount: '100.00', category_id: groceries },
         { date: addDays(first, 9), type: 'Transfer', amount: '500.00' },
         { date: last, type: 'Expense', amount: '30.00' },
       ]);
       // A threshold of 0 % keeps the budget in the alerts all month, so its pace is always visible.
-      await insertBudgets(pools.finance, [{ budget_id: `B-${month}`, year: Number(month.slice(0, 4)), month: Number(month.slice(5)),
-        category_id: groceries, amount: '1000.00', threshold: 0, priority: 'High' }]);
+      finance.addBudgets([{ budget_id: `B-${month}`, year: Number(month.slice(0, 4)), month: Number(month.slice(5)), category_id: groceries, amount: '1000.00', threshold: 0, priority: 'High' }]);
     }
-    for (const date of WORKOUTS) {
-      await pools.training.query(`INSERT INTO workout_templates (template_id, template_name, workout_type) VALUES ('t', 'T', 'HIT Full Body') ON CONFLICT DO NOTHING`);
-      await pools.training.query(`INSERT INTO workouts (workout_date, template_id, duration_min) VALUES ($1, 't', 30)`, [date]);
-    }
-    for (const [product, expiry] of Object.entries(EXPIRING)) {
-      await pools.pantry.query(
-        `INSERT INTO pantry_inventory (category, location, current_quantity, unit, next_expiry, critical_threshold) VALUES ($1, 'Lodowka', 1, 'szt', $2, 0)`,
-        [product, expiry],
-      );
-    }
-    engine = new TwinEngine({ ...engineSources(pools), clock, timezone: ZONE, currency: 'PLN', sourceTimeoutMs: 5000, cacheMs: 0 });
+    const training = new InMemoryTrainingRepository({
+      workout_templates: [{ template_id: 't', template_name: 'T', workout_type: 'HIT Full Body' }],
+      workouts: WORKOUTS.map((date) => ({ workout_date: date, template_id: 't', duration_min: 30 })),
+    });
+    const pantry = new InMemoryPantryRepository(
+      Object.entries(EXPIRING).map(([product, expiry]) => ({ category: product, location: 'Lodowka', current_quantity: '1', unit: 'szt', next_expiry: expiry, critical_threshold: '0' })),
+    );
+    engine = new TwinEngine({ finance, training, pantry, clock, timezone: ZONE, currency: 'PLN', sourceTimeoutMs: 5000, cacheMs: 0 });
   });
 
   afterAll(async () => {
     await engine?.idle();
-    await Promise.all(Object.values(pools ?? {}).map((p) => p.end()));
-    await dbs?.drop();
   });
 
   for (const edge of EDGES) {

@@ -3,24 +3,17 @@
 // The in-memory repository that the rule tests use is held to the real one here.
 import fc from 'fast-check';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PgTrainingRepository, type TrainingRepository } from '../../../bridge/training/training-repository';
 import { addDays, type LocalDate } from '../../../bridge/time/local-date';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { InMemoryTrainingRepository, type TrainingRows } from '../../fixtures/repositories/in-memory-training';
 import { clearTrainingRows, insertTrainingRows } from '../../fixtures/repositories/training-rows-sql';
-import { sourcePool, todayAt } from '../source-rows';
+import { todayAt } from '../source-rows';
+import { withSourcePool } from '../source-database';
 
-let dbs: TestDatabases;
 let db: pg.Pool;
-
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  db = sourcePool(dbs.training, 'training');
-});
-afterAll(async () => {
-  await db?.end();
-  await dbs?.drop();
+withSourcePool('training', (pool) => {
+  db = pool;
 });
 
 type Make = (rows: Partial<TrainingRows>) => Promise<TrainingRepository>;
