@@ -1,26 +1,29 @@
 // /history?since=&until=: a half-open time range [since, until), combined with the entity filter and
-// the cursor, read from a real PostgreSQL; bad values get a 400 that says what is allowed.
+// the cursor; bad values get a 400 that says what is allowed. The rows are those of the history
+// repository the contract tests hold to PostgreSQL (test/bridge/store/history-repository.contract.test.ts).
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryResponse } from '../../../bridge/contract/responses';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
-import { poolFor } from '../../fixtures/databases';
-import { insertRows } from './history-rows';
+import type { HistoryEntity, HistoryResponse } from '../../../bridge/contract/responses';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 
 const PERSON = crypto.randomUUID();
-let tb: TestBridge;
+let tb: MemoryBridge;
 const days = Array.from({ length: 10 }, (_, i) => `2026-10-${String(i + 20).padStart(2, '0')}T12:00:00.000Z`);
 
+const row = (entity: HistoryEntity, at: string, source = 'g04_engine') => ({
+  id: crypto.randomUUID(),
+  entity_type: entity,
+  entity_id: PERSON,
+  update_data: { at },
+  source_system: source,
+  update_type: 'status_sync',
+  created_at: at,
+});
+
 beforeAll(async () => {
-  tb = await startTestBridge({ env: { TWIN_PERSON_ID: PERSON } });
-  const pool = poolFor(tb.dbs.twin);
-  try {
-    // One row a day from 20 to 29 October, alternating entities, plus another system's row.
-    await insertRows(pool, PERSON, days.map((at, i) => ({ entity: i % 2 === 0 ? 'finance' : 'pantry', at })));
-    await insertRows(pool, PERSON, [{ entity: 'goal', at: '2026-10-25T08:00:00+02:00', source: 'n8n_router' }]);
-  } finally {
-    await pool.end();
-  }
+  tb = await startMemoryBridge({ env: { TWIN_PERSON_ID: PERSON } });
+  // One row a day from 20 to 29 October, alternating entities, plus another system's row.
+  tb.repositories.history.add(...days.map((at, i) => row(i % 2 === 0 ? 'finance' : 'pantry', at)), row('goal', '2026-10-25T08:00:00+02:00', 'n8n_router'));
 });
 afterAll(async () => {
   await tb?.close();
