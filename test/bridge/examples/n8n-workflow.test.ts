@@ -1,9 +1,9 @@
 // The example n8n workflow: importable shape, a request node that calls /status with header auth
 // inside n8n's 10 s, and a Telegram node fed with response_text. The request it describes is then
-// made against a real bridge that requires the key.
+// made against a real bridge (over the in-memory repositories) that requires the key.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
+import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
 
 interface N8nNode {
   name: string;
@@ -20,9 +20,9 @@ const request = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.httpReques
 const telegram = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.telegram')!;
 
 const KEY = 'n8n-example-key-123';
-let tb: TestBridge;
+let tb: MemoryBridge;
 beforeAll(async () => {
-  tb = await startTestBridge({ env: { DIGITAL_TWIN_API_KEY: KEY } });
+  tb = await startMemoryBridge({ env: { DIGITAL_TWIN_API_KEY: KEY } });
 });
 afterAll(async () => {
   await tb?.close();
