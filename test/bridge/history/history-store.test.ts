@@ -1,10 +1,10 @@
-// digital_twin_updates: transitions only, no duplicates under concurrency (one bridge or two),
-// keyset paging that sees every row once.
+// digital_twin_updates over a real PostgreSQL: what a stored row written by another serialiser compares
+// as, no duplicates under concurrency (one bridge or two), keyset paging that sees every row once.
+// Which states make a transition is in history-transitions.test.ts.
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../../../bridge/history/history-cursor';
-import { BRIDGE_SOURCE_SYSTEM as SOURCE_SYSTEM, BRIDGE_UPDATE_TYPE as UPDATE_TYPE } from '../../../bridge/contract/source-system';
 import { HistoryStore } from '../../../bridge/history/history-store';
 import { TwinStore } from '../../../bridge/store/twin-store';
 import { snapshotOf } from '../../../bridge/contract/snapshot';
@@ -12,7 +12,7 @@ import { SyncTracker } from '../../../bridge/history/sync-tracker';
 import { fixedClock } from '../../../bridge/time/clock';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
-import { alert, twinState } from '../state-fixture';
+import { twinState } from '../state-fixture';
 
 let dbs: TestDatabases;
 let poolA: pg.Pool;
@@ -44,45 +44,6 @@ const countBy = (rows: { entity_type: string }[]) =>
   rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.entity_type]: (acc[r.entity_type] ?? 0) + 1 }), {});
 
 describe('HistoryStore.record', () => {
-  it('writes one row per ok domain, then only the domains that changed', async () => {
-    const id = person();
-    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
-    const first = await store.record(twinState());
-    expect(first.written).toEqual(['health', 'finance', 'pantry']);
-    expect(first.at).toBeInstanceOf(Date);
-    const rows = await rowsOf(id);
-    expect(rows.map((r) => [r.entity_type, r.source_system, r.update_type])).toEqual(
-      expect.arrayContaining([
-        ['health', SOURCE_SYSTEM, UPDATE_TYPE],
-        ['finance', 'g04_engine', 'status_sync'],
-        ['pantry', 'g04_engine', 'status_sync'],
-      ]),
-    );
-    expect(rows.find((r) => r.entity_type === 'finance').update_data).toEqual(snapshotOf(twinState(), 'finance'));
-
-    // The same figures computed a minute later (new computed_at, as_of and alert ids): nothing to write.
-    const later = twinState({
-      computed_at: '2025-03-12T07:01:00.000Z',
-      finance: { as_of: '2025-03-12T07:01:00.000Z', alerts: [alert({ alert_id: 'ALERT-B-1-202503120801' })] },
-    });
-    expect((await store.record(later)).written).toEqual([]);
-
-    const changed = twinState({ finance: { mtd_net: 2300, mtd_expense: 5700 } });
-    expect((await store.record(changed)).written).toEqual(['finance']);
-    expect(countBy(await rowsOf(id))).toEqual({ health: 1, finance: 2, pantry: 1 });
-  });
-
-  it('writes a change back to an earlier state (A, B, A is three transitions)', async () => {
-    const id = person();
-    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
-    const a = twinState();
-    const b = twinState({ pantry: { low_stock_count: 3, low_stock_items: ['Chleb', 'Jajka', 'Mleko'] } });
-    await store.record(a);
-    expect((await store.record(b)).written).toEqual(['pantry']);
-    expect((await store.record(a)).written).toEqual(['pantry']);
-    expect(countBy(await rowsOf(id)).pantry).toBe(3);
-  });
-
   it('compares with the last row semantically: key order and number spelling do not count as a change', async () => {
     const id = person();
     const state = twinState();
@@ -98,25 +59,6 @@ describe('HistoryStore.record', () => {
     );
     const { written } = await new HistoryStore(new TwinStore(poolA).historyTable(), id).record(state);
     expect(written).toEqual(['finance', 'pantry']);
-  });
-
-  it('does not write degraded domains, even when their last known values differ', async () => {
-    const id = person();
-    const store = new HistoryStore(new TwinStore(poolA).historyTable(), id);
-    await store.record(twinState());
-    const degraded = twinState({
-      finance: { status: 'degraded', error: 'finance database unreachable', mtd_net: 999 },
-      pantry: { status: 'degraded', error: 'pantry database unreachable', as_of: null, low_stock_count: null, low_stock_items: [], expired_count: null, expiring_count: null },
-      health: { bodyweight_kg: 79.9 },
-    });
-    expect((await store.record(degraded)).written).toEqual(['health']);
-    const allDown = twinState({
-      health: { status: 'degraded', error: 'x' },
-      finance: { status: 'degraded', error: 'x' },
-      pantry: { status: 'degraded', error: 'x' },
-    });
-    expect(await store.record(allDown)).toEqual({ written: [], at: null });
-    expect(countBy(await rowsOf(id))).toEqual({ health: 2, finance: 1, pantry: 1 });
   });
 
   it('writes each transition once under 20 concurrent record() calls of one state', async () => {
