@@ -4,7 +4,7 @@ import { quantileSorted } from 'simple-statistics';
 import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from '../contract/insights';
 import type { Figures, InsightContext } from '../analysis/insight-context';
 import { round } from '../analysis/statistics';
-import type { LocalDate } from '../time/local-date';
+import { monthBack, type LocalDate } from '../time/local-date';
 import type { CategoryPaths } from './category-paths';
 import type { CategoryMonth, FinanceRepository } from './finance-repository';
 
@@ -13,12 +13,6 @@ const MIN_BASELINE_MONTHS = 3;
 /** Outside the interquartile range by more than this counts: max(¼ of the range, 10 % of the median, 10 currency units). */
 export function baselineMargin(p25: number, median: number, p75: number): number {
   return Math.max(0.25 * (p75 - p25), 0.1 * median, 10);
-}
-
-/** YYYY-MM of the month `back` months before today's. */
-export function monthBack(today: Pick<LocalDate, 'year' | 'month'>, back: number): string {
-  const index = today.year * 12 + (today.month - 1) - back;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** The day of month each month is compared up to: today's, or every day on a month's last day. */

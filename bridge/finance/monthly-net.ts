@@ -3,19 +3,14 @@
 // month-to-date figure.
 import type { MonthNet } from '../contract/twin-state';
 import type { DayRange } from '../time/day-range';
-import { isoDate, type LocalDate } from '../time/local-date';
+import { monthBack, type LocalDate } from '../time/local-date';
 import type { MonthTotals } from './finance-repository';
 
 export const CHART_MONTHS = 12;
 
 /** YYYY-MM of the twelve months ending with today's, oldest first. */
 export function chartMonths(today: Pick<LocalDate, 'year' | 'month'>): string[] {
-  const months: string[] = [];
-  for (let back = CHART_MONTHS - 1; back >= 0; back--) {
-    const index = today.year * 12 + (today.month - 1) - back;
-    months.push(isoDate(Math.floor(index / 12), (index % 12) + 1, 1).slice(0, 7));
-  }
-  return months;
+  return Array.from({ length: CHART_MONTHS }, (_, i) => monthBack(today, CHART_MONTHS - 1 - i));
 }
 
 /** The chart's days: from the first of the oldest month to the first of the next month. */

@@ -6,9 +6,8 @@ import type { ExpiredInMonth, PantryInsights, PantryProductUse } from '../contra
 import type { DayRange } from '../time/day-range';
 import type { PantryHistoryRepository, StoredSnapshot } from '../store/pantry-history-repository';
 import { risesPerDay, type ExpiredRise } from './expired-days';
-import { addDays, daysBetween, type LocalDate } from '../time/local-date';
+import { addDays, daysBetween, monthBack, type LocalDate } from '../time/local-date';
 import type { Figures, InsightContext } from '../analysis/insight-context';
-import { monthBack } from '../finance/money-insights';
 import { round } from '../analysis/statistics';
 
 export const MIN_HISTORY_DAYS = 14;

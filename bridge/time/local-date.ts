@@ -68,6 +68,12 @@ export function calendarDate(date: string): LocalDate {
   return factsOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), 0, 0);
 }
 
+/** YYYY-MM of the month `back` months before today's. */
+export function monthBack(today: Pick<LocalDate, 'year' | 'month'>, back: number): string {
+  const index = today.year * 12 + (today.month - 1) - back;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 /** The first day of the month `months` after the month of `date` (negative: before it). */
 export function monthStartAfter(date: string, months: number): string {
   return format(addMonths(parseISO(`${date.slice(0, 7)}-01`), months), 'yyyy-MM-dd');
