@@ -16,7 +16,7 @@ export class Migrator {
   private report: MigrationReport | null = null;
   private running: Promise<MigrationReport> | null = null;
   /** When the last run ended, and why it failed (the database could not be reached) or null. */
-  private lastRun: { atMs: number; error: unknown } | null = null;
+  private lastRun: { atMs: number; error: Error | null } | null = null;
 
   constructor(
     private readonly db: pg.Pool,
@@ -36,7 +36,7 @@ export class Migrator {
           return (this.report = report);
         },
         (err: unknown) => {
-          this.lastRun = { atMs: this.nowMs(), error: err };
+          this.lastRun = { atMs: this.nowMs(), error: err instanceof Error ? err : new Error(String(err)) };
           throw err;
         },
       )
