@@ -10,7 +10,7 @@ import { TwinStore } from '../../../bridge/store/twin-store';
 import { snapshotOf } from '../../../bridge/contract/snapshot';
 import { SyncTracker } from '../../../bridge/history/sync-tracker';
 import { fixedClock } from '../../../bridge/time/clock';
-import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
+import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
 import { twinState } from '../state-fixture';
 
@@ -22,6 +22,8 @@ beforeAll(async () => {
   dbs = await freshDatabases();
   poolA = new pg.Pool({ connectionString: dbs.twin, max: 10 });
   poolB = new pg.Pool({ connectionString: dbs.twin, max: 10 });
+  // A client still closing when the database is dropped (WITH FORCE) is told so: not a failure.
+  for (const p of [poolA, poolB]) p.on('error', () => {});
 });
 afterAll(async () => {
   await poolA?.end();
@@ -211,7 +213,7 @@ describe('history cursor', () => {
 
 describe('the history table', () => {
   it('is created by the first use where it is missing, and one that exists is never altered', async () => {
-    const pool = new pg.Pool({ connectionString: dbs.training, max: 2 });
+    const pool = poolFor(dbs.training);
     try {
       const present = async () => (await pool.query(`SELECT to_regclass('digital_twin_updates') IS NOT NULL AS p`)).rows[0].p;
       expect(await present()).toBe(false);
