@@ -18,6 +18,8 @@ export class WebhookReceiver {
   readonly received: Received[] = [];
   /** Answers given to the next requests, in order; then 200. */
   readonly script: Answer[] = [];
+  /** Runs while a request is left unanswered, the sender waiting for its answer. */
+  whileHanging: (() => void) | null = null;
   private server: http.Server | null = null;
   port = 0;
 
@@ -34,7 +36,10 @@ export class WebhookReceiver {
         const answer = this.script.shift() ?? 'ok';
         const entry: Received = { raw, body: JSON.parse(raw), headers: req.headers, answered: answer === 'hang' ? 0 : answer === 'ok' ? 200 : answer };
         this.received.push(entry);
-        if (answer === 'hang') return; // the bridge's timeout has to give up on it
+        if (answer === 'hang') {
+          this.whileHanging?.();
+          return; // the bridge's timeout has to give up on it
+        }
         res.writeHead(entry.answered, { 'Content-Type': 'application/json' }).end('{}');
       });
     });
