@@ -144,24 +144,8 @@ export class WebhookDeliverer {
   private async send(delivery: Delivery): Promise<void> {
     const now = this.o.clock.now();
     const body = delivery.kind === 'row' ? transitionPayload(delivery.row, delivery.previous, now) : domainStatusPayload(delivery.event, this.o.personId, now);
-    await this.post(JSON.stringify(body), body.id, body.event);
+    await postTransition(this.o.target, JSON.stringify(body), body.id, body.event, this.stopper.signal);
     this.lastDeliveredId = body.id;
-  }
-
-  /**
-   * One POST, ended at the receiver's time limit by a timer held here. Node 20 keeps the sources of
-   * a combined signal only weakly: a timeout signal that nothing else holds can be collected before
-   * it fires, and a receiver that never answers would then hold up every delivery for good.
-   */
-  private async post(body: string, deliveryId: string, event: string): Promise<void> {
-    const { timeoutMs } = this.o.target;
-    const limit = new AbortController();
-    const timer = setTimeout(() => limit.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-    try {
-      await postTransition(this.o.target, body, deliveryId, event, AbortSignal.any([this.stopper.signal, limit.signal]));
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private async refreshPending(): Promise<void> {

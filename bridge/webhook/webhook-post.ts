@@ -27,22 +27,23 @@ export async function postTransition(target: PostTarget, body: string, deliveryI
     url.username = '';
     url.password = '';
   }
+  // The time limit is a timer held here: Node 20 keeps the inputs of a combined signal only weakly, so
+  // an AbortSignal.timeout() that nothing else holds can be collected before it fires, and a receiver
+  // that never answers would then hold up every delivery for good.
+  const limit = new AbortController();
+  const timer = setTimeout(() => limit.abort(new DOMException(`no answer within ${target.timeoutMs} ms`, 'TimeoutError')), target.timeoutMs);
   let res: Response;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.any([AbortSignal.timeout(target.timeoutMs), stop]),
-    });
+    res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.any([limit.signal, stop]) });
+    // The answer's body is not needed, but reading it (within the same limit) frees the connection.
+    await res.arrayBuffer().catch(() => undefined);
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };
     if (e.name === 'TimeoutError') throw new WebhookDeliveryError(`receiver did not answer within ${target.timeoutMs} ms`);
     if (e.name === 'AbortError') throw new WebhookDeliveryError('delivery interrupted by shutdown');
     throw new WebhookDeliveryError(`receiver unreachable: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
+  } finally {
+    clearTimeout(timer);
   }
-  // The answer's body is not needed, but reading it frees the connection.
-  await res.arrayBuffer().catch(() => undefined);
   if (res.status < 200 || res.status > 299) throw new WebhookDeliveryError(`receiver answered HTTP ${res.status}`);
 }
