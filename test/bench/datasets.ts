@@ -90,6 +90,8 @@ async function prepareSet(server: EmbeddedServer, spec: SizeSpec, timezone: stri
     if (result.seeded) {
       log(`  ${spec.name}: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s; analysing`);
       for (const url of [urls.finance, urls.training, urls.pantry]) await withClient(url, (c) => c.query('VACUUM ANALYZE'));
+      // The seeding's dirty pages written out now, not during the bridge's first ledger check.
+      await withClient(urls.finance, (c) => c.query('CHECKPOINT'));
     } else {
       log(`  ${spec.name}: already seeded (reused data folder)`);
     }
