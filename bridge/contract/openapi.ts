@@ -29,6 +29,15 @@ const formatParam = {
   schema: { type: 'string', enum: ['json', 'text'] },
 };
 
+const dateParam = {
+  name: 'date',
+  in: 'query',
+  required: false,
+  description:
+    'a day, YYYY-MM-DD in the twin\'s zone (default: today): the answer as it stood at the end of that day, from the rows dated up to it; a day after today, one that does not exist or a malformed value is a 400',
+  schema: { type: 'string', format: 'date' },
+};
+
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: keyof typeof schemas, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
 
@@ -58,7 +67,7 @@ function operation(name: Capitalize<string>, summary: string, ok: keyof typeof s
   return { get: { ...rest, operationId: `get${name}` }, post: op };
 }
 
-const insightsOperation = operation('Insights', 'Trends, training progress, spending against its own baseline, pantry run-out and links between domains', 'InsightsResponse', [formatParam]);
+const insightsOperation = operation('Insights', 'Trends, training progress, spending against its own baseline, pantry run-out and links between domains', 'InsightsResponse', [formatParam, dateParam]);
 const sourceDown = { '503': json('ErrorResponse', 'A database it reads did not answer; the report says which') };
 
 let cached: object | null = null;
@@ -82,9 +91,9 @@ export function openApiDocument(version: string): object {
     },
     security: [{}, { apiKey: [] }, { bearer: [] }],
     paths: {
-      '/status': operation('Status', 'The whole twin: state, key figures and the briefing text', 'StatusResponse', [formatParam]),
-      '/health': operation('Health', 'Body composition and training', 'HealthResponse', [formatParam]),
-      '/finance': operation('Finance', 'Month-to-date money and budget alerts', 'FinanceResponse', [formatParam]),
+      '/status': operation('Status', 'The whole twin: state, key figures and the briefing text', 'StatusResponse', [formatParam, dateParam]),
+      '/health': operation('Health', 'Body composition and training', 'HealthResponse', [formatParam, dateParam]),
+      '/finance': operation('Finance', 'Month-to-date money and budget alerts', 'FinanceResponse', [formatParam, dateParam]),
       '/history': operation('History', 'Recorded state transitions, newest first', 'HistoryResponse', [
         formatParam,
         { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 20 } },
@@ -106,9 +115,9 @@ export function openApiDocument(version: string): object {
         },
       ], { '503': json('ErrorResponse', 'The history table is not available') }),
       '/insights': insightsOperation,
-      '/workout': operation('Workout', 'The last 5 sessions and the progression of each exercise (weight and time under tension)', 'WorkoutResponse', [formatParam], sourceDown),
-      '/forecast': operation('Forecast', 'Outflow of the next 30 days: median and ranges of the recent 30-day periods', 'ForecastResponse', [formatParam], sourceDown),
-      '/pantry': operation('Pantry', 'Low stock, expiring food and run-out dates', 'PantryResponse', [formatParam]),
+      '/workout': operation('Workout', 'The last 5 sessions and the progression of each exercise (weight and time under tension)', 'WorkoutResponse', [formatParam, dateParam], sourceDown),
+      '/forecast': operation('Forecast', 'Outflow of the next 30 days: median and ranges of the recent 30-day periods', 'ForecastResponse', [formatParam, dateParam], sourceDown),
+      '/pantry': operation('Pantry', 'Low stock, expiring food and run-out dates', 'PantryResponse', [formatParam, dateParam]),
       '/finance/alerts': operation('FinanceAlerts', 'The rows of get_current_budget_alerts(), alone', 'FinanceAlertsResponse', [formatParam]),
       '/review/week': operation(
         'WeeklyReview',

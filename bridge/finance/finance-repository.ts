@@ -62,8 +62,12 @@ export interface FinanceDay {
 }
 
 export interface FinanceRepository {
-  /** The per-budget figures of get_current_budget_alerts() at the end of `today`'s minute. */
-  budgetFigures(today: LocalDate): Promise<BudgetFigures[]>;
+  /**
+   * The per-budget figures of get_current_budget_alerts() at the end of `today`'s minute, over the
+   * month's rows dated before `until` (the next month's first day counts the whole month, as the
+   * function does; a past day's next day counts what it had seen).
+   */
+  budgetFigures(today: LocalDate, until: string): Promise<BudgetFigures[]>;
   /** Income, expense and net per month of the range (months with a transaction only). */
   monthTotals(range: DayRange): Promise<MonthTotals[]>;
   /** Expense per month and category, summed up to day of month `cutoffDay`; `spent`: any expense up to `today`. */
@@ -313,8 +317,8 @@ export class PgFinanceRepository implements FinanceRepository, FinanceSummarySou
     return readClosedOrLive<Row>(this.db, this.closed, statement, range, params);
   }
 
-  async budgetFigures(today: LocalDate): Promise<BudgetFigures[]> {
-    const params = [today.monthStart, today.nextMonthStart, today.year, today.month, today.day, today.daysInMonth];
+  async budgetFigures(today: LocalDate, until: string): Promise<BudgetFigures[]> {
+    const params = [today.monthStart, until < today.nextMonthStart ? until : today.nextMonthStart, today.year, today.month, today.day, today.daysInMonth];
     return (await this.db.query<BudgetFiguresRow>(BUDGET_FIGURES_SQL, params)).rows.map(figuresOf);
   }
 

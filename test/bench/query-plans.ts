@@ -155,14 +155,17 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     // one live. The ledger's own background check reads every closed row by design and is not watched.
     const ledger = new Ledger({ finance: pools.finance, training: pools.training, twin: pools.twin, clock: systemClock, timezone: o.timezone, personId: o.personId, log: silentLogger });
     await ledger.check();
-    await new TwinEngine({
-      ...engineSources({ finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry }, ledger),
+    const served = new TwinEngine({
+      ...engineSources({ finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry, twin: recording(pools.twin, 'history', log) }, ledger),
       clock: systemClock,
       timezone: o.timezone,
       currency: 'PLN',
       sourceTimeoutMs: 30_000,
       cacheMs: 0,
-    }).compute();
+    });
+    await served.compute();
+    // A past day (`date=`), forty days back: its month read live up to the day, the rest from the ledger.
+    await served.stateOn(new Date(Date.parse(`${state.today}T12:00:00Z`) - 40 * 86_400_000).toISOString().slice(0, 10));
     const degraded = (['health', 'finance', 'pantry'] as const).filter((d) => state[d].status !== 'ok');
     if (degraded.length > 0) throw new Error(`query-plan check: sources failed: ${degraded.map((d) => `${d}: ${state[d].error}`).join('; ')}`);
 

@@ -51,7 +51,9 @@ const PATH_IDS = [null, 1, 2, 3, 4, 99];
 async function answers(repo: FinanceRepository, q: Questions) {
   const paths = await repo.categoryPaths();
   return {
-    budgetFigures: await repo.budgetFigures(q.today),
+    budgetFigures: await repo.budgetFigures(q.today, q.today.nextMonthStart),
+    // As the end of a past day sees them: the month's rows dated up to today only.
+    budgetFiguresThroughToday: await repo.budgetFigures(q.today, addDays(q.today.date, 1)),
     monthTotals: unordered(await repo.monthTotals(q.range)),
     categoryMonths: unordered(await repo.categoryMonths(q.range, q.cutoffDay, q.today.date)),
     netMonths: unordered(await repo.netMonths(q.range, q.cutoffDay)),
