@@ -68,6 +68,11 @@ export function calendarDate(date: string): LocalDate {
   return factsOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), 0, 0);
 }
 
+/** The facts of a plain YYYY-MM-DD in its last minute (23:59): the day as it stood when it ended. */
+export function endOfDay(date: string): LocalDate {
+  return { ...calendarDate(date), hour: 23, minute: 59 };
+}
+
 /** YYYY-MM of the month `back` months before today's. */
 export function monthBack(today: Pick<LocalDate, 'year' | 'month'>, back: number): string {
   const index = today.year * 12 + (today.month - 1) - back;
