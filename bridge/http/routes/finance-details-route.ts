@@ -14,7 +14,7 @@ import { fromSource, type ReadDeps } from './n8n-routes';
 /** A whole number written with digits only (a JSON number or text), within [min, max]; null when absent. */
 const wholeNumber = (name: string, digits: RegExp, min: number, max: number, example: string) =>
   z
-    .union([z.string(), z.number()])
+    .union([z.string(), z.number()], { error: `${name} must be given once, as a whole number (${example})` })
     .optional()
     .transform((v, ctx): number | null => {
       if (v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
