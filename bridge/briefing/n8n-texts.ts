@@ -4,7 +4,7 @@ import type { AlertRow, OutflowForecast, PantryReport, WorkoutData } from '../co
 import type { PantryDomain } from '../contract/twin-state';
 import { worstFirst } from '../contract/alert-order';
 import { dayLine } from './day-line';
-import { degradedLine, listed, pantryLines, plural } from './domain-lines';
+import { alertLine, degradedLine, listed, pantryLines, plural } from './domain-lines';
 import { signedMoney } from './money';
 
 const TREND_ICON = { up: '⬆️', flat: '➡️', down: '⬇️', new: '🆕' } as const;
@@ -62,7 +62,7 @@ export function alertsText(rows: readonly AlertRow[], o: { today: string; status
   if (o.status !== 'ok') lines.push(degradedLine('💰', 'Finance', o));
   if (rows.length === 0) lines.push('✅ No budget alerts');
   // `data` keeps the function's order; a person reads the worst first, as in the briefing.
-  for (const a of worstFirst(rows).slice(0, 10)) lines.push(`• ${a.alert_severity} ${a.category_path} ${a.utilization_pct.toFixed(1)}%: ${a.recommended_action}`);
+  for (const a of worstFirst(rows).slice(0, 10)) lines.push(alertLine(a));
   if (rows.length > 10) lines.push(`• and ${rows.length - 10} more`);
   return lines.join('\n');
 }

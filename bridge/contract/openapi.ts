@@ -18,8 +18,9 @@ import { TransitionPayload } from './webhook-payload';
 import { InsightsResponse } from './insights';
 import { FinanceAlertsResponse, ForecastResponse, PantryResponse, WorkoutResponse } from './n8n-responses';
 import { WeeklyReviewResponse } from './weekly-review';
+import { MonthDetailsResponse } from './month-details';
 
-const schemas = { InsightsResponse, StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse, WorkoutResponse, ForecastResponse, PantryResponse, FinanceAlertsResponse, WeeklyReviewResponse };
+const schemas = { InsightsResponse, StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse, WorkoutResponse, ForecastResponse, PantryResponse, FinanceAlertsResponse, WeeklyReviewResponse, MonthDetailsResponse };
 
 const formatParam = {
   name: 'format',
@@ -119,6 +120,17 @@ export function openApiDocument(version: string): object {
       '/forecast': operation('Forecast', 'Outflow of the next 30 days: median and ranges of the recent 30-day periods', 'ForecastResponse', [formatParam, dateParam], sourceDown),
       '/pantry': operation('Pantry', 'Low stock, expiring food and run-out dates', 'PantryResponse', [formatParam, dateParam]),
       '/finance/alerts': operation('FinanceAlerts', 'The rows of get_current_budget_alerts(), alone', 'FinanceAlertsResponse', [formatParam]),
+      '/finance/details': operation(
+        'FinanceDetails',
+        "One month's income, expense and net, its 5 largest expenses, its budgets and breaches, and its alerts on its last day",
+        'MonthDetailsResponse',
+        [
+          formatParam,
+          { name: 'month', in: 'query', required: false, description: '1 to 12 (default: this month, in the configured time zone); a month that has not begun gets a 400', schema: { type: 'integer', minimum: 1, maximum: 12 } },
+          { name: 'year', in: 'query', required: false, description: 'four digits (default: this year); needs month', schema: { type: 'integer', minimum: 1900, maximum: 9999 } },
+        ],
+        sourceDown,
+      ),
       '/review/week': operation(
         'WeeklyReview',
         'This week against last week and the same week a year ago, across the three domains', 'WeeklyReviewResponse', [

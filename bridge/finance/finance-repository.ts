@@ -6,6 +6,7 @@ import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../store
 import type { DayRange } from '../time/day-range';
 import type { FingerprintRow } from '../store/summaries-repository';
 import type { LocalDate } from '../time/local-date';
+import type { MonthExpense } from '../contract/month-details';
 import type { BudgetFigures } from './budget-alerts';
 import type { CategoryPaths } from './category-paths';
 import { UNCATEGORISED } from './category-paths';
@@ -84,6 +85,10 @@ export interface FinanceRepository {
   firstDay(): Promise<string | null>;
   /** Display paths of the categories ("Lifestyle > Groceries"). */
   categoryPaths(): Promise<CategoryPaths>;
+
+  // ---- month details (/finance/details) ----
+  /** The `limit` largest expenses dated in [from, to): amount descending, then the later day, then transaction_id by code point. */
+  topExpenses(from: string, to: string, limit: number): Promise<MonthExpense[]>;
 }
 
 /** What the summaries of closed months read of the finance database (always live). */
@@ -302,6 +307,20 @@ const ALERTS_FUNCTION_SQL = `
   FROM pg_proc p
   WHERE p.proname = 'get_current_budget_alerts' AND pg_function_is_visible(p.oid)`;
 
+// ---- month details (/finance/details) ----------------------------------------------------------
+
+// Always live: one month's rows through idx_transactions_date (one partition), the largest first.
+// transaction_id in the C collation, so that ties come in one order whatever the database's locale.
+const TOP_EXPENSES_SQL = `
+  SELECT t.transaction_id, to_char(t.transaction_date, 'YYYY-MM-DD') AS date, t.amount::text AS amount,
+         t.merchant_source AS merchant, t.description,
+         coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), '${UNCATEGORISED}') AS category_path
+  FROM transactions t
+  LEFT JOIN categories c ON c.category_id = t.category_id
+  WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
+  ORDER BY t.amount DESC, t.transaction_date DESC, t.transaction_id COLLATE "C"
+  LIMIT $3`;
+
 // ---- the repository -----------------------------------------------------------------------------
 
 type Numeric = string | number | null;
@@ -361,6 +380,13 @@ export class PgFinanceRepository implements FinanceRepository, FinanceSummarySou
     const { rows } = await this.db.query<{ category_id: number; path: string }>(PATHS_SQL);
     const paths = new Map(rows.map((r) => [r.category_id, r.path]));
     return (id) => (id === null ? UNCATEGORISED : (paths.get(id) ?? UNCATEGORISED));
+  }
+
+  // ---- month details (/finance/details) ----
+
+  async topExpenses(from: string, to: string, limit: number): Promise<MonthExpense[]> {
+    const { rows } = await this.db.query<Omit<MonthExpense, 'amount'> & { amount: string }>(TOP_EXPENSES_SQL, [from, to, limit]);
+    return rows.map((r) => ({ ...r, amount: num(r.amount) }));
   }
 
   async monthFingerprints(open: string): Promise<FingerprintRow[]> {

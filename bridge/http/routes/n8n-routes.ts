@@ -3,10 +3,11 @@
 import { Router, type Request } from 'express';
 import { alertsText, forecastText, pantryText, workoutText } from '../../briefing/n8n-texts';
 import type { Insights } from '../../contract/insights';
-import { n8nText, type AlertRow, type FinanceAlertsResponse, type ForecastResponse, type PantryResponse, type WorkoutResponse } from '../../contract/n8n-responses';
+import { n8nText, type FinanceAlertsResponse, type ForecastResponse, type PantryResponse, type WorkoutResponse } from '../../contract/n8n-responses';
 import type { FinanceRepository } from '../../finance/finance-repository';
 import type { PantryHistoryRepository } from '../../store/pantry-history-repository';
 import { describeSourceError } from '../../db/source-error';
+import { functionRow } from '../../finance/budget-alerts';
 import { readOutflowForecast } from '../../finance/outflow-forecast';
 import { readWorkoutLog } from '../../training/workout-log';
 import type { TrainingRepository } from '../../training/training-repository';
@@ -40,11 +41,6 @@ export async function fromSource<T>(source: string, work: () => Promise<T>): Pro
   } catch (err) {
     throw new HttpError(503, 'source_unavailable', describeSourceError(source, err));
   }
-}
-
-/** The columns of get_current_budget_alerts(), in its order (the twin also keeps the budget id). */
-function alertRow({ budget_id: _id, ...row }: AlertRow & { budget_id: string }): AlertRow {
-  return row;
 }
 
 async function pantryRunOut(deps: ReadDeps): Promise<PantryResponse['data']['run_out']> {
@@ -84,7 +80,7 @@ export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
     res.type('application/json').send(
       bodyOnce(state, 'finance/alerts', (): FinanceAlertsResponse => {
         const f = state.finance;
-        const rows = f.alerts.map(alertRow);
+        const rows = f.alerts.map(functionRow);
         const text = alertsText(rows, { today: state.today, status: f.status, error: f.error, as_of: f.as_of });
         return { ...n8nText(text), computed_at: state.computed_at, status: f.status, as_of: f.as_of, count: rows.length, data: rows };
       }),
