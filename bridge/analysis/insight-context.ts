@@ -2,12 +2,13 @@
 // injectable clock) and the settings that name units. Whether closed months come from their
 // summaries is each repository's business, not the insights'.
 import type { LocalDate } from '../time/local-date';
+import type { DayBounds } from '../time/twin-day';
 
 export interface InsightContext {
   today: LocalDate;
   currency: string;
-  /** The first day whose rows do not count (see TwinDay); by default the next month's first day. */
-  until?: string;
+  /** A past day's bounds; by default today's. */
+  bounds?: DayBounds;
 }
 
 /** A domain's figures without the status fields the service adds. */

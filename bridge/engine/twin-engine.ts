@@ -112,7 +112,7 @@ export class TwinEngine {
    */
   async stateOn(date: string): Promise<TwinState> {
     const computedAt = this.o.clock.now().toISOString();
-    const day = pastDay(date);
+    const day = pastDay(date, liveDay(this.o.clock.now(), this.o.timezone).today.monthStart);
     const [health, finance, pantry] = await this.readDomains(day, Date.parse(computedAt));
     const settle = <K extends DomainName>(domain: K, attempt: Attempt<DomainFigures<Domains[K]>>) => this.domains.settleApart(domain, attempt, computedAt);
     const recorded = pantry.ok && pantry.value === null ? null : pantry;
@@ -128,12 +128,12 @@ export class TwinEngine {
   }
 
   private readDomains(day: TwinDay, nowMs: number): Promise<[Attempt<HealthData>, Attempt<FinanceData>, Attempt<PantryData | null>]> {
-    const { today, until, past } = day;
+    const { today, ...bounds } = day;
     const attempt = <T>(domain: DomainName, work: () => Promise<T>): Promise<Attempt<T>> => this.domains.attempt(domain, work);
     return Promise.all([
-      attempt('health', () => readHealth(this.o.training, { today, past })),
-      attempt('finance', () => readFinance(this.o.finance, { today, until, currency: this.o.currency })),
-      attempt('pantry', () => (past ? pantryOnDay(this.o.pantryHistory, this.o.personId, today.date) : readPantry(this.o.pantry, { today, nowMs }))),
+      attempt('health', () => readHealth(this.o.training, { today, bounds })),
+      attempt('finance', () => readFinance(this.o.finance, { today, bounds, currency: this.o.currency })),
+      attempt('pantry', () => (bounds.past ? pantryOnDay(this.o.pantryHistory, this.o.personId, today.date) : readPantry(this.o.pantry, { today, nowMs }))),
     ]);
   }
 

@@ -2,6 +2,7 @@
 // net per month, from the finance repository.
 import type { FinanceDomain } from '../contract/twin-state';
 import type { LocalDate } from '../time/local-date';
+import { todayBounds, type DayBounds } from '../time/twin-day';
 import { alertStamp, budgetAlerts } from './budget-alerts';
 import { budgetLines } from './budget-overview';
 import type { FinanceRepository } from './finance-repository';
@@ -12,15 +13,15 @@ export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;
 export interface FinanceContext {
   today: LocalDate;
   currency: string;
-  /** The first day whose rows do not count (see TwinDay); by default the next month's first day. */
-  until?: string;
+  /** A past day's bounds; by default today's. */
+  bounds?: DayBounds;
 }
 
 export async function readFinance(repo: FinanceRepository, ctx: FinanceContext): Promise<FinanceData> {
   const { today } = ctx;
-  const until = ctx.until ?? today.nextMonthStart;
+  const { until, open } = ctx.bounds ?? todayBounds(today);
   // Month-to-date is the last of the chart's months.
-  const [budgets, months] = await Promise.all([repo.budgetFigures(today, until), repo.monthTotals(chartRange(today, until))]);
+  const [budgets, months] = await Promise.all([repo.budgetFigures(today, until), repo.monthTotals(chartRange(today, { until, open }))]);
   const monthly = monthlyNet(chartMonths(today), months);
   const mtd = monthly[monthly.length - 1];
   const alerts = budgetAlerts(

@@ -5,6 +5,7 @@ import type { BaselineStatus, CategoryBaseline, MoneyInsights, NetByMonth } from
 import type { Figures, InsightContext } from '../analysis/insight-context';
 import { round } from '../analysis/statistics';
 import { monthBack, type LocalDate } from '../time/local-date';
+import { todayBounds } from '../time/twin-day';
 import type { CategoryPaths } from './category-paths';
 import type { CategoryMonth, FinanceRepository } from './finance-repository';
 
@@ -87,7 +88,8 @@ function byPath(rows: readonly CategoryMonth[], pathOf: CategoryPaths): { toDay:
 export async function readMoneyInsights(repo: FinanceRepository, ctx: InsightContext): Promise<Figures<MoneyInsights>> {
   const { today } = ctx;
   const day = cutoffDay(today);
-  const range = (back: number) => ({ from: `${monthBack(today, back)}-01`, to: ctx.until ?? today.nextMonthStart, open: today.monthStart });
+  const { until, open } = ctx.bounds ?? todayBounds(today);
+  const range = (back: number) => ({ from: `${monthBack(today, back)}-01`, to: until, open });
   const [cats, nets, first, pathOf] = await Promise.all([
     repo.categoryMonths(range(BASELINE_MONTHS), day, today.date),
     repo.netMonths(range(2 * BASELINE_MONTHS), day),

@@ -4,6 +4,7 @@
 import type { MonthNet } from '../contract/twin-state';
 import type { DayRange } from '../time/day-range';
 import { monthBack, type LocalDate } from '../time/local-date';
+import { todayBounds, type DayBounds } from '../time/twin-day';
 import type { MonthTotals } from './finance-repository';
 
 export const CHART_MONTHS = 12;
@@ -13,9 +14,9 @@ export function chartMonths(today: Pick<LocalDate, 'year' | 'month'>): string[] 
   return Array.from({ length: CHART_MONTHS }, (_, i) => monthBack(today, CHART_MONTHS - 1 - i));
 }
 
-/** The chart's days: from the first of the oldest month to `until` (by default the first of the next month). */
-export function chartRange(today: LocalDate, until = today.nextMonthStart): DayRange {
-  return { from: `${chartMonths(today)[0]}-01`, to: until, open: today.monthStart };
+/** The chart's days: from the first of the oldest month to the bounds' end (by default today's: the first of the next month). */
+export function chartRange(today: LocalDate, bounds: Pick<DayBounds, 'until' | 'open'> = todayBounds(today)): DayRange {
+  return { from: `${chartMonths(today)[0]}-01`, to: bounds.until, open: bounds.open };
 }
 
 /** One entry per month, zeros where nothing was booked; net subtracted in SQL, exactly. */

@@ -111,7 +111,7 @@ export class InsightsService {
    */
   async insightsOn(date: string): Promise<Insights> {
     const asOf = this.o.clock.now().toISOString();
-    const day = pastDay(date);
+    const day = pastDay(date, liveDay(this.o.clock.now(), this.o.timezone).today.monthStart);
     const settle: Settle = async (domain, work) => this.domains.settleApart(domain, await this.domains.attempt(domain, work), asOf);
     return { ...(await this.computeFor(day, asOf, settle)), past: true };
   }
@@ -124,9 +124,9 @@ export class InsightsService {
     return insights;
   }
 
-  private async computeFor({ today, until }: TwinDay, asOf: string, settle: Settle): Promise<Insights> {
+  private async computeFor({ today, ...bounds }: TwinDay, asOf: string, settle: Settle): Promise<Insights> {
     const { currency, personId } = this.o;
-    const ctx: InsightContext & { personId: string } = { today, until, currency, personId };
+    const ctx: InsightContext & { personId: string } = { today, bounds, currency, personId };
     const [body, training, money, pantry, links] = await Promise.all([
       settle('body', () => readBodyInsights(this.o.sources.training, ctx)),
       settle('training', () => readTrainingInsights(this.o.sources.training, ctx)),

@@ -77,7 +77,7 @@ function readFrom<T>(source: string, work: Promise<T>): Promise<T> {
 export async function readWeeklySeries(dbs: SeriesSources, ctx: InsightContext & { personId: string }): Promise<WeeklySeries> {
   const end = ctx.today.weekStart;
   const start = addDays(end, -7 * MAX_WEEKS);
-  const weeksFrom = (from: string) => ({ from, to: end, open: ctx.today.monthStart });
+  const weeksFrom = (from: string) => ({ from, to: end, open: ctx.bounds?.open ?? ctx.today.monthStart });
   const [spending, pathOf, firstTx, workouts, weights, firstTraining, rises, firstPantry] = await Promise.all([
     readFrom('finance', dbs.finance.weeklySpending(weeksFrom(start))),
     readFrom('finance', dbs.finance.categoryPaths()),

@@ -80,11 +80,16 @@ export class Ledger {
   closedRows<Row>(key: string, read: () => Promise<Row[]>): Promise<Row[]> {
     const k = `${this.changes}|${this.covered}|${key}`;
     const hit = this.memo.get(k) as Promise<Row[]> | undefined;
-    if (hit) return hit;
+    if (hit) {
+      // Last used, last evicted: past days asked now and then do not push out today's reads.
+      this.memo.delete(k);
+      this.memo.set(k, hit);
+      return hit;
+    }
     const rows = read();
     this.memo.set(k, rows);
     rows.catch(() => this.memo.delete(k));
-    // Keys of older generations are never asked for again; a few dozen reads cover every figure.
+    // Keys of older generations are never asked for again; a few dozen reads cover today's figures.
     if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     return rows;
   }

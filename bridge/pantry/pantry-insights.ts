@@ -87,9 +87,10 @@ export function productUse(today: string, snapshots: readonly PantrySnapshot[]):
 export async function readPantryInsights(repo: PantryHistoryRepository, ctx: InsightContext & { personId: string }): Promise<Figures<PantryInsights>> {
   const { today } = ctx;
   const tomorrow = addDays(today.date, 1);
+  const open = ctx.bounds?.open ?? today.monthStart;
   const [rises, stock, oldest] = await Promise.all([
-    readExpiredRises(repo, ctx.personId, { from: `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, to: tomorrow, open: today.monthStart }),
-    repo.stockSnapshots(ctx.personId, { from: addDays(today.date, -USE_WINDOW_DAYS), to: tomorrow, open: today.monthStart }),
+    readExpiredRises(repo, ctx.personId, { from: `${monthBack(today, EXPIRED_MONTHS - 1)}-01`, to: tomorrow, open }),
+    repo.stockSnapshots(ctx.personId, { from: addDays(today.date, -USE_WINDOW_DAYS), to: tomorrow, open }),
     repo.firstDay(ctx.personId),
   ]);
   const historyDays = oldest ? Math.max(0, daysBetween(oldest, today.date)) : 0;

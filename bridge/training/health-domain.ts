@@ -1,6 +1,7 @@
 // autonomous_training → body composition, last workout, days since it, workouts this week.
 import type { HealthDomain } from '../contract/twin-state';
 import { addDays, daysBetween, type LocalDate } from '../time/local-date';
+import type { DayBounds } from '../time/twin-day';
 import { trainingSuggestion } from './training-suggestion';
 import type { TrainingRepository } from './training-repository';
 
@@ -11,14 +12,14 @@ export const SERIES_DAYS = 90;
 
 export interface HealthContext {
   today: LocalDate;
-  /** A past day: the body row the view had at its end (today: its newest row, kept while measurements do not change). */
-  past?: boolean;
+  /** A past day's bounds: the body row the view had at its end; by default today's (its newest row, kept while measurements do not change). */
+  bounds?: DayBounds;
 }
 
 export async function readHealth(repo: TrainingRepository, ctx: HealthContext): Promise<HealthData> {
   const { today } = ctx;
   const [b, last, week, series] = await Promise.all([
-    ctx.past ? repo.bodyRowOn(today.date) : repo.bodyRow(today.monthStart),
+    ctx.bounds?.past ? repo.bodyRowOn(today.date, ctx.bounds.open) : repo.bodyRow(today.monthStart),
     repo.lastWorkout(today.date),
     repo.workoutsBetween(today.weekStart, today.date),
     repo.measurements(addDays(today.date, -SERIES_DAYS), today.date),

@@ -98,8 +98,11 @@ export type TrainingLedger = ClosedDays & MeasurementsWatch;
 export interface TrainingRepository {
   /** The view's newest row of all measurements; `open` is the current month's first day. */
   bodyRow(open: string): Promise<BodyRow | null>;
-  /** The view's newest row dated up to `day`: its state at the end of that day (its changes look back only). */
-  bodyRowOn(day: string): Promise<BodyRow | null>;
+  /**
+   * The view's newest row dated up to `day`: its state at the end of that day (its changes look back
+   * only); `open` is the current month's first day.
+   */
+  bodyRowOn(day: string, open: string): Promise<BodyRow | null>;
   /** The newest workout dated up to `day` (a later one is a typo, not a workout done). */
   lastWorkout(day: string): Promise<LastWorkout | null>;
   /** Workouts from `from` through `to`, both included. */
@@ -148,6 +151,15 @@ const BODY_ON_SQL = `
   WHERE measurement_date <= $1::date
   ORDER BY measurement_date DESC
   LIMIT 1`;
+
+// The view's rows of the closed months, oldest first: read once per ledger generation (a changed
+// measurement or an edited view starts a new one), and a closed day's row found among them.
+const BODY_CLOSED_SQL = `
+  SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass,
+         weight_change, bodyfat_change, weight_trend
+  FROM v_body_composition
+  WHERE measurement_date < $1::date
+  ORDER BY measurement_date`;
 
 // The (workout_date, template_id) primary key of each yearly partition serves it backwards.
 const LAST_WORKOUT_SQL = `
@@ -379,8 +391,15 @@ export class PgTrainingRepository implements TrainingRepository {
     return (await (this.bodyMemo ? this.bodyMemo.read(open, openKey, readView) : readView())) ?? null;
   }
 
-  async bodyRowOn(day: string): Promise<BodyRow | null> {
-    return (await this.rows<BodyText>(BODY_ON_SQL, [day])).map(bodyRowOf).at(0) ?? null;
+  async bodyRowOn(day: string, open: string): Promise<BodyRow | null> {
+    const ledger = this.ledger;
+    if (ledger === null || day >= open || !ledger.checkedBefore(open)) {
+      return (await this.rows<BodyText>(BODY_ON_SQL, [day])).map(bodyRowOf).at(0) ?? null;
+    }
+    const closed = await ledger.closedRows(`body-view|${open}`, () => this.rows<BodyText>(BODY_CLOSED_SQL, [open]));
+    let newest: BodyText | null = null;
+    for (const r of closed) if (r.measurement_date <= day) newest = r;
+    return newest ? bodyRowOf(newest) : null;
   }
 
   async lastWorkout(day: string): Promise<LastWorkout | null> {

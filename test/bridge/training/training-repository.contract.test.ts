@@ -93,7 +93,7 @@ describe.each(REPOSITORIES)('the training repository %s: body and measurements',
 
   it('gives the row the view had on top at the end of a past day, its change against the measurement before', async () => {
     const r = await make({ measurements: [m('2025-02-01', '82.00', '20.00'), m('2025-02-10', '81.00', '19.50'), m('2025-03-01', '83.00', null)] });
-    expect(await r.bodyRowOn('2025-02-28')).toEqual({
+    expect(await r.bodyRowOn('2025-02-28', today.monthStart)).toEqual({
       measurement_date: '2025-02-10',
       bodyweight_kg: 81,
       bodyfat_pct: 19.5,
@@ -102,8 +102,8 @@ describe.each(REPOSITORIES)('the training repository %s: body and measurements',
       bodyfat_change: -0.5,
       weight_trend: 'LOSING',
     });
-    expect(await r.bodyRowOn('2025-03-01')).toMatchObject({ measurement_date: '2025-03-01', weight_change: 2, weight_trend: 'GAINING' });
-    expect(await r.bodyRowOn('2025-01-31')).toBeNull();
+    expect(await r.bodyRowOn('2025-03-01', today.monthStart)).toMatchObject({ measurement_date: '2025-03-01', weight_change: 2, weight_trend: 'GAINING' });
+    expect(await r.bodyRowOn('2025-01-31', today.monthStart)).toBeNull();
   });
 
   it('reads measurements after the first day through the last, and the newest body fat up to a day', async () => {
@@ -312,7 +312,7 @@ async function answers(r: TrainingRepository, at: LocalDate, lookback: number) {
   const range = { from: addDays(d, -7 * 26), to: d, open: at.monthStart };
   return {
     body: await r.bodyRow(at.monthStart),
-    bodyOn: await r.bodyRowOn(addDays(d, -3)),
+    bodyOn: await r.bodyRowOn(addDays(d, -3), at.monthStart),
     last: await r.lastWorkout(d),
     week: await r.workoutsBetween(at.weekStart, d),
     series: await r.measurements(addDays(d, -90), d),
