@@ -4,8 +4,8 @@ import type { PaymentUrgency, UpcomingPayment } from '../contract/twin-state';
 
 /** v_upcoming_expenses reads from its day to this many days after it, both included. */
 export const UPCOMING_DAYS = 30;
-/** "this_week" reaches this many days ahead; the briefing's line covers the same days. */
-export const WEEK_DAYS = 7;
+/** "this_week" reaches this many days ahead. */
+const WEEK_DAYS = 7;
 
 const URGENCIES: readonly PaymentUrgency[] = ['today', 'tomorrow', 'this_week', 'later'];
 
@@ -73,9 +73,4 @@ export function upcomingPayments(rows: readonly ScheduledPayment[], currency: st
     days_until: r.days_until,
     urgency: r.urgency,
   }));
-}
-
-/** Due today up to `WEEK_DAYS` days ahead, in the list's order. */
-export function dueWithinWeek<T extends { days_until: number }>(list: readonly T[]): T[] {
-  return list.filter((p) => p.days_until <= WEEK_DAYS);
 }
