@@ -19,7 +19,8 @@ async function call(path: string) {
 
 /** The view's rows in the contract's columns, as the person's own SQL returns them. */
 async function viewRows() {
-  const { rows } = await db.query<{ amount: string }>(
+  type Row = { name: string; amount: string; currency: string; category: string | null; expense_date: string; days_until: number; urgency: string };
+  const { rows } = await db.query<Row>(
     `SELECT name, amount::text, currency, category, expense_date, days_until, urgency FROM v_upcoming_expenses`,
   );
   return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
