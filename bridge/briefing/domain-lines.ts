@@ -1,8 +1,8 @@
 // The lines each domain contributes to the human texts; shared by the briefing and the /health,
 // /finance and /history reports so that one figure is always worded one way.
-import type { BudgetAlert, FinanceDomain, HealthDomain, PantryDomain } from '../contract/twin-state';
+import type { BudgetAlert, FinanceDomain, HealthDomain, PantryDomain, UpcomingPayment } from '../contract/twin-state';
 import { worstFirst } from '../contract/alert-order';
-import { signedMoney } from './money';
+import { money, signedMoney } from './money';
 
 /** Long lists are cut so that the whole briefing stays far below Telegram's 4096 characters. */
 export function listed(items: readonly string[], max = 5): string {
@@ -60,6 +60,25 @@ export function financeLines(f: FinanceDomain): string[] {
     for (const a of worstFirst(f.alerts).slice(0, 5)) lines.push(alertLine(a));
     if (f.alerts.length > 5) lines.push(`• and ${f.alerts.length - 5} more`);
   }
+  // Last known payments are dated from a day that has passed: only a fresh list is worded.
+  if (f.status === 'ok') lines.push(...paymentLines(f.upcoming));
+  return lines;
+}
+
+const dueWhen = (p: UpcomingPayment) => (p.days_until === 0 ? 'today' : p.days_until === 1 ? 'tomorrow' : `in ${p.days_until} days (${p.expense_date})`);
+const payment = (p: UpcomingPayment) => `${p.name} ${money(p.amount, p.currency)} ${dueWhen(p)}`;
+
+/**
+ * What is due within 7 days (the view's urgencies short of `later`). Today's and tomorrow's payments
+ * are called urgent, the word that opens the person's collapsed note sections; the rest of the week
+ * follows on its own line.
+ */
+export function paymentLines(upcoming: readonly UpcomingPayment[]): string[] {
+  const urgent = upcoming.filter((p) => p.urgency === 'today' || p.urgency === 'tomorrow');
+  const week = upcoming.filter((p) => p.urgency === 'this_week');
+  const lines: string[] = [];
+  if (urgent.length > 0) lines.push(`⏰ Urgent: ${listed(urgent.map(payment))}`);
+  if (week.length > 0) lines.push(`🗓️ Due within 7 days: ${listed(week.map(payment))}`);
   return lines;
 }
 

@@ -37,13 +37,26 @@ export function forecastText(f: OutflowForecast, pastDay: string | null = null):
   const lines = ['🔮 FORECAST', `📅 ${f.from} to ${f.to}`, ...(pastDay ? [`🕰️ As forecast on ${pastDay}`] : []), ''];
   const money = (v: number) => signedMoney(-v, f.currency);
   if (f.median === null || f.p10 === null || f.p90 === null || f.p25 === null || f.p75 === null) {
-    return [...lines, '💸 Outflow: not enough history yet (needs 30 days of transactions)'].join('\n');
+    return [...lines, '💸 Outflow: not enough history yet (needs 30 days of transactions)', ...scheduledLines(f)].join('\n');
   }
   lines.push(`💸 Outflow: ${money(f.median)} expected in 30 days`);
   lines.push(`📊 80 % range: ${money(f.p10)} to ${money(f.p90)} · half of recent periods ${money(f.p25)} to ${money(f.p75)}`);
   lines.push(`🧾 Last 30 days: ${money(f.last_30_days)}`);
   lines.push(`ℹ️ From ${plural(f.periods, '30-day period')} since ${f.history_from ?? f.history_to}`);
+  lines.push(...scheduledLines(f));
+  if (f.expected_with_scheduled !== null && f.scheduled_added > 0) lines.push(`🧮 With scheduled payments: ${money(f.expected_with_scheduled)} expected`);
   return lines.join('\n');
+}
+
+/** The scheduled payments of the forecast's days: what is added on top, and what the usual outflow already holds. */
+function scheduledLines(f: OutflowForecast): string[] {
+  const named = (counted: string) => f.scheduled.filter((s) => s.counted === counted).map((s) => `${s.name} ${s.expense_date}`);
+  const [added, inHistory, other] = [named('added'), named('in_history'), named('other_currency')];
+  const lines: string[] = [];
+  if (added.length > 0) lines.push(`🗓️ Scheduled on top: ${signedMoney(-f.scheduled_added, f.currency)} (${listed(added)})`);
+  if (inHistory.length > 0) lines.push(`🔁 Already in the usual outflow (monthly, paid last month): ${listed(inHistory)}`);
+  if (other.length > 0) lines.push(`💱 Scheduled in another currency, not added: ${listed(other)}`);
+  return lines;
 }
 
 export function pantryText(p: PantryDomain, runOut: PantryReport['run_out'], today: string, past = false): string {

@@ -51,6 +51,22 @@ export const WorkoutData = z.object({
   progression: z.array(ExerciseProgression).describe('one per exercise trained in the window, by name'),
 });
 
+export const ScheduledCounting = z.enum(['added', 'in_history', 'other_currency']);
+
+/** An unpaid scheduled payment due in the forecast's days, and how the forecast counts it. */
+export const ScheduledOutflow = z.object({
+  name: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  category: z.string().nullable(),
+  sub_category: z.string().nullable(),
+  frequency: z.string().nullable().describe('one-time, monthly, quarterly or annual, as expense_calendar holds it'),
+  expense_date: isoDay(),
+  counted: ScheduledCounting.describe(
+    'added: on top of the usual outflow. in_history: a monthly payment whose category spent in the 35 days before today, already inside the percentiles. other_currency: listed, not summed',
+  ),
+});
+
 export const OutflowForecast = z.object({
   currency: z.string(),
   horizon_days: z.number().int(),
@@ -65,6 +81,10 @@ export const OutflowForecast = z.object({
   p75: z.number().nullable(),
   p90: z.number().nullable().describe('p10–p90 is the 80 % range, p25–p75 the interquartile range'),
   last_30_days: z.number().describe('outflow of the 30 days that end yesterday'),
+  scheduled: z.array(ScheduledOutflow).describe("the unpaid scheduled payments due from `from` to `to` (v_upcoming_expenses' rows of those days), soonest first"),
+  scheduled_added: z.number().describe('the sum of the scheduled payments counted `added`'),
+  expected_with_scheduled: z.number().nullable().describe('median + scheduled_added; null without a median'),
+  scheduled_note: z.string().nullable().describe("as the finance state's upcoming_note: how the payments were read, or why there are none"),
 });
 
 export const PantryReport = z.object({
@@ -97,6 +117,7 @@ export type ExerciseTrend = z.infer<typeof ExerciseTrend>;
 export type ExerciseProgression = z.infer<typeof ExerciseProgression>;
 export type WorkoutData = z.infer<typeof WorkoutData>;
 export type OutflowForecast = z.infer<typeof OutflowForecast>;
+export type ScheduledOutflow = z.infer<typeof ScheduledOutflow>;
 export type PantryReport = z.infer<typeof PantryReport>;
 export type AlertRow = z.infer<typeof AlertRow>;
 export type WorkoutResponse = z.infer<typeof WorkoutResponse>;

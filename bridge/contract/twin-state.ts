@@ -91,6 +91,19 @@ export const MonthNet = z.object({
   net: z.number(),
 });
 
+export const PaymentUrgency = z.enum(['today', 'tomorrow', 'this_week', 'later']);
+
+/** One row of the user's v_upcoming_expenses: an unpaid scheduled payment due within 30 days. */
+export const UpcomingPayment = z.object({
+  name: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  category: z.string().nullable(),
+  expense_date: z.string().describe('YYYY-MM-DD'),
+  days_until: z.number().int().describe('0 is today'),
+  urgency: PaymentUrgency.describe('today, tomorrow, this_week (up to 7 days ahead), later (up to 30)'),
+});
+
 export const FinanceDomain = z.object({
   ...domainMeta,
   currency: z.string(),
@@ -102,6 +115,11 @@ export const FinanceDomain = z.object({
   alerts: z.array(BudgetAlert),
   budgets: z.array(BudgetLine).describe('worst first: CRITICAL, HIGH, MEDIUM, then the rest, each by utilization descending'),
   monthly_net: z.array(MonthNet).describe('the last 12 calendar months including this one, oldest first; months without transactions are 0'),
+  upcoming: z.array(UpcomingPayment).describe("the rows of v_upcoming_expenses in the view's order (soonest first)"),
+  upcoming_note: z
+    .string()
+    .nullable()
+    .describe('null when upcoming is the rows of v_upcoming_expenses; otherwise how the list was read (the same rule over expense_calendar) or why it is empty (no expense_calendar)'),
 });
 
 export const PantryVariant = z.enum(['single', 'by_location']);
@@ -157,6 +175,8 @@ export type AlertSeverity = z.infer<typeof AlertSeverity>;
 export type BudgetAlert = z.infer<typeof BudgetAlert>;
 export type BudgetLine = z.infer<typeof BudgetLine>;
 export type MonthNet = z.infer<typeof MonthNet>;
+export type PaymentUrgency = z.infer<typeof PaymentUrgency>;
+export type UpcomingPayment = z.infer<typeof UpcomingPayment>;
 export type BodyPoint = z.infer<typeof BodyPoint>;
 export type FinanceDomain = z.infer<typeof FinanceDomain>;
 export type PantryVariant = z.infer<typeof PantryVariant>;

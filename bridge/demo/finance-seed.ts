@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { addDays, calendarDate, monthStartAfter } from '../time/local-date';
 import { monthBudgets, type DemoBudget } from './budget-demo';
+import { scheduledPayments } from './calendar-demo';
 import { BulkInsert, centsToNumeric } from './demo-sql';
 import { ACCOUNTS, CATEGORIES, categoryPath } from './finance-catalog';
 import { dataSourceFor, demoMerchants, generateFinanceDay, historicalBefore } from './finance-demo';
@@ -82,12 +83,45 @@ function budgetsThrough(fromMonth: string, today: string, volume: number): DemoB
   return out;
 }
 
+/** The calendar reaches this many days back on a first start, and this many ahead of today always. */
+const CALENDAR_BACK_DAYS = 90;
+const CALENDAR_AHEAD_DAYS = 60;
+
+/**
+ * The scheduled payments of [from, to] that expense_calendar does not hold yet (by name and date),
+ * then those the plan has paid by today marked paid where they are not, with the paying transaction:
+ * the rows a first start today would write.
+ */
+async function fillCalendar(client: pg.PoolClient, run: FinanceRun, from: string, to: string): Promise<Record<string, number>> {
+  const bulk = new BulkInsert(client, 'expense_calendar', [
+    ['transaction_id', 'text'], ['name', 'text'], ['amount', 'numeric'], ['currency', 'text'], ['category', 'text'], ['sub_category', 'text'],
+    ['frequency', 'text'], ['expense_date', 'date'], ['month', 'int'], ['day', 'int'], ['description', 'text'], ['is_paid', 'bool'],
+  ], 20_000, `AS u (transaction_id, name, amount, currency, category, sub_category, frequency, expense_date, month, day, description, is_paid)
+    WHERE NOT EXISTS (SELECT 1 FROM expense_calendar e WHERE e.name = u.name AND e.expense_date = u.expense_date)`);
+  const plan = scheduledPayments(run.seed, from, to, run.today, run.volume);
+  for (const p of plan) {
+    const { month, day } = calendarDate(p.date);
+    await bulk.add(p.transactionId, p.name, centsToNumeric(p.amountCents), 'PLN', p.category, p.subCategory, p.frequency, p.date, month, day, p.description, p.paid);
+  }
+  const scheduled = await bulk.flush();
+  const settled = plan.filter((p) => p.paid);
+  const paid = await client.query(
+    `UPDATE expense_calendar e SET is_paid = true, transaction_id = coalesce(e.transaction_id, u.transaction_id), updated_at = now()
+     FROM unnest($1::text[], $2::date[], $3::text[]) AS u (name, expense_date, transaction_id)
+     WHERE e.name = u.name AND e.expense_date = u.expense_date AND e.is_paid = false`,
+    [settled.map((p) => p.name), settled.map((p) => p.date), settled.map((p) => p.transactionId)],
+  );
+  return { expense_calendar: scheduled, paid: paid.rowCount ?? 0 };
+}
+
 /** The first start: everything from `from` to today. The caller checked that there are no transactions. */
 export async function seedFinance(client: pg.PoolClient, run: FinanceRun, from: string): Promise<Record<string, number>> {
   const { ids, counts } = await ensureReferenceRows(client);
   const transactions = await insertDays(client, ids, run, from, run.today);
   const budgets = await insertBudgets(client, ids, budgetsThrough(calendarDate(from).monthStart, run.today, run.volume));
-  return { ...counts, transactions, budgets };
+  const calendarFrom = [from, addDays(run.today, -CALENDAR_BACK_DAYS)].sort()[1];
+  const { expense_calendar } = await fillCalendar(client, run, calendarFrom, addDays(run.today, CALENDAR_AHEAD_DAYS));
+  return { ...counts, transactions, budgets, expense_calendar };
 }
 
 /** Later starts: the days after the newest demo transaction, the ageing of data_source, this month's budgets. */
@@ -120,5 +154,8 @@ export async function topUpFinance(client: pg.PoolClient, run: FinanceRun): Prom
     ids ??= await readIds(client);
     counts.budgets = await insertBudgets(client, ids, budgetsThrough(monthStartAfter(newest, 1), run.today, run.volume));
   }
-  return counts;
+  // From the newest transaction's day, the last start's today: what was due then is settled now. An
+  // installation seeded before the calendar existed gets the payments from then on, not a made-up past.
+  const calendar = await fillCalendar(client, run, newest < run.today ? newest : run.today, addDays(run.today, CALENDAR_AHEAD_DAYS));
+  return { ...counts, ...calendar };
 }

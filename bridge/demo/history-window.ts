@@ -44,7 +44,7 @@ export const EMPTY_STATE: TwinState = {
     bodyfat_change: null, weight_trend: null, last_workout: null, days_since_workout: null, workouts_this_week: null,
     training_suggestion: null, body_series: [] },
   finance: { ...META, currency: 'PLN', month: null, mtd_net: null, mtd_income: null, mtd_expense: null, active_budget_alerts: null,
-    alerts: [], budgets: [], monthly_net: [] },
+    alerts: [], budgets: [], monthly_net: [], upcoming: [], upcoming_note: null },
   pantry: { ...META, variant: null, tracked_products: null, low_stock_count: null, low_stock_items: [], low_stock: [],
     expired_count: null, expiring_count: null, expiring: [] },
 };

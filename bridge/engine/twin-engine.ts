@@ -54,7 +54,7 @@ const EMPTY: { [K in DomainName]: DomainFigures<Domains[K]> } = {
     training_suggestion: null,
     body_series: [],
   },
-  finance: { currency: '', month: null, mtd_net: null, mtd_income: null, mtd_expense: null, active_budget_alerts: null, alerts: [], budgets: [], monthly_net: [] },
+  finance: { currency: '', month: null, mtd_net: null, mtd_income: null, mtd_expense: null, active_budget_alerts: null, alerts: [], budgets: [], monthly_net: [], upcoming: [], upcoming_note: null },
   pantry: {
     variant: null,
     tracked_products: null,

@@ -10,6 +10,7 @@ import type { MonthExpense } from '../contract/month-details';
 import type { BudgetFigures } from './budget-alerts';
 import type { CategoryPaths } from './category-paths';
 import { UNCATEGORISED } from './category-paths';
+import { urgencyFrom, type ScheduledPayment, type UpcomingRead, type UpcomingSource } from './upcoming-payments';
 
 /** Income, expense and net of one month (YYYY-MM); net subtracted in SQL, exactly. */
 export interface MonthTotals {
@@ -89,6 +90,20 @@ export interface FinanceRepository {
   // ---- month details (/finance/details) ----
   /** The `limit` largest expenses dated in [from, to): amount descending, then the later day, then transaction_id by code point. */
   topExpenses(from: string, to: string, limit: number): Promise<MonthExpense[]>;
+
+  /**
+   * The unpaid scheduled payments of `day` (YYYY-MM-DD) and the 30 days after it: on the database's
+   * own today the rows of v_upcoming_expenses in its order; otherwise, or without the view, its rule
+   * over expense_calendar with `day` in place of CURRENT_DATE; without that table, none.
+   */
+  upcoming(day: string): Promise<UpcomingRead>;
+  /** The categories (name and subcategory) with an Expense dated in [first, last]. */
+  spentCategories(first: string, last: string): Promise<SpentCategory[]>;
+}
+
+export interface SpentCategory {
+  category: string;
+  sub_category: string | null;
 }
 
 /** What the summaries of closed months read of the finance database (always live). */
@@ -321,6 +336,68 @@ const TOP_EXPENSES_SQL = `
   ORDER BY t.amount DESC, t.transaction_date DESC, t.transaction_id COLLATE "C"
   LIMIT $3`;
 
+// Which relations answer for `day`, in one round trip and with no error on a missing one: to_regclass
+// resolves the names through the search_path exactly as the reads below do. Asked on every read, so a
+// view the person creates or drops later is followed at once; it is a catalogue lookup, not a scan.
+const UPCOMING_PROBE_SQL = `
+  SELECT $1::date = current_date AS today,
+         to_regclass('v_upcoming_expenses') IS NOT NULL AS has_view,
+         to_regclass('expense_calendar') IS NOT NULL AS has_table`;
+
+// The view as it stands, its own order untouched.
+const UPCOMING_VIEW_SQL = `
+  SELECT id, name, amount::text AS amount, currency, category, sub_category, frequency,
+         expense_date, days_until, urgency
+  FROM v_upcoming_expenses`;
+
+// v_upcoming_expenses' rule with $1 in place of CURRENT_DATE; ties on a date by id, for a stable answer.
+const UPCOMING_RULE_SQL = `
+  SELECT id, name, amount::text AS amount, currency, category, sub_category, frequency, expense_date,
+         expense_date - $1::date AS days_until,
+         CASE
+           WHEN expense_date = $1::date THEN 'today'
+           WHEN expense_date = $1::date + 1 THEN 'tomorrow'
+           WHEN expense_date <= $1::date + 7 THEN 'this_week'
+           ELSE 'later'
+         END AS urgency
+  FROM expense_calendar
+  WHERE expense_date BETWEEN $1::date AND $1::date + 30 AND is_paid = false
+  ORDER BY expense_date, id`;
+
+interface ScheduledRow {
+  id: number | string;
+  name: string;
+  amount: string | null;
+  currency: string | null;
+  category: string | null;
+  sub_category: string | null;
+  frequency: string | null;
+  expense_date: string;
+  days_until: number;
+  urgency: unknown;
+}
+
+function scheduledOf(r: ScheduledRow): ScheduledPayment {
+  return {
+    id: Number(r.id),
+    name: r.name,
+    amount: num(r.amount),
+    currency: r.currency,
+    category: r.category,
+    sub_category: r.sub_category,
+    frequency: r.frequency,
+    expense_date: r.expense_date,
+    days_until: Number(r.days_until),
+    urgency: urgencyFrom(r.urgency, Number(r.days_until)),
+  };
+}
+
+const SPENT_CATEGORIES_SQL = `
+  SELECT DISTINCT c.category_name AS category, c.subcategory_name AS sub_category
+  FROM transactions t
+  JOIN categories c ON c.category_id = t.category_id
+  WHERE t.type = 'Expense' AND t.transaction_date BETWEEN $1::date AND $2::date`;
+
 // ---- the repository -----------------------------------------------------------------------------
 
 type Numeric = string | number | null;
@@ -387,6 +464,21 @@ export class PgFinanceRepository implements FinanceRepository, FinanceSummarySou
   async topExpenses(from: string, to: string, limit: number): Promise<MonthExpense[]> {
     const { rows } = await this.db.query<Omit<MonthExpense, 'amount'> & { amount: string }>(TOP_EXPENSES_SQL, [from, to, limit]);
     return rows.map((r) => ({ ...r, amount: num(r.amount) }));
+  }
+
+  async upcoming(day: string): Promise<UpcomingRead> {
+    type Probe = { today: boolean; has_view: boolean; has_table: boolean };
+    const probe = (await this.db.query<Probe>(UPCOMING_PROBE_SQL, [day])).rows[0];
+    if (probe.today && probe.has_view) {
+      return { source: 'view', rows: (await this.db.query<ScheduledRow>(UPCOMING_VIEW_SQL)).rows.map(scheduledOf) };
+    }
+    if (!probe.has_table) return { source: 'no_table', rows: [] };
+    const source: UpcomingSource = probe.today ? 'table_without_view' : 'table_for_day';
+    return { source, rows: (await this.db.query<ScheduledRow>(UPCOMING_RULE_SQL, [day])).rows.map(scheduledOf) };
+  }
+
+  async spentCategories(first: string, last: string): Promise<SpentCategory[]> {
+    return (await this.db.query<SpentCategory>(SPENT_CATEGORIES_SQL, [first, last])).rows;
   }
 
   async monthFingerprints(open: string): Promise<FingerprintRow[]> {

@@ -9,6 +9,7 @@ import { renderBudgetBars } from './budget-bars';
 import { renderTiles } from './domain-tiles';
 import { renderLimited } from './show-more';
 import { renderChart } from './small-chart';
+import { renderUpcoming } from './upcoming-list';
 
 /** Sync is called stale when it is older than this many sync intervals. */
 const SYNC_STALE_INTERVALS = 3;
@@ -114,6 +115,8 @@ function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState
   const net = finance.mtd_net;
   const currency = finance.currency || 'PLN';
   row(el, 'Net this month', net === null ? '—' : formatSignedMoney(net, currency), net === null ? undefined : net < 0 ? 'dt-negative' : 'dt-positive');
+  // What is due comes before the month's budgets: today's payment is the one thing to act on.
+  renderUpcoming(el, finance, { expanded: lists.expanded('upcoming'), onExpand: () => lists.expand('upcoming') });
   // A bridge older than the budget bars sends only the alerts.
   const budgets = finance.budgets ?? [];
   if (budgets.length > 0) {

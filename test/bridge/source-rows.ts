@@ -134,3 +134,26 @@ export async function insertBudgetsBulk(db: pg.Pool, rows: readonly BudgetRow[])
     ],
   );
 }
+
+/** Rows of expense_calendar with their ids, as the in-memory repository holds them (ScheduledRecord). */
+export async function insertScheduledBulk(
+  db: Pick<pg.Pool, 'query'>,
+  rows: readonly { id: number; name: string; amount: string; currency: string | null; category: string | null; sub_category: string | null; frequency: string | null; expense_date: string; is_paid: boolean | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO expense_calendar (id, name, amount, currency, category, sub_category, frequency, expense_date, is_paid)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::bool[])`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.name),
+      rows.map((r) => r.amount),
+      rows.map((r) => r.currency),
+      rows.map((r) => r.category),
+      rows.map((r) => r.sub_category),
+      rows.map((r) => r.frequency),
+      rows.map((r) => r.expense_date),
+      rows.map((r) => r.is_paid),
+    ],
+  );
+}

@@ -76,6 +76,8 @@ export function financeDomain(over: Partial<FinanceDomain> = {}): FinanceDomain 
       { month: '2025-02', income: 8000, expense: 6100, net: 1900 },
       { month: '2025-03', income: 8000, expense: 5550, net: 2450 },
     ],
+    upcoming: [],
+    upcoming_note: null,
     ...over,
   };
 }

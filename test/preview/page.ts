@@ -22,7 +22,7 @@ import { renderInsightsSection } from '../../plugin/views/insights-section';
 import { sampleInsightsResponse } from './insights-sample';
 import type { TwinSnapshot } from '../../plugin/twin/twin-store';
 import { App, FileStore } from '../fixtures/obsidian/index';
-import { budgetAlert, statusResponse } from '../fixtures/twin-responses';
+import { budgetAlert, statusResponse, upcomingSample } from '../fixtures/twin-responses';
 
 type Theme = 'light' | 'dark';
 type ViewChoice = 'all' | 'panel' | 'history' | 'states';
@@ -139,7 +139,7 @@ function states(section: HTMLElement): void {
   renderTwinPanel(stateFrame(leaves, 'state-degraded', 'Degraded source, alerts, stale sync'), { ...base, status: busy, fetchedAt: now }, now);
   renderTwinPanel(
     stateFrame(leaves, 'state-offline', 'Offline, showing last data'),
-    { ...base, status: statusResponse(), fetchedAt: new Date(now.getTime() - 7 * 60_000), error: offline, errorAt: now },
+    { ...base, status: statusResponse({ upcoming: upcomingSample() }), fetchedAt: new Date(now.getTime() - 7 * 60_000), error: offline, errorAt: now },
     now,
   );
   renderTwinPanel(stateFrame(leaves, 'state-unauthorised', 'API key refused'), { ...base, error: refused, errorAt: now }, now);

@@ -28,6 +28,8 @@ interface Shot {
   selector?: string;
   /** Cut the picture at this many CSS pixels (the history is long; a sidebar shows its top). */
   maxHeight?: number;
+  /** Let the browser find the element (one inside a scrolled leaf, where the page's scroll does not place it). */
+  element?: boolean;
 }
 
 const SHOTS: Shot[] = [
@@ -40,6 +42,8 @@ const SHOTS: Shot[] = [
     { file: `phone-history-${theme}.png`, query: `theme=${theme}&view=history&width=full`, viewport: PHONE, maxHeight: 1600 },
     { file: `insights-${theme}.png`, query: `theme=${theme}&view=panel&width=sidebar`, viewport: DESKTOP, selector: '[data-preview-leaf="panel"] .dt-insights' },
     { file: `phone-insights-${theme}.png`, query: `theme=${theme}&view=panel&width=full`, viewport: PHONE, selector: '.dt-insights' },
+    { file: `phone-finance-${theme}.png`, query: `theme=${theme}&view=panel&width=full`, viewport: PHONE, selector: '.dt-finance' },
+    { file: `phone-upcoming-${theme}.png`, query: `theme=${theme}&view=states&width=full`, viewport: PHONE, selector: '[data-preview-leaf="state-offline"] .dt-upcoming-block', element: true },
   ]),
 ];
 
@@ -93,6 +97,11 @@ async function capture(context: BrowserContext, baseUrl: string, outDir: string,
     const file = path.join(outDir, shot.file);
     // Sections lay out only when they come into view (content-visibility: auto): bring it there first.
     if (shot.selector) await page.locator(shot.selector).first().scrollIntoViewIfNeeded();
+    if (shot.selector && shot.element) {
+      await page.locator(shot.selector).first().screenshot({ path: file });
+      console.log(`  ${path.relative(process.cwd(), file)}`);
+      return problems.map((p) => `${shot.file}: ${p}`);
+    }
     const box = shot.selector
       ? await page.locator(shot.selector).first().boundingBox()
       : await page.evaluate(() => ({ x: 0, y: 0, width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));

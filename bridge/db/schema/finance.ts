@@ -158,6 +158,43 @@ RETURNS TABLE (
            m.util DESC, m.budget_id
 $fn$;
 
+-- Scheduled payments (rent, bills, insurance, subscriptions) and the view the person's "Expense
+-- Calendar Alerts" service reads: unpaid, from today to 30 days ahead, soonest first.
+CREATE TABLE IF NOT EXISTS expense_calendar (
+  id serial PRIMARY KEY,
+  transaction_id varchar(50),
+  name varchar(200) NOT NULL,
+  amount numeric(12,2) NOT NULL,
+  currency varchar(3) DEFAULT 'PLN',
+  category varchar(100),
+  sub_category varchar(100),
+  frequency varchar(20) DEFAULT 'one-time',
+  expense_date date NOT NULL,
+  month int,
+  day int,
+  description text,
+  is_paid boolean DEFAULT false,
+  created_at timestamp DEFAULT now(),
+  updated_at timestamp DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS idx_expense_calendar_date ON expense_calendar (expense_date);
+
+CREATE OR REPLACE VIEW v_upcoming_expenses AS
+SELECT id, transaction_id, name, amount, currency, category, sub_category, frequency, expense_date,
+       to_char(expense_date, 'FMMonth') AS month_name,
+       extract(day FROM expense_date)::int AS day_of_month,
+       CASE
+         WHEN expense_date = CURRENT_DATE THEN 'today'
+         WHEN expense_date = CURRENT_DATE + 1 THEN 'tomorrow'
+         WHEN expense_date <= CURRENT_DATE + 7 THEN 'this_week'
+         ELSE 'later'
+       END AS urgency,
+       expense_date - CURRENT_DATE AS days_until,
+       is_paid
+FROM expense_calendar
+WHERE expense_date BETWEEN CURRENT_DATE AND CURRENT_DATE + 30 AND is_paid = false
+ORDER BY expense_date;
+
 CREATE OR REPLACE VIEW v_budget_performance AS
 SELECT b.budget_id, b.budget_year, b.budget_month, b.category_id, b.budget_amount,
        coalesce(sum(t.amount), 0) AS actual_amount,

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { briefing, fitTelegram, TELEGRAM_LIMIT } from '../../../bridge/briefing/briefing';
 import { listed } from '../../../bridge/briefing/domain-lines';
-import { signedMoney } from '../../../bridge/briefing/money';
-import type { ExpiryItem, LowStockItem } from '../../../bridge/contract/twin-state';
+import { money, signedMoney } from '../../../bridge/briefing/money';
+import type { ExpiryItem, LowStockItem, UpcomingPayment } from '../../../bridge/contract/twin-state';
 import { alert, twinState } from '../state-fixture';
 
 const lines = (text: string) => text.split('\n');
@@ -112,7 +112,41 @@ describe('briefing', () => {
   });
 });
 
+describe('briefing: payments due', () => {
+  const due = (name: string, amount: number, days: number, urgency: UpcomingPayment['urgency']): UpcomingPayment => ({
+    name, amount, currency: 'PLN', category: 'Housing', expense_date: `2025-03-${String(12 + days).padStart(2, '0')}`, days_until: days, urgency,
+  });
+  const upcoming = [due('Czynsz', 3150, 0, 'today'), due('Prąd', 312.4, 1, 'tomorrow'), due('Spotify', 23.99, 5, 'this_week'), due('Netflix', 49, 7, 'this_week'), due('Woda', 180, 8, 'later')];
+
+  it("calls today's and tomorrow's payments urgent and lists the rest of the 7 days, without what is due later", () => {
+    const l = lines(briefing(twinState({ finance: { upcoming } })));
+    expect(l.filter((x) => x.startsWith('⏰') || x.startsWith('🗓️'))).toEqual([
+      '⏰ Urgent: Czynsz 3,150 PLN today, Prąd 312 PLN tomorrow',
+      '🗓️ Due within 7 days: Spotify 24 PLN in 5 days (2025-03-17), Netflix 49 PLN in 7 days (2025-03-19)',
+    ]);
+    // In the finance section, after the budget alerts.
+    expect(l.indexOf('⏰ Urgent: Czynsz 3,150 PLN today, Prąd 312 PLN tomorrow')).toBeGreaterThan(l.findIndex((x) => x.startsWith('🚨 Budget Alert')));
+  });
+
+  it('says nothing of payments when none is due within 7 days, and nothing of a list known only from before an outage', () => {
+    expect(briefing(twinState({ finance: { upcoming: [due('Woda', 180, 8, 'later')] } }))).not.toMatch(/Urgent|Due within/);
+    const degraded = briefing(twinState({ finance: { upcoming, status: 'degraded', error: 'finance database unreachable' } }));
+    expect(degraded).toContain('⚠️ Failure: finance database unreachable');
+    expect(degraded).not.toMatch(/Urgent|Due within/);
+  });
+
+  it('writes no Urgent line when only the week has payments, so the note section stays collapsed', () => {
+    const text = briefing(twinState({ health: { training_suggestion: null }, finance: { alerts: [], upcoming: [due('Spotify', 23.99, 5, 'this_week')] } }));
+    expect(text).toContain('🗓️ Due within 7 days: Spotify 24 PLN in 5 days (2025-03-17)');
+    expect(text).not.toMatch(/urgent/i);
+  });
+});
+
 describe('money', () => {
+  it('writes a bill without a sign, whole units with thousands separators', () => {
+    expect([money(3150, 'PLN'), money(23.99, 'PLN'), money(0.4, 'EUR'), money(1234567.5, 'PLN')]).toEqual(['3,150 PLN', '24 PLN', '0 EUR', '1,234,568 PLN']);
+  });
+
   it('signs and separates thousands in whole units', () => {
     expect(signedMoney(2450, 'PLN')).toBe('+2,450 PLN');
     expect(signedMoney(-1234, 'PLN')).toMatch(/^[-−]1,234 PLN$/);

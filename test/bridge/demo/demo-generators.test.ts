@@ -3,6 +3,7 @@
 import { eachDayOfInterval, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { budgetState, monthBudgets, type BudgetState } from '../../../bridge/demo/budget-demo';
+import { scheduledPayments } from '../../../bridge/demo/calendar-demo';
 import { generateFinanceDay } from '../../../bridge/demo/finance-demo';
 import { historyBatches, type HistoryRow } from '../../../bridge/demo/history-demo';
 import { measurementFor, workoutDays, workoutFor } from '../../../bridge/demo/training-demo';
@@ -252,5 +253,26 @@ describe('history rows', () => {
         if (entity === 'health') expect(['done_today', 'rest_day', 'training_day', 'overdue', 'no_workouts']).toContain(data.suggestion);
       }
     }
+  });
+});
+
+describe('demo scheduled payments', () => {
+  it('give, on every day of a leap year, an unpaid payment within 7 days and an unpaid one-off within 30, the same on every call', () => {
+    for (let day = '2028-01-01'; day <= '2028-12-31'; day = addDays(day, 1)) {
+      const plan = scheduledPayments(42, day, addDays(day, 30), day);
+      const unpaid = plan.filter((p) => !p.paid);
+      expect(unpaid.some((p) => p.date <= addDays(day, 7)), day).toBe(true);
+      expect(unpaid.some((p) => p.frequency === 'one-time'), day).toBe(true);
+      expect(plan.every((p) => p.date >= day && p.date <= addDays(day, 30))).toBe(true);
+    }
+    expect(scheduledPayments(7, '2027-01-01', '2027-12-31', '2027-06-15')).toEqual(scheduledPayments(7, '2027-01-01', '2027-12-31', '2027-06-15'));
+  });
+
+  it('settle a bill the demo books with that transaction, at its amount, once its day has passed', () => {
+    const plan = scheduledPayments(42, '2027-03-01', '2027-03-31', '2027-03-10');
+    const rent = plan.find((p) => p.name === 'Czynsz');
+    const booked = generateFinanceDay(42, '2027-03-01').find((t) => t.category === 'RENT');
+    expect(rent).toMatchObject({ paid: true, transactionId: booked?.id, amountCents: booked?.amountCents });
+    expect(plan.filter((p) => p.date >= '2027-03-10' && p.frequency === 'monthly').every((p) => !p.paid && p.transactionId === null)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetState, monthBudgets } from '../../../bridge/demo/budget-demo';
 import { generateFinanceDay, historicalBefore } from '../../../bridge/demo/finance-demo';
 import { seedDemoData, topUpDemoData, type DemoTargets } from '../../../bridge/demo/seed-demo';
+import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
 import { fixedClock } from '../../../bridge/time/clock';
 import { addDays, calendarDate, localDate, monthStartAfter } from '../../../bridge/time/local-date';
 import { freshDatabases, poolFor, type TestDatabases } from '../../fixtures/databases';
@@ -96,7 +97,7 @@ describe.each(INSTANTS)('a first start on %s', (_label, now) => {
   });
 
   it('fills every table and reports what it inserted', async () => {
-    for (const table of ['transactions', 'budgets', 'accounts', 'categories', 'merchants', 'digital_twin_updates']) {
+    for (const table of ['transactions', 'budgets', 'accounts', 'categories', 'merchants', 'expense_calendar', 'digital_twin_updates']) {
       const n = (await rows(demo.t.finance, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
       expect(n, table).toBeGreaterThan(0);
       expect(counts[table], table).toBe(n);
@@ -179,6 +180,27 @@ describe.each(INSTANTS)('a first start on %s', (_label, now) => {
     }
   });
 
+  it('has scheduled payments due within 7 and 30 days, monthly and rarer, those before today paid by their booked transaction', async () => {
+    const upcoming = (await new PgFinanceRepository(demo.t.finance).upcoming(today)).rows;
+    expect(upcoming.filter((p) => p.days_until <= 7).length).toBeGreaterThanOrEqual(1);
+    expect(upcoming.length).toBeGreaterThanOrEqual(8);
+    expect(upcoming.some((p) => p.frequency === 'monthly' && p.days_until <= 7)).toBe(true);
+    expect(upcoming.some((p) => p.frequency === 'one-time')).toBe(true);
+    const [state] = await rows(
+      demo.t.finance,
+      `SELECT count(*) FILTER (WHERE expense_date < $1::date AND NOT is_paid)::int AS unpaid_past,
+              count(*) FILTER (WHERE expense_date < $1::date AND is_paid)::int AS paid_past,
+              count(*) FILTER (WHERE expense_date >= $1::date AND is_paid AND frequency = 'monthly')::int AS monthly_paid_ahead,
+              count(*) FILTER (WHERE transaction_id IS NOT NULL)::int AS linked,
+              count(*) FILTER (WHERE transaction_id IS NOT NULL AND (t.transaction_id IS NULL OR t.amount <> e.amount OR t.transaction_date <> e.expense_date))::int AS mislinked
+       FROM expense_calendar e LEFT JOIN transactions t USING (transaction_id)`,
+      [today],
+    );
+    expect(state).toMatchObject({ unpaid_past: 0, monthly_paid_ahead: 0, mislinked: 0 });
+    expect(state.paid_past).toBeGreaterThan(20);
+    expect(state.linked).toBeGreaterThan(10);
+  });
+
   it('has the last workout one to three days ago and a year of measurements, some without body fat', async () => {
     const [w] = await rows(demo.t.training, `SELECT ($1::date - max(workout_date))::int AS since FROM workouts`, [today]);
     expect(w.since).toBeGreaterThanOrEqual(1);
@@ -258,6 +280,11 @@ describe.each(INSTANTS.filter(([label]) => /clock|New Year/.test(label)))('later
     }
     expect(await snapshot(later.t.pantry, 'pantry_inventory', "'1970-01-01'::date", since.training, ['created_at', 'updated_at']))
       .toEqual(await snapshot(direct.t.pantry, 'pantry_inventory', "'1970-01-01'::date", since.training, ['created_at', 'updated_at']));
+    // The calendar as a first start today writes it: the payments settled since, the days ahead added.
+    expect(topUp.counts.paid).toBeGreaterThan(5);
+    const calendarSince = addDays(today, -90);
+    expect(await snapshot(later.t.finance, 'expense_calendar', 'expense_date', calendarSince, ['id', 'created_at', 'updated_at']))
+      .toEqual(await snapshot(direct.t.finance, 'expense_calendar', 'expense_date', calendarSince, ['id', 'created_at', 'updated_at']));
     const month = `BUD-${today.slice(0, 7)}-%`;
     const budgets = (pool: pg.Pool) => rows(pool, `SELECT budget_id, budget_amount, alert_threshold, priority FROM budgets WHERE budget_id LIKE $1 ORDER BY 1`, [month]);
     expect((await budgets(later.t.finance)).length).toBe(monthBudgets(calendarDate(today).monthStart, 1).length);

@@ -30,7 +30,7 @@ const FIRST = '2024-01-20';
 const RANDOM = fc.sample(fc.integer({ min: 0, max: daysBetween(FIRST, addDays(TODAY, -1)) }), { numRuns: 20, seed: 20261207 }).map((n) => addDays(FIRST, n));
 const DAYS = [...new Set([...EDGES, ...RANDOM])].sort();
 
-const seen = { alerts: 0, measured: 0, trained: 0 };
+const seen = { alerts: 0, measured: 0, trained: 0, upcoming: 0 };
 
 // Under `npm run test:calendar` this process's clock is faked too, and an offset from it would not set
 // the server's to the day: the proof runs in `npm test`. CI installs libfaketime (.ci/run).
@@ -102,7 +102,13 @@ function financeOnTheDay(day: string) {
          ORDER BY p.budget_id`,
       )
     ).rows.map((r) => ({ budget_id: r.budget_id as string, actual_amount: money(r.actual_amount) }));
-    return { today, alerts, mtd: money(mtd), pnl, budgets };
+    const upcoming = (
+      await c.query(
+        `SELECT name, amount, coalesce(currency, 'PLN') AS currency, category, to_char(expense_date, 'YYYY-MM-DD') AS expense_date, days_until, urgency
+         FROM v_upcoming_expenses`,
+      )
+    ).rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+    return { today, alerts, mtd: money(mtd), pnl, budgets, upcoming };
   });
 }
 
@@ -136,6 +142,9 @@ function expectFinance(state: TwinState, sql: Awaited<ReturnType<typeof financeO
   expect([f.mtd_income, f.mtd_expense]).toEqual([month.income, month.expense]);
   expect(f.monthly_net.filter((m) => m.income !== 0 || m.expense !== 0)).toEqual(sql.pnl);
   expect(f.budgets.map((b) => ({ budget_id: b.budget_id, actual_amount: b.actual_amount })).sort((a, b) => (a.budget_id < b.budget_id ? -1 : 1))).toEqual(sql.budgets);
+  // The view orders by date only: rows of one date are compared in any order.
+  const byDate = <T extends { expense_date: string; name: string }>(rows: T[]) => [...rows].sort((a, b) => a.expense_date.localeCompare(b.expense_date) || a.name.localeCompare(b.name));
+  expect(byDate(f.upcoming)).toEqual(byDate(sql.upcoming));
 }
 
 function expectHealth(state: TwinState, sql: Awaited<ReturnType<typeof trainingOnTheDay>>) {
@@ -165,6 +174,7 @@ describe.skipIf(!library)("the twin on a past day equals the person's SQL run on
     expectFinance(plain, finance);
     expectHealth(plain, training);
     seen.alerts += finance.alerts.length;
+    seen.upcoming += finance.upcoming.length;
     seen.measured += training.body === null ? 0 : 1;
     seen.trained += training.workouts.this_week;
   });
@@ -173,6 +183,7 @@ describe.skipIf(!library)("the twin on a past day equals the person's SQL run on
     expect(seen.alerts).toBeGreaterThan(DAYS.length);
     expect(seen.measured).toBe(DAYS.length);
     expect(seen.trained).toBeGreaterThan(DAYS.length / 2);
+    expect(seen.upcoming).toBeGreaterThan(DAYS.length);
   });
 
   it('answers from the rows dated up to the day: a row dated the next day does not count', async () => {

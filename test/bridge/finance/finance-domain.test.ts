@@ -63,7 +63,8 @@ describe('readFinance month to date', () => {
     expect(f.mtd_net).toBe(3765.44);
   });
 
-  it('gives zeros and no alerts with no rows at all', async () => {
+  it('gives zeros, no alerts and no payments with no rows at all', async () => {
+    repo.calendar.currentDate = '2025-03-10';
     const f = await readFinance(repo, { today: todayAt('2025-03-10T12:00:00+01:00'), currency: 'PLN' });
     expect(f).toEqual({
       currency: 'PLN',
@@ -75,6 +76,8 @@ describe('readFinance month to date', () => {
       alerts: [],
       budgets: [],
       monthly_net: chartMonths({ year: 2025, month: 3 }).map((month) => ({ month, income: 0, expense: 0, net: 0 })),
+      upcoming: [],
+      upcoming_note: null,
     });
   });
 
@@ -137,5 +140,41 @@ describe('readFinance net per month', () => {
     expect(f.monthly_net[0]).toEqual({ month: '2024-05', income: 0, expense: 0, net: 0 });
     expect(f.monthly_net.at(-1)?.month).toBe('2025-04');
     expect(f.monthly_net.some((m) => m.income === 10)).toBe(false);
+  });
+});
+
+describe('readFinance upcoming payments', () => {
+  it("lists the unpaid payments of the zone's today and the 30 days after it, in the twin's currency when a row has none", async () => {
+    const today = todayAt('2025-01-31T23:30:00+01:00');
+    repo.calendar.currentDate = today.date;
+    repo.addScheduled([
+      { name: 'Czynsz', amount: '3150', category: 'Housing', sub_category: 'Rent', frequency: 'monthly', expense_date: '2025-02-01' },
+      { name: 'Netflix', amount: '49.00', currency: null, expense_date: '2025-01-31' },
+      { name: 'Ubezpieczenie OC', amount: '1234.5', currency: 'EUR', expense_date: '2025-03-02', frequency: 'annual' },
+      { name: 'Opłacone', amount: '10', expense_date: '2025-02-02', is_paid: true },
+      { name: 'Wczoraj', amount: '10', expense_date: '2025-01-30' },
+    ]);
+    const f = await readFinance(repo, { today, currency: 'PLN' });
+    expect(f.upcoming).toEqual([
+      { name: 'Netflix', amount: 49, currency: 'PLN', category: null, expense_date: '2025-01-31', days_until: 0, urgency: 'today' },
+      { name: 'Czynsz', amount: 3150, currency: 'PLN', category: 'Housing', expense_date: '2025-02-01', days_until: 1, urgency: 'tomorrow' },
+      { name: 'Ubezpieczenie OC', amount: 1234.5, currency: 'EUR', category: null, expense_date: '2025-03-02', days_until: 30, urgency: 'later' },
+    ]);
+    expect(f.upcoming_note).toBeNull();
+  });
+
+  it('says how the list was read when the view is missing, and why it is empty without expense_calendar', async () => {
+    const today = todayAt('2025-03-10T12:00:00+01:00');
+    repo.calendar = { rows: [], view: false, currentDate: today.date };
+    repo.addScheduled([{ name: 'Prąd', amount: '300', expense_date: '2025-03-15' }]);
+    const withoutView = await readFinance(repo, { today, currency: 'PLN' });
+    expect(withoutView.upcoming.map((p) => [p.name, p.urgency])).toEqual([['Prąd', 'this_week']]);
+    expect(withoutView.upcoming_note).toMatch(/expense_calendar .* no such view/);
+
+    repo.calendar = { rows: null, view: false, currentDate: today.date };
+    const withoutTable = await readFinance(repo, { today, currency: 'PLN' });
+    expect(withoutTable.upcoming).toEqual([]);
+    expect(withoutTable.upcoming_note).toBe('No scheduled payments: the finance database has no expense_calendar table.');
+    expect(withoutTable.mtd_net).toBe(0);
   });
 });

@@ -1,26 +1,37 @@
 // The finance repository's contract, run against the PostgreSQL repository and the in-memory one the
 // rule tests use: for any transactions, categories and budgets, and any day, both give the same answer
 // to every question, to the grosz and to the letter of each to_char text. Rows that SQL groups without
-// an ORDER BY are compared in a fixed order; the budget figures' order is the statement's own.
+// an ORDER BY are compared in a fixed order; the budget figures' order is the statement's own, and the
+// upcoming payments' is by date (the view orders by expense_date alone, so rows of one date are
+// compared by id).
 import fc from 'fast-check';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PgFinanceRepository, type FinanceRepository } from '../../../bridge/finance/finance-repository';
 import type { DayRange } from '../../../bridge/time/day-range';
 import { addDays, calendarDate, monthStartAfter, type LocalDate } from '../../../bridge/time/local-date';
-import { InMemoryFinanceRepository, type CategoryRecord } from '../../fixtures/repositories/in-memory-finance';
-import { insertBudgetsBulk, insertCategoriesWithIds, insertTransactionsBulk, moneyText, type BudgetRow, type TxRow } from '../source-rows';
+import type { UpcomingRead } from '../../../bridge/finance/upcoming-payments';
+import { InMemoryFinanceRepository, type CategoryRecord, type ScheduledRecord } from '../../fixtures/repositories/in-memory-finance';
+import { insertBudgetsBulk, insertCategoriesWithIds, insertScheduledBulk, insertTransactionsBulk, moneyText, type BudgetRow, type TxRow } from '../source-rows';
 import { withSourcePool } from '../source-database';
 
 let db: pg.Pool;
-withSourcePool('finance', (pool) => {
+/** The server's CURRENT_DATE in the pools' zone: the one day v_upcoming_expenses answers for. */
+let serverToday: string;
+withSourcePool('finance', async (pool) => {
   db = pool;
+  serverToday = await currentDate(pool);
 });
+
+async function currentDate(on: Pick<pg.Pool, 'query'>): Promise<string> {
+  return (await on.query<{ d: string }>('SELECT current_date::text AS d')).rows[0].d;
+}
 
 interface Data {
   categories: CategoryRecord[];
   transactions: TxRow[];
   budgets: BudgetRow[];
+  scheduled?: ScheduledRecord[];
 }
 
 interface Questions {
@@ -31,18 +42,28 @@ interface Questions {
   outflow: { from: string; to: string; horizonDays: number };
   /** How many of the range's largest expenses to ask for. */
   top: number;
+  /** The day upcoming() is asked about. */
+  upcomingDay?: string;
 }
 
 /** The same rows in both repositories. */
 async function store(data: Data): Promise<{ real: FinanceRepository; memory: FinanceRepository }> {
-  await db.query('DELETE FROM budgets; DELETE FROM transactions; DELETE FROM categories');
+  await db.query('DELETE FROM budgets; DELETE FROM transactions; DELETE FROM categories; DELETE FROM expense_calendar');
   await insertCategoriesWithIds(db, data.categories);
   await insertTransactionsBulk(db, data.transactions);
   await insertBudgetsBulk(db, data.budgets);
-  const memory = new InMemoryFinanceRepository({ categories: [...data.categories] });
+  await insertScheduledBulk(db, data.scheduled ?? []);
+  const calendar = { rows: (data.scheduled ?? []).map((r) => ({ ...r })), view: true, currentDate: await currentDate(db) };
+  const memory = new InMemoryFinanceRepository({ categories: [...data.categories], calendar });
   memory.addTransactions(data.transactions);
   memory.addBudgets(data.budgets);
   return { real: new PgFinanceRepository(db), memory };
+}
+
+/** By date, rows of one date by id: the view's order leaves those to the plan. */
+function byDate(read: UpcomingRead): UpcomingRead {
+  const rows = [...read.rows].sort((a, b) => (a.expense_date < b.expense_date ? -1 : a.expense_date > b.expense_date ? 1 : a.id - b.id));
+  return { ...read, rows };
 }
 
 const unordered = <T>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
@@ -65,6 +86,8 @@ async function answers(repo: FinanceRepository, q: Questions) {
     firstDay: await repo.firstDay(),
     categoryPaths: PATH_IDS.map(paths),
     topExpenses: await repo.topExpenses(q.range.from, q.range.to, q.top),
+    upcoming: byDate(await repo.upcoming(q.upcomingDay ?? q.today.date)),
+    spentCategories: unordered(await repo.spentCategories(...q.span)),
   };
 }
 
@@ -73,6 +96,9 @@ async function sameAnswers(data: Data, q: Questions) {
   const { real, memory } = await store(data);
   const expected = await answers(real, q);
   expect(await answers(memory, q)).toEqual(expected);
+  // Whatever the ties, the PostgreSQL rows come soonest first.
+  const dates = (await real.upcoming(q.upcomingDay ?? q.today.date)).rows.map((r) => r.expense_date);
+  expect(dates).toEqual([...dates].sort());
   return expected;
 }
 
@@ -179,6 +205,107 @@ describe('finance repository contract: the largest expenses of a month', () => {
   });
 });
 
+// ---- upcoming payments --------------------------------------------------------------------------
+
+/** A scheduled payment `days` after `day`; unpaid, monthly rent unless told otherwise. */
+function scheduled(id: number, day: string, days: number, over: Partial<ScheduledRecord> = {}): ScheduledRecord {
+  return { id, name: `Payment ${id}`, amount: '100.00', currency: 'PLN', category: 'Housing', sub_category: 'Rent', frequency: 'monthly', expense_date: addDays(day, days), is_paid: false, ...over };
+}
+
+/** Rows at the edges of the view's rule around `day`. */
+function edgeRows(day: string): ScheduledRecord[] {
+  return [
+    scheduled(1, day, 31),
+    scheduled(2, day, 8, { name: 'Ubezpieczenie OC', amount: '1234.50', frequency: 'annual', category: 'Transport', sub_category: null }),
+    scheduled(3, day, 0, { name: 'Czynsz', amount: '2400.00' }),
+    scheduled(4, day, -1),
+    scheduled(5, day, 1, { name: 'Netflix', currency: null, category: null, sub_category: null }),
+    scheduled(6, day, 7, { name: 'Spotify', amount: '23.99' }),
+    scheduled(7, day, 30, { name: 'Woda', frequency: 'quarterly' }),
+    scheduled(8, day, 2, { is_paid: true }),
+    scheduled(9, day, 3, { is_paid: null }),
+    scheduled(10, day, 0, { name: 'Prąd', amount: '310.27', currency: 'EUR' }),
+  ];
+}
+
+const noTransactions = { categories: [], transactions: [], budgets: [] };
+
+/** The repositories over `data`, one of them on a client whose transaction `change` altered (rolled back after). */
+async function withChangedSchema<T>(change: string, work: (real: FinanceRepository) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(change);
+    return await work(new PgFinanceRepository(client));
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+}
+
+describe('finance repository contract: upcoming payments', () => {
+  it("reads v_upcoming_expenses on the server's today: unpaid, today to 30 days ahead, urgency by days ahead", async () => {
+    const real = await sameAnswers({ ...noTransactions, scheduled: edgeRows(serverToday) }, { ...questionsOn(serverToday), upcomingDay: serverToday });
+    expect(real.upcoming.source).toBe('view');
+    expect(real.upcoming.rows.map((r) => [r.id, r.days_until, r.urgency])).toEqual([
+      [3, 0, 'today'],
+      [10, 0, 'today'],
+      [5, 1, 'tomorrow'],
+      [6, 7, 'this_week'],
+      [2, 8, 'later'],
+      [7, 30, 'later'],
+    ]);
+    expect(real.upcoming.rows[1]).toMatchObject({ name: 'Prąd', amount: 310.27, currency: 'EUR' });
+    expect(real.upcoming.rows[2]).toMatchObject({ currency: null, category: null });
+  });
+
+  it('applies the same rule over expense_calendar for any other day', async () => {
+    const day = '2024-02-28';
+    const real = await sameAnswers({ ...noTransactions, scheduled: edgeRows(day) }, { ...questionsOn(day), upcomingDay: day });
+    expect(real.upcoming.source).toBe('table_for_day');
+    expect(real.upcoming.rows.map((r) => [r.expense_date, r.urgency])).toEqual([
+      ['2024-02-28', 'today'],
+      ['2024-02-28', 'today'],
+      ['2024-02-29', 'tomorrow'],
+      ['2024-03-06', 'this_week'],
+      ['2024-03-07', 'later'],
+      ['2024-03-29', 'later'],
+    ]);
+  });
+
+  it('answers with the same rows from expense_calendar when the view is missing, and with none when the table is missing', async () => {
+    const rows = edgeRows(serverToday);
+    const viewRows = (await sameAnswers({ ...noTransactions, scheduled: rows }, { ...questionsOn(serverToday), upcomingDay: serverToday })).upcoming.rows;
+    const withoutView = await withChangedSchema('DROP VIEW v_upcoming_expenses', (real) => real.upcoming(serverToday));
+    expect(withoutView).toEqual({ source: 'table_without_view', rows: viewRows });
+    const memory = new InMemoryFinanceRepository({ calendar: { rows, view: false, currentDate: serverToday } });
+    expect(await memory.upcoming(serverToday)).toEqual(withoutView);
+
+    const withoutTable = await withChangedSchema('DROP TABLE expense_calendar CASCADE', (real) => real.upcoming(serverToday));
+    expect(withoutTable).toEqual({ source: 'no_table', rows: [] });
+    const none = new InMemoryFinanceRepository({ calendar: { rows: null, view: false, currentDate: serverToday } });
+    expect(await none.upcoming(serverToday)).toEqual(withoutTable);
+    expect(await withChangedSchema('DROP TABLE expense_calendar CASCADE', (real) => real.upcoming('2024-01-01'))).toEqual(withoutTable);
+  });
+
+  it('names the categories spent on in a span: expenses only, through their category rows', async () => {
+    const real = await sameAnswers(
+      {
+        categories: CATEGORIES,
+        transactions: [
+          { id: 'G', date: '2025-03-03', type: 'Expense', amount: '10.00', category_id: 1 },
+          { id: 'R', date: '2025-03-04', type: 'Income', amount: '10.00', category_id: 2 },
+          { id: 'U', date: '2025-03-05', type: 'Expense', amount: '10.00', category_id: null },
+          { id: 'L', date: '2025-02-01', type: 'Expense', amount: '10.00', category_id: 2 },
+        ],
+        budgets: [],
+      },
+      questionsOn('2025-03-05'),
+    );
+    expect(real.spentCategories).toEqual([{ category: 'Lifestyle', sub_category: 'Groceries' }]);
+  });
+});
+
 // ---- generated data --------------------------------------------------------------------------
 
 const NAMES = ['Lifestyle', 'Housing', 'Transport', 'Żywność'];
@@ -231,12 +358,27 @@ const budgetArb = (today: LocalDate) =>
     return { ...b, year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) };
   });
 
-const dataArb = (today: LocalDate): fc.Arbitrary<Data> =>
+const scheduledArb = (day: string) =>
+  fc.record({
+    name: fc.constantFrom('Czynsz', 'Prąd', 'Netflix', 'Ubezpieczenie OC'),
+    amount: centsArb.map(moneyText),
+    currency: fc.constantFrom('PLN', 'PLN', 'EUR', null),
+    category: fc.constantFrom('Housing', 'Lifestyle', null),
+    sub_category: fc.constantFrom(null, 'Rent', 'Groceries'),
+    frequency: fc.constantFrom('monthly', 'quarterly', 'annual', 'one-time', null),
+    // Often on the rule's edges: before the day, the day, tomorrow, 7, 8, 30 and 31 days ahead.
+    days: fc.oneof(fc.constantFrom(-1, 0, 1, 7, 8, 30, 31), fc.integer({ min: -10, max: 45 })),
+    is_paid: fc.constantFrom(false, false, false, true, null),
+  }).map(({ days, ...r }) => ({ ...r, expense_date: addDays(day, days) }));
+
+const dataArb = (today: LocalDate, scheduledAround: string): fc.Arbitrary<Data> =>
   fc.record({
     categories: categoriesArb,
     transactions: fc.array(transactionArb(today), { maxLength: 25 }),
     budgets: fc.array(budgetArb(today), { maxLength: 10 }),
-  }).map(({ categories, transactions, budgets }) => ({
+    scheduled: fc.array(scheduledArb(scheduledAround), { maxLength: 12 }),
+  }).map(({ categories, transactions, budgets, scheduled }) => ({
+    scheduled: scheduled.map((r, i) => ({ ...r, id: i + 1 })),
     categories,
     transactions: transactions.map((t, i) => ({ ...t, id: `T-${i}` })),
     // budget_id is unique; category_id refers to a category that exists (a foreign key).
@@ -253,8 +395,9 @@ const dataArb = (today: LocalDate): fc.Arbitrary<Data> =>
     })),
   }));
 
-const questionsArb = (today: LocalDate): fc.Arbitrary<Questions> =>
+const questionsArb = (today: LocalDate, upcomingAround: string): fc.Arbitrary<Questions> =>
   fc.record({
+    upcomingShift: fc.constantFrom(0, 0, 0, -1, 3),
     range: fc.oneof(
       fc.tuple(fc.integer({ min: -3, max: 0 }), fc.integer({ min: 1, max: 2 })).map(([a, b]) => [monthStartAfter(today.date, a), monthStartAfter(today.date, b)]),
       fc.tuple(fc.integer({ min: -80, max: 10 }), fc.integer({ min: -10, max: 45 })).map(([a, b]) => [addDays(today.date, a), addDays(today.date, b)]),
@@ -267,10 +410,11 @@ const questionsArb = (today: LocalDate): fc.Arbitrary<Questions> =>
       horizonDays: fc.constantFrom(1, 7, 30),
     }),
     top: fc.constantFrom(1, 5, 5, 30),
-  }).map(({ range: [from, to], cutoffDay, span, outflow, top }) => {
+  }).map(({ upcomingShift, range: [from, to], cutoffDay, span, outflow, top }) => {
     const outflowTo = addDays(today.date, outflow.toOffset);
     return {
       today,
+      upcomingDay: addDays(upcomingAround, upcomingShift),
       range: { from, to, open: today.monthStart },
       cutoffDay,
       span: [addDays(today.date, span[0]), addDays(today.date, span[0] + span[1])],
@@ -279,12 +423,19 @@ const questionsArb = (today: LocalDate): fc.Arbitrary<Questions> =>
     };
   });
 
-const caseArb = dayArb.map(calendarDate).chain((today) => fc.tuple(dataArb(today), questionsArb(today)));
+/** Scheduled payments around the case's day, or around the server's today (where the view answers). */
+const caseArb = (serverDay: string) =>
+  fc
+    .tuple(dayArb.map(calendarDate), fc.boolean())
+    .chain(([today, onServerDay]) => {
+      const around = onServerDay ? serverDay : today.date;
+      return fc.tuple(dataArb(today, around), questionsArb(today, around));
+    });
 
 describe('finance repository contract: any rows, any day', () => {
   it('gives the same answer to every question in PostgreSQL and in memory', async () => {
     await fc.assert(
-      fc.asyncProperty(caseArb, async ([data, q]) => {
+      fc.asyncProperty(caseArb(serverToday), async ([data, q]) => {
         await sameAnswers(data, q);
       }),
       { numRuns: 120 },

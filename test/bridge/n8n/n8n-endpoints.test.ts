@@ -129,6 +129,37 @@ describe('over crafted rows', () => {
     expect(body.report).toContain('80 % range: -1,500 PLN to -4,500 PLN');
   });
 
+  it('/forecast adds the unpaid scheduled payments of its days once: a monthly one whose category spent last month is already in the outflow', async () => {
+    const { finance } = tb.repositories;
+    finance.calendar.currentDate = TODAY;
+    const at = (days: number) => addDays(TODAY, days);
+    finance.addScheduled([
+      // Groceries spent every day of the last 35: inside every period already.
+      { name: 'Koszyk Frisco', amount: '200', category: 'Lifestyle', sub_category: 'Groceries', frequency: 'monthly', expense_date: at(5) },
+      // Fuel was last bought 60 days ago (and today, which the history does not read): a new monthly cost.
+      { name: 'Karta paliwowa', amount: '300', category: 'Transport', sub_category: 'Fuel', frequency: 'monthly', expense_date: at(6) },
+      { name: 'Ubezpieczenie OC', amount: '1200.50', category: 'Transport', frequency: 'annual', expense_date: at(30) },
+      { name: 'Wizz Air', amount: '50', currency: 'EUR', category: 'Travel', expense_date: at(3) },
+      // Not the forecast's: due today, paid, and 31 days ahead.
+      { name: 'Dziś', amount: '70', category: 'Lifestyle', sub_category: 'Groceries', frequency: 'one-time', expense_date: TODAY },
+      { name: 'Opłacone', amount: '80', frequency: 'quarterly', expense_date: at(4), is_paid: true },
+      { name: 'Za daleko', amount: '90', expense_date: at(31) },
+    ]);
+    const { body } = await call('/forecast');
+    expect(body.data.scheduled.map((s: { name: string; counted: string }) => [s.name, s.counted])).toEqual([
+      ['Wizz Air', 'other_currency'],
+      ['Koszyk Frisco', 'in_history'],
+      ['Karta paliwowa', 'added'],
+      ['Ubezpieczenie OC', 'added'],
+    ]);
+    expect(body.data).toMatchObject({ median: 1500, scheduled_added: 1500.5, expected_with_scheduled: 3000.5, scheduled_note: null });
+    expect(body.report).toContain(`🗓️ Scheduled on top: -1,501 PLN (Karta paliwowa ${at(6)}, Ubezpieczenie OC ${at(30)})`);
+    expect(body.report).toContain(`🔁 Already in the usual outflow (monthly, paid last month): Koszyk Frisco ${at(5)}`);
+    expect(body.report).toContain(`💱 Scheduled in another currency, not added: Wizz Air ${at(3)}`);
+    expect(body.report).toContain('🧮 With scheduled payments: -3,001 PLN expected');
+    finance.calendar.rows = [];
+  });
+
   it('/pantry lists low stock and expiring food, and says when run-out dates cannot be known', async () => {
     const { body } = await call('/pantry');
     expect(body.data.low_stock.map((i: { product: string }) => i.product)).toEqual(['Mleko']);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { briefedDateOf, briefingLines } from '../../../plugin/daily-note/briefing-callout';
 import { collectAlerts, shouldOpenBriefing } from '../../../plugin/twin/twin-alerts';
-import { budgetAlert, statusResponse } from '../../fixtures/twin-responses';
+import { paymentLines } from '../../../bridge/briefing/domain-lines';
+import { budgetAlert, REPORT_OK, statusResponse, upcomingSample } from '../../fixtures/twin-responses';
 
 describe('briefing callout', () => {
   it('is collapsed when all is well', () => {
@@ -23,6 +24,18 @@ describe('briefing callout', () => {
   ])('is open on %s', (_name, status) => {
     expect(shouldOpenBriefing(status)).toBe(true);
     expect(briefingLines(status, '2025-01-15', '06:00')[1]).toMatch(/^> \[!warning\]\+ /);
+  });
+
+  it("opens on the bridge's Urgent line for a payment due today or tomorrow, and stays collapsed for one due later in the week", () => {
+    const withPayments = (upcoming: ReturnType<typeof upcomingSample>) =>
+      statusResponse({ upcoming, report: [REPORT_OK, ...paymentLines(upcoming)].join('\n') });
+    const urgent = withPayments(upcomingSample());
+    const lines = briefingLines(urgent, '2025-01-15', '06:00');
+    expect(lines[1]).toBe('> [!warning]+ Twin briefing: needs attention');
+    expect(lines).toContain('> ⏰ Urgent: Internet i telefon (Orange) 90 PLN today, Ubezpieczenie mieszkania (PZU) 412 PLN tomorrow');
+    const later = withPayments(upcomingSample().filter((p) => p.urgency !== 'today' && p.urgency !== 'tomorrow'));
+    expect(briefingLines(later, '2025-01-15', '06:00')[1]).toBe('> [!info]- Twin briefing: all well');
+    expect(briefingLines(later, '2025-01-15', '06:00')).toContain('> 🗓️ Due within 7 days: Spotify Premium 24 PLN in 5 days (2025-01-20)');
   });
 
   it('stays collapsed for a MEDIUM alert and for "alerts: 0"', () => {
