@@ -199,10 +199,22 @@ export function renderTwinPanel(root: HTMLElement, snapshot: TwinSnapshot, now: 
     if (!snapshot.loading && snapshot.error === null) root.createDiv({ cls: 'dt-muted', text: 'No data yet. Use the refresh button.' });
     return;
   }
-  const lists = listState(root);
-  renderTiles(root, status);
-  renderHealth(section(root, 'health', status, now), status.state.health);
-  renderFinance(section(root, 'finance', status, now), status.state.finance, lists);
-  renderPantry(section(root, 'pantry', status, now), status.state.pantry, lists);
+  renderTwinFigures(root, status, now);
   freshness(root, status, now);
+}
+
+/**
+ * The twin's figures: the tiles and each domain's section. Shared by the panel (now) and the history
+ * view (a day picked). A degraded domain without earlier values has no figures to show, only its note.
+ */
+export function renderTwinFigures(root: HTMLElement, status: StatusResponse, now: Date): void {
+  const lists = listState(root);
+  const known = (name: DomainName) => status.state[name].status === 'ok' || status.state[name].as_of !== null;
+  renderTiles(root, status);
+  const health = section(root, 'health', status, now);
+  if (known('health')) renderHealth(health, status.state.health);
+  const finance = section(root, 'finance', status, now);
+  if (known('finance')) renderFinance(finance, status.state.finance, lists);
+  const pantry = section(root, 'pantry', status, now);
+  if (known('pantry')) renderPantry(pantry, status.state.pantry, lists);
 }
