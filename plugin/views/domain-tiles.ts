@@ -102,7 +102,8 @@ export function domainTiles(status: StatusResponse): DomainTile[] {
     // Without any earlier figures there is nothing to act on; with them, the advice still stands.
     if (domain.as_of === null) {
       tile.figure = 'Unavailable';
-      tile.todo = 'Check the bridge';
+      // A past day's answer (`date`): the bridge may be fine, that day's figures are what is missing.
+      tile.todo = status.date === undefined ? 'Check the bridge' : 'Not known for that day';
     }
   }
   return tiles;
