@@ -6,6 +6,8 @@ import type { LocalDate } from '../time/local-date';
 export interface InsightContext {
   today: LocalDate;
   currency: string;
+  /** The first day whose rows do not count (see TwinDay); by default the next month's first day. */
+  until?: string;
 }
 
 /** A domain's figures without the status fields the service adds. */

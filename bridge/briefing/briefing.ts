@@ -1,6 +1,7 @@
 // The briefing: the twin state as the short text n8n sends to Telegram and the plugin writes into
 // the daily note. Pure: the same state always gives the same text.
 import type { TwinState } from '../contract/twin-state';
+import { dayLines } from './day-line';
 import { financeLines, healthLines, pantryLines } from './domain-lines';
 
 export const TELEGRAM_LIMIT = 4096;
@@ -17,7 +18,7 @@ export function fitTelegram(text: string, limit = TELEGRAM_LIMIT): string {
 
 export function briefing(state: TwinState): string {
   const sections = [healthLines(state.health), financeLines(state.finance), pantryLines(state.pantry)];
-  const text = ['📊 AUTONOMOUS LIVING STATUS', `📅 ${state.today}`, '', ...sections.flatMap((s, i) => (i > 0 && s.length > 1 ? ['', ...s] : s))].join(
+  const text = ['📊 AUTONOMOUS LIVING STATUS', ...dayLines(state), '', ...sections.flatMap((s, i) => (i > 0 && s.length > 1 ? ['', ...s] : s))].join(
     '\n',
   );
   return fitTelegram(text);

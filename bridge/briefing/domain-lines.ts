@@ -1,6 +1,6 @@
 // The lines each domain contributes to the human texts; shared by the briefing and the /health,
 // /finance and /history reports so that one figure is always worded one way.
-import type { FinanceDomain, HealthDomain, PantryDomain } from '../contract/twin-state';
+import type { BudgetAlert, FinanceDomain, HealthDomain, PantryDomain } from '../contract/twin-state';
 import { worstFirst } from '../contract/alert-order';
 import { signedMoney } from './money';
 
@@ -12,11 +12,17 @@ export function listed(items: readonly string[], max = 5): string {
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
+/** A figure with one decimal, as every text shows a percentage. */
+export const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
 export function degradedLine(icon: string, name: string, d: { error: string | null; as_of: string | null }): string {
   const since = d.as_of ? `, showing data from ${d.as_of.slice(0, 16).replace('T', ' ')} UTC` : '';
   return `${icon} ${name}: ⚠️ Failure: ${d.error ?? 'unavailable'}${since}`;
+}
+
+/** One budget alert as every text words it: severity, category, utilization, the function's action. */
+export function alertLine(a: Pick<BudgetAlert, 'alert_severity' | 'category_path' | 'utilization_pct' | 'recommended_action'>): string {
+  return `• ${a.alert_severity} ${a.category_path} ${one(a.utilization_pct)}%: ${a.recommended_action}`;
 }
 
 export function healthLines(h: HealthDomain): string[] {
@@ -51,7 +57,7 @@ export function financeLines(f: FinanceDomain): string[] {
     lines.push(`🚨 Budget Alert: ${f.alerts.length} active (${critical.length} critical or high)`);
     // The rows keep the order of get_current_budget_alerts(); a person reads the worst first, in the
     // order the panel shows them (severity, then utilization).
-    for (const a of worstFirst(f.alerts).slice(0, 5)) lines.push(`• ${a.alert_severity} ${a.category_path} ${one(a.utilization_pct)}%: ${a.recommended_action}`);
+    for (const a of worstFirst(f.alerts).slice(0, 5)) lines.push(alertLine(a));
     if (f.alerts.length > 5) lines.push(`• and ${f.alerts.length - 5} more`);
   }
   return lines;

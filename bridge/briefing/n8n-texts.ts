@@ -3,15 +3,16 @@
 import type { AlertRow, OutflowForecast, PantryReport, WorkoutData } from '../contract/n8n-responses';
 import type { PantryDomain } from '../contract/twin-state';
 import { worstFirst } from '../contract/alert-order';
-import { degradedLine, listed, pantryLines, plural } from './domain-lines';
+import { dayLine } from './day-line';
+import { alertLine, degradedLine, listed, pantryLines, plural } from './domain-lines';
 import { signedMoney } from './money';
 
 const TREND_ICON = { up: '⬆️', flat: '➡️', down: '⬇️', new: '🆕' } as const;
 const kg = (v: number | null) => (v === null ? '?' : `${Math.round(v * 10) / 10}`);
 const seconds = (v: number | null) => (v === null ? '?' : `${v}`);
 
-export function workoutText(d: WorkoutData): string {
-  const lines = ['🏋️ WORKOUT', `📅 ${d.today}`, ''];
+export function workoutText(d: WorkoutData, past = false): string {
+  const lines = ['🏋️ WORKOUT', dayLine(d.today, past), ''];
   if (d.sessions.length === 0) return [...lines, 'No workouts logged yet: log your first workout.'].join('\n');
   lines.push(`🗓️ Last ${plural(d.sessions.length, 'session')}:`);
   for (const s of d.sessions) {
@@ -31,8 +32,9 @@ export function workoutText(d: WorkoutData): string {
   return lines.join('\n');
 }
 
-export function forecastText(f: OutflowForecast): string {
-  const lines = ['🔮 FORECAST', `📅 ${f.from} to ${f.to}`, ''];
+/** `pastDay`: the day a past forecast was made on (its history ends the day before, as on that day). */
+export function forecastText(f: OutflowForecast, pastDay: string | null = null): string {
+  const lines = ['🔮 FORECAST', `📅 ${f.from} to ${f.to}`, ...(pastDay ? [`🕰️ As forecast on ${pastDay}`] : []), ''];
   const money = (v: number) => signedMoney(-v, f.currency);
   if (f.median === null || f.p10 === null || f.p90 === null || f.p25 === null || f.p75 === null) {
     return [...lines, '💸 Outflow: not enough history yet (needs 30 days of transactions)'].join('\n');
@@ -44,11 +46,12 @@ export function forecastText(f: OutflowForecast): string {
   return lines.join('\n');
 }
 
-export function pantryText(p: PantryDomain, runOut: PantryReport['run_out'], today: string): string {
-  const lines = ['🛒 PANTRY', `📅 ${today}`, '', ...pantryLines(p)];
+export function pantryText(p: PantryDomain, runOut: PantryReport['run_out'], today: string, past = false): string {
+  const lines = ['🛒 PANTRY', dayLine(today, past), '', ...pantryLines(p)];
   const warning = p.expiring.filter((i) => i.level === 'warning');
   if (warning.length > 0) lines.push(`📆 Expiring within 30 days: ${listed(warning.map((i) => `${i.product} (${i.next_expiry})`))}`);
   const dated = (runOut ?? []).filter((u) => u.runs_out_on !== null);
+  if (past) return lines.join('\n');
   if (runOut === null) lines.push('📉 Run-out dates: not enough history yet');
   else if (dated.length > 0) lines.push(`📉 Runs out: ${listed(dated.map((u) => `${u.name} ${u.runs_out_on ?? ''}`))}`);
   return lines.join('\n');
@@ -59,7 +62,7 @@ export function alertsText(rows: readonly AlertRow[], o: { today: string; status
   if (o.status !== 'ok') lines.push(degradedLine('💰', 'Finance', o));
   if (rows.length === 0) lines.push('✅ No budget alerts');
   // `data` keeps the function's order; a person reads the worst first, as in the briefing.
-  for (const a of worstFirst(rows).slice(0, 10)) lines.push(`• ${a.alert_severity} ${a.category_path} ${a.utilization_pct.toFixed(1)}%: ${a.recommended_action}`);
+  for (const a of worstFirst(rows).slice(0, 10)) lines.push(alertLine(a));
   if (rows.length > 10) lines.push(`• and ${rows.length - 10} more`);
   return lines.join('\n');
 }

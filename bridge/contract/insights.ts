@@ -2,7 +2,7 @@
 // zone. One schema per domain; each domain degrades alone, as in /status. The plugin imports these
 // types only (`import type`), so zod never reaches main.js.
 import { z } from 'zod';
-import { TextKeys } from './responses';
+import { AskedDate, TextKeys } from './responses';
 import { DomainStatus } from './twin-state';
 
 const domainMeta = {
@@ -153,6 +153,7 @@ export const Insights = z.object({
   computed_at: z.string(),
   timezone: z.string(),
   today: isoDay(),
+  past: z.literal(true).optional().describe('present when the insights describe the end of a past day (`today`), from the rows dated up to it'),
   headline: Headline.nullable().describe("the strongest insight of the day; null when there is nothing to say"),
   body: BodyInsights,
   training: TrainingInsights,
@@ -161,7 +162,7 @@ export const Insights = z.object({
   correlations: CorrelationInsights,
 });
 
-export const InsightsResponse = Insights.extend({ ...TextKeys.shape, data: Insights });
+export const InsightsResponse = Insights.extend({ ...AskedDate.shape, ...TextKeys.shape, data: Insights });
 
 export type TargetDate = z.infer<typeof TargetDate>;
 export type BodyInsights = z.infer<typeof BodyInsights>;

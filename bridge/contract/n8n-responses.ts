@@ -3,7 +3,7 @@
 // carries the n8n text keys and `data` for the structured part. The plugin imports the types only.
 // The text keys of every body, error bodies and /status included, are written here once.
 import { z } from 'zod';
-import { TextKeys as Texts, type StatusResponse } from './responses';
+import { AskedDate, TextKeys as Texts, type StatusResponse } from './responses';
 import { BudgetAlert, DomainStatus, ExpiryItem, LowStockItem } from './twin-state';
 import { PantryProductUse } from './insights';
 
@@ -79,9 +79,9 @@ export const PantryReport = z.object({
 /** One row of get_current_budget_alerts(), its columns in its order. */
 export const AlertRow = BudgetAlert.omit({ budget_id: true });
 
-export const WorkoutResponse = Texts.extend({ computed_at: z.string(), data: WorkoutData });
-export const ForecastResponse = Texts.extend({ computed_at: z.string(), data: OutflowForecast });
-export const PantryResponse = Texts.extend({ computed_at: z.string(), data: PantryReport });
+export const WorkoutResponse = Texts.extend({ ...AskedDate.shape, computed_at: z.string(), data: WorkoutData });
+export const ForecastResponse = Texts.extend({ ...AskedDate.shape, computed_at: z.string(), data: OutflowForecast });
+export const PantryResponse = Texts.extend({ ...AskedDate.shape, computed_at: z.string(), data: PantryReport });
 export const FinanceAlertsResponse = Texts.extend({
   computed_at: z.string(),
   status: DomainStatus,

@@ -18,8 +18,9 @@ import { TransitionPayload } from './webhook-payload';
 import { InsightsResponse } from './insights';
 import { FinanceAlertsResponse, ForecastResponse, PantryResponse, WorkoutResponse } from './n8n-responses';
 import { WeeklyReviewResponse } from './weekly-review';
+import { MonthDetailsResponse } from './month-details';
 
-const schemas = { InsightsResponse, StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse, WorkoutResponse, ForecastResponse, PantryResponse, FinanceAlertsResponse, WeeklyReviewResponse };
+const schemas = { InsightsResponse, StatusResponse, HealthResponse, FinanceResponse, HistoryResponse, DomainHealthResponse, LiveResponse, ReadyResponse, ErrorResponse, WorkoutResponse, ForecastResponse, PantryResponse, FinanceAlertsResponse, WeeklyReviewResponse, MonthDetailsResponse };
 
 const formatParam = {
   name: 'format',
@@ -27,6 +28,15 @@ const formatParam = {
   required: false,
   description: 'json or text; both answer JSON (n8n asks for text and reads response_text)',
   schema: { type: 'string', enum: ['json', 'text'] },
+};
+
+const dateParam = {
+  name: 'date',
+  in: 'query',
+  required: false,
+  description:
+    'a day, YYYY-MM-DD in the twin\'s zone (default: today): the answer as it stood at the end of that day, from the rows dated up to it; a day after today, one that does not exist or a malformed value is a 400',
+  schema: { type: 'string', format: 'date' },
 };
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
@@ -58,7 +68,7 @@ function operation(name: Capitalize<string>, summary: string, ok: keyof typeof s
   return { get: { ...rest, operationId: `get${name}` }, post: op };
 }
 
-const insightsOperation = operation('Insights', 'Trends, training progress, spending against its own baseline, pantry run-out and links between domains', 'InsightsResponse', [formatParam]);
+const insightsOperation = operation('Insights', 'Trends, training progress, spending against its own baseline, pantry run-out and links between domains', 'InsightsResponse', [formatParam, dateParam]);
 const sourceDown = { '503': json('ErrorResponse', 'A database it reads did not answer; the report says which') };
 
 let cached: object | null = null;
@@ -82,9 +92,9 @@ export function openApiDocument(version: string): object {
     },
     security: [{}, { apiKey: [] }, { bearer: [] }],
     paths: {
-      '/status': operation('Status', 'The whole twin: state, key figures and the briefing text', 'StatusResponse', [formatParam]),
-      '/health': operation('Health', 'Body composition and training', 'HealthResponse', [formatParam]),
-      '/finance': operation('Finance', 'Month-to-date money and budget alerts', 'FinanceResponse', [formatParam]),
+      '/status': operation('Status', 'The whole twin: state, key figures and the briefing text', 'StatusResponse', [formatParam, dateParam]),
+      '/health': operation('Health', 'Body composition and training', 'HealthResponse', [formatParam, dateParam]),
+      '/finance': operation('Finance', 'Month-to-date money and budget alerts', 'FinanceResponse', [formatParam, dateParam]),
       '/history': operation('History', 'Recorded state transitions, newest first', 'HistoryResponse', [
         formatParam,
         { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 20 } },
@@ -106,10 +116,21 @@ export function openApiDocument(version: string): object {
         },
       ], { '503': json('ErrorResponse', 'The history table is not available') }),
       '/insights': insightsOperation,
-      '/workout': operation('Workout', 'The last 5 sessions and the progression of each exercise (weight and time under tension)', 'WorkoutResponse', [formatParam], sourceDown),
-      '/forecast': operation('Forecast', 'Outflow of the next 30 days: median and ranges of the recent 30-day periods', 'ForecastResponse', [formatParam], sourceDown),
-      '/pantry': operation('Pantry', 'Low stock, expiring food and run-out dates', 'PantryResponse', [formatParam]),
+      '/workout': operation('Workout', 'The last 5 sessions and the progression of each exercise (weight and time under tension)', 'WorkoutResponse', [formatParam, dateParam], sourceDown),
+      '/forecast': operation('Forecast', 'Outflow of the next 30 days: median and ranges of the recent 30-day periods', 'ForecastResponse', [formatParam, dateParam], sourceDown),
+      '/pantry': operation('Pantry', 'Low stock, expiring food and run-out dates', 'PantryResponse', [formatParam, dateParam]),
       '/finance/alerts': operation('FinanceAlerts', 'The rows of get_current_budget_alerts(), alone', 'FinanceAlertsResponse', [formatParam]),
+      '/finance/details': operation(
+        'FinanceDetails',
+        "One month's income, expense and net, its 5 largest expenses, its budgets and breaches, and its alerts on its last day",
+        'MonthDetailsResponse',
+        [
+          formatParam,
+          { name: 'month', in: 'query', required: false, description: '1 to 12 (default: this month, in the configured time zone); a month that has not begun gets a 400', schema: { type: 'integer', minimum: 1, maximum: 12 } },
+          { name: 'year', in: 'query', required: false, description: 'four digits (default: this year); needs month', schema: { type: 'integer', minimum: 1900, maximum: 9999 } },
+        ],
+        sourceDown,
+      ),
       '/review/week': operation(
         'WeeklyReview',
         'This week against last week and the same week a year ago, across the three domains', 'WeeklyReviewResponse', [

@@ -12,6 +12,11 @@ const text = {
 /** The three text keys every body carries for n8n. */
 export const TextKeys = z.object(text);
 
+/** `date` of a request that asked for a day (`date=YYYY-MM-DD`), named at the top of its answer. */
+export const AskedDate = z.object({
+  date: z.string().optional().describe('the day asked for with date=YYYY-MM-DD (a past day is answered as it stood at its end); absent when none was asked'),
+});
+
 /** Pushing recorded transitions to TWIN_WEBHOOK_URL, as this bridge last saw it. */
 export const WebhookStatus = z.object({
   /** Transitions recorded and not yet delivered (read from the database); null before the first look. */
@@ -58,6 +63,7 @@ export const SyncInfo = z.object({
 });
 
 export const StatusResponse = z.object({
+  ...AskedDate.shape,
   ...text,
   summary: z.string(),
   state: TwinState,
@@ -75,12 +81,14 @@ export const StatusResponse = z.object({
 });
 
 export const HealthResponse = HealthDomain.extend({
+  ...AskedDate.shape,
   ...text,
   computed_at: z.string(),
   data: HealthDomain,
 });
 
 export const FinanceResponse = FinanceDomain.extend({
+  ...AskedDate.shape,
   ...text,
   computed_at: z.string(),
   data: FinanceDomain,

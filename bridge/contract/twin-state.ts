@@ -142,6 +142,7 @@ export const TwinState = z.object({
   computed_at: z.string(),
   timezone: z.string(),
   today: z.string().describe('YYYY-MM-DD in the configured time zone'),
+  past: z.literal(true).optional().describe('present when the state describes the end of a past day (`today`), from the rows dated up to it; absent for the live state'),
   health: HealthDomain,
   finance: FinanceDomain,
   pantry: PantryDomain,

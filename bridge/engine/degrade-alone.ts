@@ -64,6 +64,15 @@ export class DegradeAlone<D extends Record<string, DomainMeta>> {
     return { ...last, status: 'degraded', error: attempt.error };
   }
 
+  /**
+   * The domain of another day after an attempt: its figures, or empty ones degraded with the reason.
+   * Neither kept as the last good figures nor counted in the domain's record, which are today's.
+   */
+  settleApart<K extends keyof D & string>(domain: K, attempt: Attempt<DomainFigures<D[K]>>, asOf: string): D[K] {
+    if (attempt.ok) return { status: 'ok', error: null, as_of: asOf, ...attempt.value } as unknown as D[K];
+    return { ...this.o.empty[domain], status: 'degraded', error: attempt.error, as_of: null } as unknown as D[K];
+  }
+
   /** Attempts a domain's reads and settles it. Never rejects. */
   async run<K extends keyof D & string>(domain: K, asOf: string, work: () => Promise<DomainFigures<D[K]>>): Promise<D[K]> {
     return this.settle(domain, await this.attempt(domain, work), asOf);

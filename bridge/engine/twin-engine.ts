@@ -6,10 +6,11 @@ import { readFinance, type FinanceData } from '../finance/finance-domain';
 import type { FinanceRepository } from '../finance/finance-repository';
 import { readHealth, type HealthData } from '../training/health-domain';
 import type { TrainingRepository } from '../training/training-repository';
-import { readPantry, type PantryData } from '../pantry/pantry-domain';
+import { pantryOnDay, pantryUnknownText, readPantry, type PantryData } from '../pantry/pantry-domain';
 import type { PantryRepository } from '../pantry/pantry-repository';
+import type { PantryHistoryRepository } from '../store/pantry-history-repository';
 import type { Clock } from '../time/clock';
-import { localDate } from '../time/local-date';
+import { liveDay, pastDay, type TwinDay } from '../time/twin-day';
 import { DegradeAlone, type Attempt, type DomainFigures } from './degrade-alone';
 import type { DomainRecord } from './domain-tracker';
 import { SharedComputation } from './shared-computation';
@@ -22,6 +23,9 @@ export interface EngineOptions {
   finance: FinanceRepository;
   training: TrainingRepository;
   pantry: PantryRepository;
+  /** The pantry's recorded past: a past day's pantry is the twin's own record of it. */
+  pantryHistory: PantryHistoryRepository;
+  personId: string;
   clock: Clock;
   timezone: string;
   currency: string;
@@ -101,29 +105,50 @@ export class TwinEngine {
     return this.shared.compute();
   }
 
-  private timed<T>(domain: DomainName, work: () => Promise<T>): Promise<Attempt<T>> {
-    return this.domains.attempt(domain, work);
+  /**
+   * The state at the end of a past day (YYYY-MM-DD, before today), from the rows dated up to it.
+   * Computed on every call, neither cached nor recorded in history; a failing source degrades its
+   * domain of that day only. Never rejects.
+   */
+  async stateOn(date: string): Promise<TwinState> {
+    const computedAt = this.o.clock.now().toISOString();
+    const day = pastDay(date);
+    const [health, finance, pantry] = await this.readDomains(day, Date.parse(computedAt));
+    const settle = <K extends DomainName>(domain: K, attempt: Attempt<DomainFigures<Domains[K]>>) => this.domains.settleApart(domain, attempt, computedAt);
+    const recorded = pantry.ok && pantry.value === null ? null : pantry;
+    return {
+      computed_at: computedAt,
+      timezone: this.o.timezone,
+      today: date,
+      past: true,
+      health: settle('health', health),
+      finance: { ...settle('finance', finance), currency: this.o.currency },
+      pantry: recorded === null ? settle('pantry', { ok: false, error: pantryUnknownText(date) }) : settle('pantry', recorded as Attempt<PantryData>),
+    };
   }
 
-  private settle<K extends DomainName>(domain: K, result: Attempt<DomainFigures<Domains[K]>>, computedAt: string): Domains[K] {
-    return this.domains.settle(domain, result, computedAt);
+  private readDomains(day: TwinDay, nowMs: number): Promise<[Attempt<HealthData>, Attempt<FinanceData>, Attempt<PantryData | null>]> {
+    const { today, until, past } = day;
+    const attempt = <T>(domain: DomainName, work: () => Promise<T>): Promise<Attempt<T>> => this.domains.attempt(domain, work);
+    return Promise.all([
+      attempt('health', () => readHealth(this.o.training, { today, past })),
+      attempt('finance', () => readFinance(this.o.finance, { today, until, currency: this.o.currency })),
+      attempt('pantry', () => (past ? pantryOnDay(this.o.pantryHistory, this.o.personId, today.date) : readPantry(this.o.pantry, { today, nowMs }))),
+    ]);
   }
 
   private async computeAt(now: Date): Promise<TwinState> {
-    const today = localDate(now, this.o.timezone);
     const computedAt = now.toISOString();
-    const [health, finance, pantry] = await Promise.all([
-      this.timed<HealthData>('health', () => readHealth(this.o.training, { today })),
-      this.timed<FinanceData>('finance', () => readFinance(this.o.finance, { today, currency: this.o.currency })),
-      this.timed<PantryData>('pantry', () => readPantry(this.o.pantry, { today, nowMs: now.getTime() })),
-    ]);
+    const day = liveDay(now, this.o.timezone);
+    const [health, finance, pantry] = await this.readDomains(day, now.getTime());
+    const settle = <K extends DomainName>(domain: K, attempt: Attempt<DomainFigures<Domains[K]>>) => this.domains.settle(domain, attempt, computedAt);
     const state: TwinState = {
       computed_at: computedAt,
       timezone: this.o.timezone,
-      today: today.date,
-      health: this.settle('health', health, computedAt),
-      finance: { ...this.settle('finance', finance, computedAt), currency: this.o.currency },
-      pantry: this.settle('pantry', pantry, computedAt),
+      today: day.today.date,
+      health: settle('health', health),
+      finance: { ...settle('finance', finance), currency: this.o.currency },
+      pantry: settle('pantry', pantry as Attempt<PantryData>),
     };
     this.o.onComputed?.(state);
     return state;

@@ -1,6 +1,7 @@
 // The budget alert rules of the user's get_current_budget_alerts(), as a pure function over the
 // per-budget figures (computed in SQL with exact numeric arithmetic, see finance-source.ts, and
 // converted to numbers once where the rows enter).
+import type { AlertRow } from '../contract/n8n-responses';
 import type { AlertSeverity, BudgetAlert } from '../contract/twin-state';
 
 export interface BudgetFigures {
@@ -83,4 +84,9 @@ export function budgetAlerts(budgets: readonly BudgetFigures[], stamp: string, c
       (PRIORITY_RANK[a.priority ?? ''] ?? 4) - (PRIORITY_RANK[b.priority ?? ''] ?? 4) ||
       b.utilization_pct - a.utilization_pct,
   );
+}
+
+/** An alert as get_current_budget_alerts() returns it: its columns in its order (the twin also keeps the budget id). */
+export function functionRow({ budget_id: _id, ...row }: BudgetAlert): AlertRow {
+  return row;
 }

@@ -12,12 +12,15 @@ export type FinanceData = Omit<FinanceDomain, 'status' | 'error' | 'as_of'>;
 export interface FinanceContext {
   today: LocalDate;
   currency: string;
+  /** The first day whose rows do not count (see TwinDay); by default the next month's first day. */
+  until?: string;
 }
 
 export async function readFinance(repo: FinanceRepository, ctx: FinanceContext): Promise<FinanceData> {
   const { today } = ctx;
+  const until = ctx.until ?? today.nextMonthStart;
   // Month-to-date is the last of the chart's months.
-  const [budgets, months] = await Promise.all([repo.budgetFigures(today), repo.monthTotals(chartRange(today))]);
+  const [budgets, months] = await Promise.all([repo.budgetFigures(today, until), repo.monthTotals(chartRange(today, until))]);
   const monthly = monthlyNet(chartMonths(today), months);
   const mtd = monthly[monthly.length - 1];
   const alerts = budgetAlerts(

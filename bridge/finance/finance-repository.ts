@@ -6,6 +6,7 @@ import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../store
 import type { DayRange } from '../time/day-range';
 import type { FingerprintRow } from '../store/summaries-repository';
 import type { LocalDate } from '../time/local-date';
+import type { MonthExpense } from '../contract/month-details';
 import type { BudgetFigures } from './budget-alerts';
 import type { CategoryPaths } from './category-paths';
 import { UNCATEGORISED } from './category-paths';
@@ -62,8 +63,12 @@ export interface FinanceDay {
 }
 
 export interface FinanceRepository {
-  /** The per-budget figures of get_current_budget_alerts() at the end of `today`'s minute. */
-  budgetFigures(today: LocalDate): Promise<BudgetFigures[]>;
+  /**
+   * The per-budget figures of get_current_budget_alerts() at the end of `today`'s minute, over the
+   * month's rows dated before `until` (the next month's first day counts the whole month, as the
+   * function does; a past day's next day counts what it had seen).
+   */
+  budgetFigures(today: LocalDate, until: string): Promise<BudgetFigures[]>;
   /** Income, expense and net per month of the range (months with a transaction only). */
   monthTotals(range: DayRange): Promise<MonthTotals[]>;
   /** Expense per month and category, summed up to day of month `cutoffDay`; `spent`: any expense up to `today`. */
@@ -80,6 +85,10 @@ export interface FinanceRepository {
   firstDay(): Promise<string | null>;
   /** Display paths of the categories ("Lifestyle > Groceries"). */
   categoryPaths(): Promise<CategoryPaths>;
+
+  // ---- month details (/finance/details) ----
+  /** The `limit` largest expenses dated in [from, to): amount descending, then the later day, then transaction_id by code point. */
+  topExpenses(from: string, to: string, limit: number): Promise<MonthExpense[]>;
 }
 
 /** What the summaries of closed months read of the finance database (always live). */
@@ -298,6 +307,20 @@ const ALERTS_FUNCTION_SQL = `
   FROM pg_proc p
   WHERE p.proname = 'get_current_budget_alerts' AND pg_function_is_visible(p.oid)`;
 
+// ---- month details (/finance/details) ----------------------------------------------------------
+
+// Always live: one month's rows through idx_transactions_date (one partition), the largest first.
+// transaction_id in the C collation, so that ties come in one order whatever the database's locale.
+const TOP_EXPENSES_SQL = `
+  SELECT t.transaction_id, to_char(t.transaction_date, 'YYYY-MM-DD') AS date, t.amount::text AS amount,
+         t.merchant_source AS merchant, t.description,
+         coalesce(c.category_name || coalesce(' > ' || c.subcategory_name, ''), '${UNCATEGORISED}') AS category_path
+  FROM transactions t
+  LEFT JOIN categories c ON c.category_id = t.category_id
+  WHERE t.type = 'Expense' AND t.transaction_date >= $1::date AND t.transaction_date < $2::date
+  ORDER BY t.amount DESC, t.transaction_date DESC, t.transaction_id COLLATE "C"
+  LIMIT $3`;
+
 // ---- the repository -----------------------------------------------------------------------------
 
 type Numeric = string | number | null;
@@ -313,8 +336,8 @@ export class PgFinanceRepository implements FinanceRepository, FinanceSummarySou
     return readClosedOrLive<Row>(this.db, this.closed, statement, range, params);
   }
 
-  async budgetFigures(today: LocalDate): Promise<BudgetFigures[]> {
-    const params = [today.monthStart, today.nextMonthStart, today.year, today.month, today.day, today.daysInMonth];
+  async budgetFigures(today: LocalDate, until: string): Promise<BudgetFigures[]> {
+    const params = [today.monthStart, until < today.nextMonthStart ? until : today.nextMonthStart, today.year, today.month, today.day, today.daysInMonth];
     return (await this.db.query<BudgetFiguresRow>(BUDGET_FIGURES_SQL, params)).rows.map(figuresOf);
   }
 
@@ -357,6 +380,13 @@ export class PgFinanceRepository implements FinanceRepository, FinanceSummarySou
     const { rows } = await this.db.query<{ category_id: number; path: string }>(PATHS_SQL);
     const paths = new Map(rows.map((r) => [r.category_id, r.path]));
     return (id) => (id === null ? UNCATEGORISED : (paths.get(id) ?? UNCATEGORISED));
+  }
+
+  // ---- month details (/finance/details) ----
+
+  async topExpenses(from: string, to: string, limit: number): Promise<MonthExpense[]> {
+    const { rows } = await this.db.query<Omit<MonthExpense, 'amount'> & { amount: string }>(TOP_EXPENSES_SQL, [from, to, limit]);
+    return rows.map((r) => ({ ...r, amount: num(r.amount) }));
   }
 
   async monthFingerprints(open: string): Promise<FingerprintRow[]> {

@@ -87,7 +87,7 @@ function byPath(rows: readonly CategoryMonth[], pathOf: CategoryPaths): { toDay:
 export async function readMoneyInsights(repo: FinanceRepository, ctx: InsightContext): Promise<Figures<MoneyInsights>> {
   const { today } = ctx;
   const day = cutoffDay(today);
-  const range = (back: number) => ({ from: `${monthBack(today, back)}-01`, to: today.nextMonthStart, open: today.monthStart });
+  const range = (back: number) => ({ from: `${monthBack(today, back)}-01`, to: ctx.until ?? today.nextMonthStart, open: today.monthStart });
   const [cats, nets, first, pathOf] = await Promise.all([
     repo.categoryMonths(range(BASELINE_MONTHS), day, today.date),
     repo.netMonths(range(2 * BASELINE_MONTHS), day),

@@ -13,9 +13,9 @@ export function chartMonths(today: Pick<LocalDate, 'year' | 'month'>): string[] 
   return Array.from({ length: CHART_MONTHS }, (_, i) => monthBack(today, CHART_MONTHS - 1 - i));
 }
 
-/** The chart's days: from the first of the oldest month to the first of the next month. */
-export function chartRange(today: LocalDate): DayRange {
-  return { from: `${chartMonths(today)[0]}-01`, to: today.nextMonthStart, open: today.monthStart };
+/** The chart's days: from the first of the oldest month to `until` (by default the first of the next month). */
+export function chartRange(today: LocalDate, until = today.nextMonthStart): DayRange {
+  return { from: `${chartMonths(today)[0]}-01`, to: until, open: today.monthStart };
 }
 
 /** One entry per month, zeros where nothing was booked; net subtracted in SQL, exactly. */

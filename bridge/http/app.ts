@@ -11,6 +11,7 @@ import type { RouteDeps } from './route-deps';
 import { docsRoute } from './routes/docs-route';
 import { domainHealthRoute } from './routes/domain-health-route';
 import { domainRoutes } from './routes/domain-routes';
+import { financeDetailsRoute } from './routes/finance-details-route';
 import { historyRoute } from './routes/history-route';
 import { insightsRoute } from './routes/insights-route';
 import { n8nRoutes, type ReadDeps } from './routes/n8n-routes';
@@ -65,7 +66,7 @@ export function createApp(o: AppOptions): express.Express {
     if (!hasBody || req.is(['application/json', 'application/x-www-form-urlencoded'])) return next();
     next(new HttpError(415, 'unsupported_media_type', 'send the parameters in the query string, or as a JSON object (application/json) or a form (application/x-www-form-urlencoded)'));
   });
-  app.use(probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), reviewRoute(o), openApiRoute(), docsRoute(), ...(o.extraRoutes ?? []));
+  app.use(probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o), openApiRoute(), docsRoute(), ...(o.extraRoutes ?? []));
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
   const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
     let status = 500;

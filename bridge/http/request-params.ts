@@ -7,11 +7,38 @@ import type { Logger } from '../log/logger';
 import { z } from 'zod';
 import { HistoryEntity } from '../contract/responses';
 import { decodeCursor, type CursorPosition } from '../history/history-cursor';
+import { isoDate } from '../time/local-date';
 import { HttpError } from './http-error';
 
 const format = z.enum(['json', 'text'], { error: 'format must be json or text (both answer JSON)' }).optional();
 
 export const TextParams = z.object({ format });
+
+/** A day that exists, as YYYY-MM-DD, from 1901 to 9998 (a year ago and the week's Monday stay in range). */
+function calendarDay(text: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  const exists = d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return exists && year > 1900 && year < 9999 ? isoDate(year, month, day) : null;
+}
+
+/** `date=YYYY-MM-DD`: the day an answer describes (whether it is not in the future is the route's to say). */
+export const DayParams = TextParams.extend({
+  date: z
+    .string()
+    .optional()
+    .transform((v, ctx): string | null => {
+      if (v === undefined || v.trim() === '') return null;
+      const day = calendarDay(v.trim());
+      if (day === null) {
+        ctx.addIssue({ code: 'custom', message: `date must be a day that exists, as YYYY-MM-DD, e.g. 2026-12-02 (got ${JSON.stringify(v.slice(0, 40))})` });
+        return z.NEVER;
+      }
+      return day;
+    }),
+});
 
 const ISO_TIMESTAMP = z.iso.datetime({ offset: true });
 

@@ -15,3 +15,8 @@ export function bodyOnce(source: object, endpoint: string, build: () => object):
   }
   return json;
 }
+
+/** A serialised object body with `date` (the day a request asked for) first; unchanged without one. */
+export function withDate(json: string, day: { date: string } | null): string {
+  return day ? `{"date":${JSON.stringify(day.date)},${json.slice(1)}` : json;
+}

@@ -15,7 +15,7 @@ import { DegradeAlone } from '../engine/degrade-alone';
 import { SharedComputation } from '../engine/shared-computation';
 import { describeSourceError, SourceFailure } from '../db/source-error';
 import type { Clock } from '../time/clock';
-import { localDate } from '../time/local-date';
+import { liveDay, pastDay, type TwinDay } from '../time/twin-day';
 import { TARGET_BODYFAT_PCT, readBodyInsights } from '../training/body-insights';
 import { correlations } from './correlations';
 import { headline } from './headline';
@@ -105,25 +105,39 @@ export class InsightsService {
     return this.shared.compute();
   }
 
-  private settle<K extends InsightDomain>(domain: K, asOf: string, work: () => Promise<Figures<Domains[K]>>): Promise<Domains[K]> {
-    return this.domains.run(domain, asOf, work);
+  /**
+   * The insights at the end of a past day (YYYY-MM-DD, before today), from the rows dated up to it.
+   * Computed on every call and not cached; a failing domain is degraded for that day only.
+   */
+  async insightsOn(date: string): Promise<Insights> {
+    const asOf = this.o.clock.now().toISOString();
+    const day = pastDay(date);
+    const settle: Settle = async (domain, work) => this.domains.settleApart(domain, await this.domains.attempt(domain, work), asOf);
+    return { ...(await this.computeFor(day, asOf, settle)), past: true };
   }
 
   private async computeAt(now: Date): Promise<Insights> {
     const started = performance.now();
     const asOf = now.toISOString();
-    const { currency, personId } = this.o;
-    const ctx: InsightContext & { personId: string } = { today: localDate(now, this.o.timezone), currency, personId };
-    const [body, training, money, pantry, links] = await Promise.all([
-      this.settle('body', asOf, () => readBodyInsights(this.o.sources.training, ctx)),
-      this.settle('training', asOf, () => readTrainingInsights(this.o.sources.training, ctx)),
-      this.settle('money', asOf, async () => ({ ...(await readMoneyInsights(this.o.sources.finance, ctx)), currency })),
-      this.settle('pantry', asOf, () => readPantryInsights(this.o.sources.pantryHistory, ctx)),
-      this.settle('correlations', asOf, async () => correlations(await readWeeklySeries(this.o.sources, ctx), currency)),
-    ]);
-    const parts = { today: ctx.today.date, body, training, money: { ...money, currency }, pantry, correlations: links };
-    const insights: Insights = { computed_at: asOf, timezone: this.o.timezone, headline: headline(parts), ...parts };
+    const insights = await this.computeFor(liveDay(now, this.o.timezone), asOf, (domain, work) => this.domains.run(domain, asOf, work));
     this.o.onComputed?.((performance.now() - started) / 1000);
     return insights;
   }
+
+  private async computeFor({ today, until }: TwinDay, asOf: string, settle: Settle): Promise<Insights> {
+    const { currency, personId } = this.o;
+    const ctx: InsightContext & { personId: string } = { today, until, currency, personId };
+    const [body, training, money, pantry, links] = await Promise.all([
+      settle('body', () => readBodyInsights(this.o.sources.training, ctx)),
+      settle('training', () => readTrainingInsights(this.o.sources.training, ctx)),
+      settle('money', async () => ({ ...(await readMoneyInsights(this.o.sources.finance, ctx)), currency })),
+      settle('pantry', () => readPantryInsights(this.o.sources.pantryHistory, ctx)),
+      settle('correlations', async () => correlations(await readWeeklySeries(this.o.sources, ctx), currency)),
+    ]);
+    const parts = { today: today.date, body, training, money: { ...money, currency }, pantry, correlations: links };
+    return { computed_at: asOf, timezone: this.o.timezone, headline: headline(parts), ...parts };
+  }
 }
+
+/** How a domain's reads become the domain: kept as today's last good figures, or apart (another day). */
+type Settle = <K extends InsightDomain>(domain: K, work: () => Promise<Figures<Domains[K]>>) => Promise<Domains[K]>;

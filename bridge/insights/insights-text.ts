@@ -1,4 +1,5 @@
 // The human text of /insights, for n8n and Telegram: one line per domain, then the listed links.
+import { dayLine } from '../briefing/day-line';
 import type { Insights } from '../contract/insights';
 
 const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v)}`;
@@ -40,7 +41,7 @@ function pantryLine(i: Insights): string {
 }
 
 export function insightsText(i: Insights): string {
-  const lines = ['🔭 INSIGHTS', `📅 ${i.today}`, ''];
+  const lines = ['🔭 INSIGHTS', dayLine(i.today, i.past), ''];
   if (i.headline) lines.push(`⭐ ${i.headline.text}`, '');
   lines.push(bodyLine(i), trainingLine(i), moneyLine(i), pantryLine(i));
   const c = i.correlations;

@@ -86,6 +86,8 @@ export function startEngine(ctx: StageContext, repositories: Repositories): Twin
     finance: repositories.finance,
     training: repositories.training,
     pantry: repositories.pantry,
+    pantryHistory: repositories.pantryHistory,
+    personId: config.personId,
     clock: ctx.clock,
     timezone: config.timezone,
     currency: config.currency,

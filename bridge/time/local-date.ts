@@ -68,6 +68,11 @@ export function calendarDate(date: string): LocalDate {
   return factsOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), 0, 0);
 }
 
+/** The facts of a plain YYYY-MM-DD at its last minute (23:59): a past day as a state describes it. */
+export function endOfDay(date: string): LocalDate {
+  return factsOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), 23, 59);
+}
+
 /** YYYY-MM of the month `back` months before today's. */
 export function monthBack(today: Pick<LocalDate, 'year' | 'month'>, back: number): string {
   const index = today.year * 12 + (today.month - 1) - back;

@@ -11,12 +11,14 @@ export const SERIES_DAYS = 90;
 
 export interface HealthContext {
   today: LocalDate;
+  /** A past day: the body row the view had at its end (today: its newest row, kept while measurements do not change). */
+  past?: boolean;
 }
 
 export async function readHealth(repo: TrainingRepository, ctx: HealthContext): Promise<HealthData> {
   const { today } = ctx;
   const [b, last, week, series] = await Promise.all([
-    repo.bodyRow(today.monthStart),
+    ctx.past ? repo.bodyRowOn(today.date) : repo.bodyRow(today.monthStart),
     repo.lastWorkout(today.date),
     repo.workoutsBetween(today.weekStart, today.date),
     repo.measurements(addDays(today.date, -SERIES_DAYS), today.date),

@@ -98,6 +98,8 @@ export type TrainingLedger = ClosedDays & MeasurementsWatch;
 export interface TrainingRepository {
   /** The view's newest row of all measurements; `open` is the current month's first day. */
   bodyRow(open: string): Promise<BodyRow | null>;
+  /** The view's newest row dated up to `day`: its state at the end of that day (its changes look back only). */
+  bodyRowOn(day: string): Promise<BodyRow | null>;
   /** The newest workout dated up to `day` (a later one is a typo, not a workout done). */
   lastWorkout(day: string): Promise<LastWorkout | null>;
   /** Workouts from `from` through `to`, both included. */
@@ -134,6 +136,16 @@ const BODY_SQL = `
   SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass,
          weight_change, bodyfat_change, weight_trend
   FROM v_body_composition
+  ORDER BY measurement_date DESC
+  LIMIT 1`;
+
+// The view as it stood at the end of a day: its rows are computed over all measurements (a filter
+// cannot pass its window), and the newest up to the day is the one the view then had on top.
+const BODY_ON_SQL = `
+  SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass,
+         weight_change, bodyfat_change, weight_trend
+  FROM v_body_composition
+  WHERE measurement_date <= $1::date
   ORDER BY measurement_date DESC
   LIMIT 1`;
 
@@ -365,6 +377,10 @@ export class PgTrainingRepository implements TrainingRepository {
       return `${f.rows}|${f.fingerprint}`;
     };
     return (await (this.bodyMemo ? this.bodyMemo.read(open, openKey, readView) : readView())) ?? null;
+  }
+
+  async bodyRowOn(day: string): Promise<BodyRow | null> {
+    return (await this.rows<BodyText>(BODY_ON_SQL, [day])).map(bodyRowOf).at(0) ?? null;
   }
 
   async lastWorkout(day: string): Promise<LastWorkout | null> {

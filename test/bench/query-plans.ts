@@ -6,6 +6,8 @@ import pg from 'pg';
 import { Migrator } from '../../bridge/db/migrations/migrator';
 import { createPool } from '../../bridge/db/pools';
 import { TwinEngine } from '../../bridge/engine/twin-engine';
+import { PgFinanceRepository } from '../../bridge/finance/finance-repository';
+import { readMonthDetails } from '../../bridge/finance/month-details';
 import { decodeCursor } from '../../bridge/history/history-cursor';
 import { HistoryStore } from '../../bridge/history/history-store';
 import { InsightsService } from '../../bridge/insights/insights-service';
@@ -13,6 +15,7 @@ import { Ledger } from '../../bridge/ledger/ledger';
 import { silentLogger } from '../../bridge/log/logger';
 import { TwinStore } from '../../bridge/store/twin-store';
 import { systemClock } from '../../bridge/time/clock';
+import { calendarDate, localDate, monthStartAfter } from '../../bridge/time/local-date';
 import type { DataSet } from './datasets';
 import { engineSources, insightsSources } from '../fixtures/repositories';
 
@@ -155,14 +158,23 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     // one live. The ledger's own background check reads every closed row by design and is not watched.
     const ledger = new Ledger({ finance: pools.finance, training: pools.training, twin: pools.twin, clock: systemClock, timezone: o.timezone, personId: o.personId, log: silentLogger });
     await ledger.check();
-    await new TwinEngine({
-      ...engineSources({ finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry }, ledger),
+    const served = new TwinEngine({
+      ...engineSources({ finance: recording(pools.finance, 'finance', log), training: recording(pools.training, 'health', log), pantry: pools.pantry, twin: recording(pools.twin, 'history', log) }, ledger),
       clock: systemClock,
       timezone: o.timezone,
       currency: 'PLN',
       sourceTimeoutMs: 30_000,
       cacheMs: 0,
-    }).compute();
+    });
+    await served.compute();
+    // A past day (`date=`), forty days back: its month read live up to the day, the rest from the ledger.
+    await served.stateOn(new Date(Date.parse(`${state.today}T12:00:00Z`) - 40 * 86_400_000).toISOString().slice(0, 10));
+    // /finance/details of this month and of the one before (read on its last day), through the ledger.
+    const details = new PgFinanceRepository(recording(pools.finance, 'finance', log), ledger);
+    const today = localDate(systemClock.now(), o.timezone);
+    for (const m of [today, calendarDate(monthStartAfter(today.date, -1))]) {
+      await readMonthDetails(details, { month: { year: m.year, month: m.month }, today, currency: 'PLN' });
+    }
     const degraded = (['health', 'finance', 'pantry'] as const).filter((d) => state[d].status !== 'ok');
     if (degraded.length > 0) throw new Error(`query-plan check: sources failed: ${degraded.map((d) => `${d}: ${state[d].error}`).join('; ')}`);
 

@@ -28,15 +28,18 @@ export interface TxRow {
   type: 'Income' | 'Expense' | 'Transfer';
   amount: string | number;
   category_id?: number | null;
+  /** merchant_source; 'test' when not given */
+  merchant?: string;
+  description?: string | null;
 }
 
 let txSeq = 0;
 export async function insertTransactions(db: pg.Pool, rows: readonly TxRow[]): Promise<void> {
   for (const r of rows) {
     await db.query(
-      `INSERT INTO transactions (transaction_id, transaction_date, type, amount, merchant_source, category_id)
-       VALUES ($1, $2, $3, $4, 'test', $5)`,
-      [r.id ?? `TX-${++txSeq}`, r.date, r.type, r.amount, r.category_id ?? null],
+      `INSERT INTO transactions (transaction_id, transaction_date, type, amount, merchant_source, category_id, description)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [r.id ?? `TX-${++txSeq}`, r.date, r.type, r.amount, r.merchant ?? 'test', r.category_id ?? null, r.description ?? null],
     );
   }
 }
@@ -98,9 +101,17 @@ export async function insertCategoriesWithIds(db: pg.Pool, rows: readonly { id: 
 export async function insertTransactionsBulk(db: pg.Pool, rows: readonly TxRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
-    `INSERT INTO transactions (transaction_id, transaction_date, type, amount, merchant_source, category_id)
-     SELECT id, d, t, a, 'test', c FROM unnest($1::text[], $2::date[], $3::text[], $4::numeric[], $5::int[]) AS u(id, d, t, a, c)`,
-    [rows.map((r) => r.id ?? `TX-${++txSeq}`), rows.map((r) => r.date), rows.map((r) => r.type), rows.map((r) => r.amount), rows.map((r) => r.category_id ?? null)],
+    `INSERT INTO transactions (transaction_id, transaction_date, type, amount, merchant_source, category_id, description)
+     SELECT id, d, t, a, m, c, e FROM unnest($1::text[], $2::date[], $3::text[], $4::numeric[], $5::text[], $6::int[], $7::text[]) AS u(id, d, t, a, m, c, e)`,
+    [
+      rows.map((r) => r.id ?? `TX-${++txSeq}`),
+      rows.map((r) => r.date),
+      rows.map((r) => r.type),
+      rows.map((r) => r.amount),
+      rows.map((r) => r.merchant ?? 'test'),
+      rows.map((r) => r.category_id ?? null),
+      rows.map((r) => r.description ?? null),
+    ],
   );
 }
 

@@ -1,12 +1,13 @@
 // GET|POST /workout, /forecast, /pantry and /finance/alerts: the endpoints the user's n8n router
 // and Telegram commands call beside /status, each with the n8n text keys and `data`.
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { alertsText, forecastText, pantryText, workoutText } from '../../briefing/n8n-texts';
 import type { Insights } from '../../contract/insights';
-import { n8nText, type AlertRow, type FinanceAlertsResponse, type ForecastResponse, type PantryResponse, type WorkoutResponse } from '../../contract/n8n-responses';
+import { n8nText, type FinanceAlertsResponse, type ForecastResponse, type PantryResponse, type WorkoutResponse } from '../../contract/n8n-responses';
 import type { FinanceRepository } from '../../finance/finance-repository';
 import type { PantryHistoryRepository } from '../../store/pantry-history-repository';
 import { describeSourceError } from '../../db/source-error';
+import { functionRow } from '../../finance/budget-alerts';
 import { readOutflowForecast } from '../../finance/outflow-forecast';
 import { readWorkoutLog } from '../../training/workout-log';
 import type { TrainingRepository } from '../../training/training-repository';
@@ -15,7 +16,9 @@ import { localDate } from '../../time/local-date';
 import { HttpError } from '../http-error';
 import type { RouteDeps } from '../route-deps';
 import { bodyOnce } from '../serialised-bodies';
-import { TextParams, parseParams } from '../request-params';
+import { askedDay, type AskedDay } from '../asked-day';
+import { DayParams, TextParams, parseParams } from '../request-params';
+import { askedState } from './domain-routes';
 
 /** What the reads outside the twin's state need: the sources and the calendar. */
 export interface ReadDeps {
@@ -28,6 +31,9 @@ export interface ReadDeps {
   insights?: { get(): Promise<Pick<Insights, 'pantry'>> };
 }
 
+/** The day asked, named first in the answer. */
+const dateOf = (day: AskedDay | null) => (day ? { date: day.date } : {});
+
 /** A source that fails answers 503 with a readable report, as n8n replies to Telegram with it. */
 export async function fromSource<T>(source: string, work: () => Promise<T>): Promise<T> {
   try {
@@ -35,11 +41,6 @@ export async function fromSource<T>(source: string, work: () => Promise<T>): Pro
   } catch (err) {
     throw new HttpError(503, 'source_unavailable', describeSourceError(source, err));
   }
-}
-
-/** The columns of get_current_budget_alerts(), in its order (the twin also keeps the budget id). */
-function alertRow({ budget_id: _id, ...row }: AlertRow & { budget_id: string }): AlertRow {
-  return row;
 }
 
 async function pantryRunOut(deps: ReadDeps): Promise<PantryResponse['data']['run_out']> {
@@ -50,23 +51,28 @@ async function pantryRunOut(deps: ReadDeps): Promise<PantryResponse['data']['run
 
 export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
   const router = Router();
-  const today = () => localDate(deps.clock.now(), deps.timezone).date;
+  /** The day asked (`date=`), or today; whether it is a past one. */
+  const dayOf = (req: Request) => {
+    const day = askedDay(parseParams(DayParams, req).date, deps);
+    return { day, date: day?.date ?? localDate(deps.clock.now(), deps.timezone).date, past: day?.past ?? false };
+  };
   router.all('/workout', async (req, res) => {
-    parseParams(TextParams, req);
-    const data = await fromSource('training', () => readWorkoutLog(deps.repositories.training, today()));
-    res.json({ ...n8nText(workoutText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies WorkoutResponse);
+    const { day, date, past } = dayOf(req);
+    const data = await fromSource('training', () => readWorkoutLog(deps.repositories.training, date));
+    res.json({ ...dateOf(day), ...n8nText(workoutText(data, past)), computed_at: deps.clock.now().toISOString(), data } satisfies WorkoutResponse);
   });
   router.all('/forecast', async (req, res) => {
-    parseParams(TextParams, req);
-    const data = await fromSource('finance', () => readOutflowForecast(deps.repositories.finance, { today: today(), currency: deps.currency }));
-    res.json({ ...n8nText(forecastText(data)), computed_at: deps.clock.now().toISOString(), data } satisfies ForecastResponse);
+    const { day, date, past } = dayOf(req);
+    const data = await fromSource('finance', () => readOutflowForecast(deps.repositories.finance, { today: date, currency: deps.currency }));
+    res.json({ ...dateOf(day), ...n8nText(forecastText(data, past ? date : null)), computed_at: deps.clock.now().toISOString(), data } satisfies ForecastResponse);
   });
   router.all('/pantry', async (req, res) => {
-    parseParams(TextParams, req);
-    const [state, runOut] = await Promise.all([deps.engine.getState(), pantryRunOut(deps).catch(() => null)]);
+    const { state, day } = await askedState(deps, req);
+    // How long the stock lasts is today's figure only.
+    const runOut = day?.past ? null : await pantryRunOut(deps).catch(() => null);
     const p = state.pantry;
     const data = { status: p.status, error: p.error, as_of: p.as_of, low_stock: p.low_stock, expiring: p.expiring, run_out: runOut };
-    res.json({ ...n8nText(pantryText(p, runOut, state.today)), computed_at: state.computed_at, data } satisfies PantryResponse);
+    res.json({ ...dateOf(day), ...n8nText(pantryText(p, runOut, state.today, state.past)), computed_at: state.computed_at, data } satisfies PantryResponse);
   });
   router.all('/finance/alerts', async (req, res) => {
     parseParams(TextParams, req);
@@ -74,7 +80,7 @@ export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
     res.type('application/json').send(
       bodyOnce(state, 'finance/alerts', (): FinanceAlertsResponse => {
         const f = state.finance;
-        const rows = f.alerts.map(alertRow);
+        const rows = f.alerts.map(functionRow);
         const text = alertsText(rows, { today: state.today, status: f.status, error: f.error, as_of: f.as_of });
         return { ...n8nText(text), computed_at: state.computed_at, status: f.status, as_of: f.as_of, count: rows.length, data: rows };
       }),

@@ -5,8 +5,9 @@ import { n8nStatusText } from '../../contract/n8n-responses';
 import type { StatusResponse } from '../../contract/responses';
 import { DOMAIN_NAMES, type TwinState } from '../../contract/twin-state';
 import type { RouteDeps } from '../route-deps';
-import { bodyOnce } from '../serialised-bodies';
-import { TextParams, parseParams } from '../request-params';
+import { bodyOnce, withDate } from '../serialised-bodies';
+import { askedDay } from '../asked-day';
+import { DayParams, parseParams } from '../request-params';
 
 function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
   return {
@@ -26,10 +27,10 @@ function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
 
 export function statusRoute(deps: RouteDeps): Router {
   return Router().all('/status', async (req, res) => {
-    parseParams(TextParams, req);
-    const state = await deps.engine.getState();
-    // Only the small, changing `sync` part is serialised per request.
+    const day = askedDay(parseParams(DayParams, req).date, deps);
+    const state = day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState();
+    // Only the small, changing `sync` part (and the day asked) is serialised per request.
     const head = bodyOnce(state, 'status', () => statusBody(state));
-    res.type('application/json').send(`${head.slice(0, -1)},"sync":${JSON.stringify(deps.sync.info())}}`);
+    res.type('application/json').send(withDate(`${head.slice(0, -1)},"sync":${JSON.stringify(deps.sync.info())}}`, day));
   });
 }

@@ -5,13 +5,27 @@ import type { TwinState } from '../../../bridge/contract/twin-state';
 import { TwinEngine, type EngineOptions } from '../../../bridge/engine/twin-engine';
 import { fixedClock } from '../../../bridge/time/clock';
 import { sourcePool, ZONE } from '../source-rows';
+import { DEFAULT_PERSON_ID } from '../../../bridge/config/settings';
+import { InMemoryPantryHistoryRepository } from '../../fixtures/repositories/in-memory-pantry-history';
 
 export const START = '2025-03-12T08:00:00+01:00';
 
-export function engineOver(sources: Pick<EngineOptions, 'finance' | 'training' | 'pantry'>, o: Partial<EngineOptions> = {}) {
+/** Without a pantry history given, the engine's recorded past is an empty one in memory. */
+export function engineOver(sources: Pick<EngineOptions, 'finance' | 'training' | 'pantry'> & Partial<Pick<EngineOptions, 'pantryHistory' | 'personId'>>, o: Partial<EngineOptions> = {}) {
   const computed: TwinState[] = [];
   const clock = fixedClock(START);
-  const e = new TwinEngine({ ...sources, clock, timezone: ZONE, currency: 'PLN', sourceTimeoutMs: 3000, cacheMs: 0, onComputed: (s) => computed.push(s), ...o });
+  const e = new TwinEngine({
+    pantryHistory: new InMemoryPantryHistoryRepository([], ZONE),
+    personId: DEFAULT_PERSON_ID,
+    ...sources,
+    clock,
+    timezone: ZONE,
+    currency: 'PLN',
+    sourceTimeoutMs: 3000,
+    cacheMs: 0,
+    onComputed: (s) => computed.push(s),
+    ...o,
+  });
   return { e, computed, clock };
 }
 

@@ -29,6 +29,8 @@ interface Questions {
   cutoffDay: number;
   span: [first: string, last: string];
   outflow: { from: string; to: string; horizonDays: number };
+  /** How many of the range's largest expenses to ask for. */
+  top: number;
 }
 
 /** The same rows in both repositories. */
@@ -51,7 +53,9 @@ const PATH_IDS = [null, 1, 2, 3, 4, 99];
 async function answers(repo: FinanceRepository, q: Questions) {
   const paths = await repo.categoryPaths();
   return {
-    budgetFigures: await repo.budgetFigures(q.today),
+    budgetFigures: await repo.budgetFigures(q.today, q.today.nextMonthStart),
+    // As the end of a past day sees them: the month's rows dated up to today only.
+    budgetFiguresThroughToday: await repo.budgetFigures(q.today, addDays(q.today.date, 1)),
     monthTotals: unordered(await repo.monthTotals(q.range)),
     categoryMonths: unordered(await repo.categoryMonths(q.range, q.cutoffDay, q.today.date)),
     netMonths: unordered(await repo.netMonths(q.range, q.cutoffDay)),
@@ -60,6 +64,7 @@ async function answers(repo: FinanceRepository, q: Questions) {
     outflowHistory: await repo.outflowHistory(q.outflow.from, q.outflow.to, q.outflow.horizonDays),
     firstDay: await repo.firstDay(),
     categoryPaths: PATH_IDS.map(paths),
+    topExpenses: await repo.topExpenses(q.range.from, q.range.to, q.top),
   };
 }
 
@@ -81,6 +86,7 @@ function questionsOn(date: string): Questions {
     cutoffDay: today.day,
     span: [today.monthStart, date],
     outflow: { from: addDays(historyTo, -59), to: historyTo, horizonDays: 30 },
+    top: 5,
   };
 }
 
@@ -135,6 +141,44 @@ describe('finance repository contract: crafted cases', () => {
   });
 });
 
+describe('finance repository contract: the largest expenses of a month', () => {
+  it('orders by amount, then the later day, then transaction_id by code point, and names each category', async () => {
+    const expense = (id: string, date: string, amount: string, category_id: number | null, merchant = 'Biedronka', description: string | null = null): TxRow => ({
+      id,
+      date,
+      type: 'Expense',
+      amount,
+      category_id,
+      merchant,
+      description,
+    });
+    const real = await sameAnswers(
+      {
+        categories: CATEGORIES,
+        transactions: [
+          expense('b-1', '2025-03-04', '50.00', 1),
+          expense('B-2', '2025-03-04', '50.00', 2, 'Żabka', 'Chleb i mleko'),
+          expense('a-3', '2025-03-09', '50.00', null),
+          expense('c-4', '2025-03-02', '120.00', 99, 'ORLEN'),
+          expense('d-5', '2025-03-31', '7.50', 1),
+          expense('e-6', '2025-04-01', '999.00', 1),
+          expense('f-7', '2025-02-28', '999.00', 1),
+          { id: 'g-8', date: '2025-03-10', type: 'Income', amount: '5000.00', category_id: 2 },
+          { id: 'h-9', date: '2025-03-10', type: 'Transfer', amount: '3000.00', category_id: 2 },
+        ],
+        budgets: [],
+      },
+      { ...questionsOn('2025-03-31'), range: { from: '2025-03-01', to: '2025-04-01', open: '2025-04-01' }, top: 4 },
+    );
+    expect(real.topExpenses).toEqual([
+      { transaction_id: 'c-4', date: '2025-03-02', amount: 120, merchant: 'ORLEN', description: null, category_path: 'Uncategorised' },
+      { transaction_id: 'a-3', date: '2025-03-09', amount: 50, merchant: 'Biedronka', description: null, category_path: 'Uncategorised' },
+      { transaction_id: 'B-2', date: '2025-03-04', amount: 50, merchant: 'Żabka', description: 'Chleb i mleko', category_path: 'Housing' },
+      { transaction_id: 'b-1', date: '2025-03-04', amount: 50, merchant: 'Biedronka', description: null, category_path: 'Lifestyle > Groceries' },
+    ]);
+  });
+});
+
 // ---- generated data --------------------------------------------------------------------------
 
 const NAMES = ['Lifestyle', 'Housing', 'Transport', 'Żywność'];
@@ -166,6 +210,8 @@ const transactionArb = (today: LocalDate) =>
     type: fc.constantFrom('Income', 'Expense', 'Expense', 'Expense', 'Transfer') as fc.Arbitrary<TxRow['type']>,
     amount: centsArb.map(moneyText),
     category_id: fc.constantFrom(1, 1, 2, 3, 4, null, 99),
+    merchant: fc.constantFrom('Biedronka', 'Żabka', 'ORLEN', 'orlen'),
+    description: fc.constantFrom(null, '', 'Zakupy spożywcze'),
   });
 
 const budgetArb = (today: LocalDate) =>
@@ -220,7 +266,8 @@ const questionsArb = (today: LocalDate): fc.Arbitrary<Questions> =>
       days: fc.constantFrom(1, 10, 45, 180),
       horizonDays: fc.constantFrom(1, 7, 30),
     }),
-  }).map(({ range: [from, to], cutoffDay, span, outflow }) => {
+    top: fc.constantFrom(1, 5, 5, 30),
+  }).map(({ range: [from, to], cutoffDay, span, outflow, top }) => {
     const outflowTo = addDays(today.date, outflow.toOffset);
     return {
       today,
@@ -228,6 +275,7 @@ const questionsArb = (today: LocalDate): fc.Arbitrary<Questions> =>
       cutoffDay,
       span: [addDays(today.date, span[0]), addDays(today.date, span[0] + span[1])],
       outflow: { from: addDays(outflowTo, 1 - outflow.days), to: outflowTo, horizonDays: outflow.horizonDays },
+      top,
     };
   });
 

@@ -59,7 +59,7 @@ describe('endpoints over empty sources', () => {
   });
 
   it('every body n8n reads, errors included, carries one text under report, response_text and content', async () => {
-    const paths = ['/status', '/health', '/finance', '/history', '/insights', '/health/domain/pantry', '/workout', '/forecast', '/pantry', '/finance/alerts', '/review/week', '/nope', '/history?limit=0'];
+    const paths = ['/status', '/health', '/finance', '/history', '/insights', '/health/domain/pantry', '/workout', '/forecast', '/pantry', '/finance/alerts', '/finance/details', '/finance/details?month=13', '/review/week', '/nope', '/history?limit=0'];
     for (const path of paths) {
       for (const method of ['GET', 'POST']) {
         const { body } = await call(path, { method });

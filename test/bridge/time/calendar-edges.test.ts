@@ -9,6 +9,8 @@ import { addDays, calendarDate, daysBetween, localDate, monthStartAfter } from '
 import { InMemoryFinanceRepository } from '../../fixtures/repositories/in-memory-finance';
 import { InMemoryPantryRepository } from '../../fixtures/repositories/in-memory-pantry';
 import { InMemoryTrainingRepository } from '../../fixtures/repositories/in-memory-training';
+import { InMemoryPantryHistoryRepository } from '../../fixtures/repositories/in-memory-pantry-history';
+import { DEFAULT_PERSON_ID } from '../../../bridge/config/settings';
 import { ZONE } from '../source-rows';
 
 describe('plain dates', () => {
@@ -132,7 +134,8 @@ describe('the twin at the calendar\'s edges (engine over the in-memory repositor
     const pantry = new InMemoryPantryRepository(
       Object.entries(EXPIRING).map(([product, expiry]) => ({ category: product, location: 'Lodowka', current_quantity: '1', unit: 'szt', next_expiry: expiry, critical_threshold: '0' })),
     );
-    engine = new TwinEngine({ finance, training, pantry, clock, timezone: ZONE, currency: 'PLN', sourceTimeoutMs: 5000, cacheMs: 0 });
+    const pantryHistory = new InMemoryPantryHistoryRepository([], ZONE);
+    engine = new TwinEngine({ finance, training, pantry, pantryHistory, personId: DEFAULT_PERSON_ID, clock, timezone: ZONE, currency: 'PLN', sourceTimeoutMs: 5000, cacheMs: 0 });
   });
 
   afterAll(async () => {

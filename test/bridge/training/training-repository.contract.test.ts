@@ -47,6 +47,7 @@ describe.each(REPOSITORIES)('the training repository %s: body and measurements',
     const r = await make({});
     expect(await answers(r, today, 60)).toEqual({
       body: null,
+      bodyOn: null,
       last: null,
       week: 0,
       series: [],
@@ -88,6 +89,21 @@ describe.each(REPOSITORIES)('the training repository %s: body and measurements',
     expect(await single.bodyRow(today.monthStart)).toMatchObject({ weight_change: null, weight_trend: 'STABLE', estimated_lean_mass: 64 });
     const later = await make({ measurements: [m('2025-03-10', '75.25', '15.00'), m('2025-03-20', '75.00', null)] });
     expect(await later.bodyRow(today.monthStart)).toMatchObject({ measurement_date: '2025-03-20' });
+  });
+
+  it('gives the row the view had on top at the end of a past day, its change against the measurement before', async () => {
+    const r = await make({ measurements: [m('2025-02-01', '82.00', '20.00'), m('2025-02-10', '81.00', '19.50'), m('2025-03-01', '83.00', null)] });
+    expect(await r.bodyRowOn('2025-02-28')).toEqual({
+      measurement_date: '2025-02-10',
+      bodyweight_kg: 81,
+      bodyfat_pct: 19.5,
+      estimated_lean_mass: 65.2, // 81 × 0.805 = 65.205
+      weight_change: -1,
+      bodyfat_change: -0.5,
+      weight_trend: 'LOSING',
+    });
+    expect(await r.bodyRowOn('2025-03-01')).toMatchObject({ measurement_date: '2025-03-01', weight_change: 2, weight_trend: 'GAINING' });
+    expect(await r.bodyRowOn('2025-01-31')).toBeNull();
   });
 
   it('reads measurements after the first day through the last, and the newest body fat up to a day', async () => {
@@ -296,6 +312,7 @@ async function answers(r: TrainingRepository, at: LocalDate, lookback: number) {
   const range = { from: addDays(d, -7 * 26), to: d, open: at.monthStart };
   return {
     body: await r.bodyRow(at.monthStart),
+    bodyOn: await r.bodyRowOn(addDays(d, -3)),
     last: await r.lastWorkout(d),
     week: await r.workoutsBetween(at.weekStart, d),
     series: await r.measurements(addDays(d, -90), d),
