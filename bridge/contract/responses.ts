@@ -77,7 +77,6 @@ export const StatusResponse = z.object({
   }),
   computed_at: z.string(),
   sync: SyncInfo,
-  date: z.string().optional().describe('the day asked for with `date` (YYYY-MM-DD): the state is the end of that day; absent for now'),
 });
 
 export const HealthResponse = HealthDomain.extend({

@@ -52,7 +52,12 @@ describe('"Insert briefing here" in a daily note', () => {
     const view = await insertInto(d, '2025-01-10.md');
     await vi.waitFor(() => expect(findBlock(view.editor.getValue())).not.toBeNull());
     const block = readBlock(view.editor.getValue()) ?? '';
-    expect(block.split('\n').slice(0, 3)).toEqual(['%% twin-briefing 2025-01-10 09:30 %%', '> [!info]- Twin briefing of 2025-01-10: all well', '> 📊 AUTONOMOUS LIVING STATUS, 2025-01-10']);
+    expect(block.split('\n').slice(0, 4)).toEqual([
+      '%% twin-briefing 2025-01-10 09:30 %%',
+      '> [!info]- Twin briefing of 2025-01-10: all well',
+      '> 📊 AUTONOMOUS LIVING STATUS',
+      '> 📅 2025-01-10, as it stood at the end of the day',
+    ]);
     expect(block).toContain('> *At the end of 2025-01-10, computed');
     expect(paths()).toEqual(['/status?date=2025-01-10']);
   });

@@ -39,10 +39,19 @@ describe('a day drawn', () => {
   it('says the pantry is unknown for a day before its first record, with no figures that look like an empty pantry', () => {
     const el = draw({ status: statusOnDay('2025-01-10', { pantryUnknown: true }) });
     const pantry = el.querySelector('.dt-pantry');
-    expect(text(pantry?.querySelector('.dt-degraded-note'))).toBe('Unavailable: the pantry is unknown on 2025-01-10: the twin has no record of it before then. No earlier values.');
+    expect(text(pantry?.querySelector('.dt-degraded-note'))).toBe('Unavailable: The pantry on 2025-01-10 is unknown: the pantry database keeps no past, and the twin had recorded none by then.');
     expect(text(pantry)).not.toContain('Nothing low or expiring');
     expect(pantry?.querySelector('.dt-list')).toBeNull();
     expect(Array.from(el.querySelectorAll('.dt-tile-pantry > *')).map(text)).toEqual(['PantryDegraded', 'Unavailable', 'Not known for that day']);
+  });
+
+  it('shows the pantry of a past day as the twin recorded it: the names of what was low and the counts', () => {
+    const el = draw({ status: statusOnDay('2025-01-10', { expired: 1 }) });
+    const pantry = el.querySelector('.dt-pantry');
+    expect(text(pantry?.querySelector('.dt-subtitle'))).toBe('Low stock (2)');
+    expect(Array.from(pantry?.querySelectorAll('.dt-list li') ?? []).map(text)).toEqual(['Mleko', 'Jajka']);
+    expect(text(pantry?.querySelector('.dt-row'))).toBe('Expiry1 expired · 1 expiring within 30 days');
+    expect(Array.from(el.querySelectorAll('.dt-tile-pantry > *')).map(text)).toEqual(['PantryAlert', '2 low · 1 expired', 'Buy Mleko, Jajka']);
   });
 
   it('shows loading, a refused day and a refused key in words', () => {
