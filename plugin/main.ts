@@ -59,13 +59,17 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
       app: this.app,
       store: this.store,
       fetchInsights: () => this.client.getInsights(),
+      fetchStatusOn: (day) => this.client.getStatus(day),
       now,
       settings: () => this.data,
       persist: () => this.saveData(this.data),
     });
 
     this.registerView(VIEW_TYPE_TWIN_PANEL, (leaf) => new TwinPanelView(leaf, { store: this.store, insights: this.insights, now }));
-    this.registerView(VIEW_TYPE_HISTORY, (leaf) => new HistoryView(leaf, { fetchHistory: (query) => this.client.getHistory(query) }));
+    this.registerView(
+      VIEW_TYPE_HISTORY,
+      (leaf) => new HistoryView(leaf, { fetchHistory: (query) => this.client.getHistory(query), fetchStatusOn: (day) => this.client.getStatus(day), now }),
+    );
     this.addCommands();
     this.addSettingTab(new TwinSettingTab(this.app, this, this));
 
@@ -114,9 +118,13 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
 
   // --- public API (Templater, other plugins) ---
 
-  /** The briefing as a marked block (markers included), ready to put into a note. */
-  getBriefing(): Promise<string> {
-    return this.briefing.markedBlock();
+  /**
+   * The briefing as a marked block (markers included), ready to put into a note. `note` is the path of
+   * the note it goes into (Templater: `tp.file.path(true)`) or a day (YYYY-MM-DD): a past day's daily
+   * note gets that day's briefing; without it, or for any other note, today's.
+   */
+  getBriefing(note?: string): Promise<string> {
+    return this.briefing.markedBlock(note ?? null);
   }
 
   /** Writes today's briefing now, due or not; resolves to what happened. */

@@ -128,8 +128,16 @@ export class BridgeClient {
     private readonly timeoutMs: number = DEFAULT_TIMEOUT_MS,
   ) {}
 
-  getStatus(): Promise<BridgeResult<StatusResponse>> {
-    return this.get('/status', new URLSearchParams(), looksLikeStatus, 'status');
+  /**
+   * The twin now, or at the end of `date` (YYYY-MM-DD, a past day or today). An answer that is not for
+   * that day (a bridge older than day answers ignores the parameter) is a failure, never another day's twin.
+   */
+  async getStatus(date?: string): Promise<BridgeResult<StatusResponse>> {
+    if (date === undefined) return this.get('/status', new URLSearchParams(), looksLikeStatus, 'status');
+    const result = await this.get('/status', new URLSearchParams({ date }), looksLikeStatus, 'status');
+    if (!result.ok || result.data.date === date) return result;
+    const message = `The bridge at ${this.connection().baseUrl} answered with the twin of now, not of ${date}: it is older than this plugin and cannot show past days. Update the bridge to show them.`;
+    return { ok: false, kind: 'invalid', status: 200, message };
   }
 
   getHistory(query: HistoryQuery = {}): Promise<BridgeResult<HistoryResponse>> {

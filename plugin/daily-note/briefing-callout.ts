@@ -28,17 +28,29 @@ function quote(text: string): string[] {
 export function briefingLines(status: StatusResponse, dateKey: string, time: string, insight: string | null = null): string[] {
   const open = shouldOpenBriefing(status);
   const count = collectAlerts(status).length;
+  // An answer for a day asked for (a past day's note) says which day it is.
+  const of = status.date === undefined ? '' : ` of ${status.date}`;
   const title = open
-    ? `Twin briefing: ${count > 0 ? `${count} need${count === 1 ? 's' : ''} attention` : 'needs attention'}`
-    : 'Twin briefing: all well';
+    ? `Twin briefing${of}: ${count > 0 ? `${count} need${count === 1 ? 's' : ''} attention` : 'needs attention'}`
+    : `Twin briefing${of}: all well`;
   const body = status.report.trim() === '' ? ['> The bridge sent no briefing text.'] : quote(status.report);
   const extra = insight === null ? [] : ['>', `> ${insight}`];
-  return [stampLine(dateKey, time), `> [!${open ? 'warning' : 'info'}]${open ? '+' : '-'} ${title}`, ...body, ...extra, `> *Data computed ${status.computed_at}*`, ''];
+  const computed = status.date === undefined ? `> *Data computed ${status.computed_at}*` : `> *At the end of ${status.date}, computed ${status.computed_at}*`;
+  return [stampLine(dateKey, time), `> [!${open ? 'warning' : 'info'}]${open ? '+' : '-'} ${title}`, ...body, ...extra, computed, ''];
 }
 
-/** What goes between the markers when the bridge could not be reached: no stamp, so the next run replaces it. */
-export function unavailableLines(message: string): string[] {
-  return ['> [!failure]+ Twin briefing unavailable', ...quote(message), '> It is filled in automatically once the bridge answers.', ''];
+/**
+ * What goes between the markers when the bridge could not be reached: no stamp, so the next run
+ * replaces it. A past day's note (`day`) is not briefed by the schedule: the command fills it in.
+ */
+export function unavailableLines(message: string, day: string | null = null): string[] {
+  const later = day === null ? '> It is filled in automatically once the bridge answers.' : `> Insert the briefing of ${day} again once the bridge answers.`;
+  return [`> [!failure]+ Twin briefing${day === null ? '' : ` of ${day}`} unavailable`, ...quote(message), later, ''];
+}
+
+/** A future day's block (from a template): no stamp, so the daily briefing fills it in on that day. */
+export function comingDayLines(day: string): string[] {
+  return [`> [!info]- Twin briefing of ${day}`, `> Written here on ${day} by the daily briefing.`, ''];
 }
 
 /**
@@ -47,9 +59,11 @@ export function unavailableLines(message: string): string[] {
  */
 export function statusLineLines(status: StatusResponse, dateKey: string, time: string): string[] {
   const alerts = collectAlerts(status);
+  const twin = status.date === undefined ? 'Twin' : `Twin on ${status.date}`;
   const summary =
     alerts.length === 0
-      ? '✅ Twin: all well'
-      : `⚠️ Twin: ${alerts.length} need${alerts.length === 1 ? 's' : ''} attention: ${alerts.map((alert) => alert.text.replace(/\s+/g, ' ').trim()).join(' · ')}`;
-  return [stampLine(dateKey, time), `${summary} (${time})`];
+      ? `✅ ${twin}: all well`
+      : `⚠️ ${twin}: ${alerts.length} need${alerts.length === 1 ? 's' : ''} attention: ${alerts.map((alert) => alert.text.replace(/\s+/g, ' ').trim()).join(' · ')}`;
+  // A past day's line names its day; the time it was written would read as a time of that day.
+  return [stampLine(dateKey, time), status.date === undefined ? `${summary} (${time})` : summary];
 }

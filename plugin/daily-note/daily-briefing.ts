@@ -4,16 +4,18 @@
 // that a sync of two devices' edits can leave. The plugin creates it and hands it its register helper.
 import { Notice } from 'obsidian';
 import type { App, Editor, Plugin } from 'obsidian';
+import type { StatusResponse } from '../../bridge/contract/responses';
+import type { BridgeResult } from '../bridge-client/bridge-client';
 import type { TwinData } from '../settings/settings';
 import type { TwinStore } from '../twin/twin-store';
 import { moment } from '../time/moment';
-import { briefingLines, statusLineLines, unavailableLines } from './briefing-callout';
+import { briefingLines, comingDayLines, statusLineLines, unavailableLines } from './briefing-callout';
 import { RetryBackoff } from './briefing-retry';
 import { isBriefingDue, localDateKey, parseBriefingTime } from './briefing-schedule';
 import type { TriggerReason } from './briefing-schedule';
 import { mergeDuplicateBlocks, writeDailyBriefing } from './daily-note-briefing';
 import type { BriefingOutcome } from './daily-note-briefing';
-import { dailyNotePath, readDailyNoteSettings } from './daily-note-settings';
+import { dailyNoteDay, dailyNotePath, readDailyNoteSettings } from './daily-note-settings';
 import { planInsertion } from './insert-briefing';
 import type { InsertTarget } from './insert-briefing';
 import { todaysHeadline, type HeadlineDeps, type HeadlineMemory } from './insight-headline';
@@ -25,12 +27,21 @@ export interface DailyBriefingDeps {
   store: TwinStore;
   /** The bridge's insights, for the briefing's line of the day. */
   fetchInsights: HeadlineDeps['fetchInsights'];
+  /** The twin at the end of a past day (YYYY-MM-DD), for that day's note. */
+  fetchStatusOn: (day: string) => Promise<BridgeResult<StatusResponse>>;
   now: () => Date;
   /** The plugin's settings object as it is now (it is replaced on load). */
   settings: () => TwinData;
   /** Writes the settings (and the dates kept with them) to data.json. */
   persist: () => Promise<void>;
 }
+
+type Style = typeof briefingLines;
+
+/** A day's block lines, or why there are none: the day is still to come, or the bridge failed. */
+type DayLines = { ok: true; lines: string[] } | { ok: false; future: boolean; message: string };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class DailyBriefing {
   private readonly retry = new RetryBackoff();
@@ -65,18 +76,26 @@ export class DailyBriefing {
     return outcome;
   }
 
-  /** The briefing as a marked block (markers included), ready to put into a note. */
-  async markedBlock(): Promise<string> {
-    const result = await this.deps.store.refresh();
-    const now = this.deps.now();
-    const lines = result.ok ? briefingLines(result.data, localDateKey(now), moment(now).format('HH:mm')) : unavailableLines(result.message);
-    return renderBlock(lines);
+  /**
+   * The briefing as a marked block (markers included), ready to put into a note: the day of `note` (a
+   * daily note's path, or a day as YYYY-MM-DD), else today's. A future day's block is left for that day.
+   */
+  async markedBlock(note: string | null = null): Promise<string> {
+    const day = await this.dayOf(note);
+    const made = await this.linesFor(day, briefingLines);
+    if (made.ok) return renderBlock(made.lines);
+    if (made.future) return renderBlock(comingDayLines(day));
+    return renderBlock(unavailableLines(made.message, day === this.today() ? null : day));
   }
 
-  /** Inserts into the note captured when the command ran, never into another one. */
+  /**
+   * Inserts into the note captured when the command ran, never into another one: a past day's daily
+   * note gets that day's briefing, any other note today's; a future day's note gets nothing.
+   */
   async insert(editor: Editor, target: InsertTarget): Promise<void> {
     const { app } = this.deps;
-    const lines = await this.blockLines();
+    const lines = await this.blockLinesFor(target.path);
+    if (lines === null) return;
     const file = target.path === null ? null : app.vault.getFileByPath(target.path);
     if (target.path !== null && file === null) {
       new Notice(`Digital twin: ${target.path} is gone; the briefing was not inserted.`);
@@ -173,15 +192,42 @@ export class DailyBriefing {
     }
   }
 
-  /** Lines for the block at the insertion point, in the configured style. */
-  private async blockLines(): Promise<string[]> {
-    const result = await this.deps.store.refresh();
-    const now = this.deps.now();
-    if (!result.ok) {
-      new Notice(`Digital twin: ${result.message}`);
-      return unavailableLines(result.message);
-    }
+  /**
+   * Lines for the block at the insertion point, in the configured style; null when nothing goes in. For
+   * today a failure leaves a placeholder the schedule fills in; a past or future day gets only a notice.
+   */
+  private async blockLinesFor(note: string | null): Promise<string[] | null> {
+    const day = await this.dayOf(note);
     const style = this.deps.settings().briefingStyle === 'status-line' ? statusLineLines : briefingLines;
-    return style(result.data, localDateKey(now), moment(now).format('HH:mm'));
+    const made = await this.linesFor(day, style);
+    if (made.ok) return made.lines;
+    if (day === this.today()) {
+      new Notice(`Digital twin: ${made.message}`);
+      return unavailableLines(made.message);
+    }
+    new Notice(`Digital twin: the briefing of ${day} was not inserted. ${made.message}`);
+    return null;
+  }
+
+  private today(): string {
+    return localDateKey(this.deps.now());
+  }
+
+  /** The day a note's briefing is for: its daily note's day, a day given as YYYY-MM-DD, else today. */
+  private async dayOf(note: string | null): Promise<string> {
+    if (note === null) return this.today();
+    if (DAY.test(note)) return note;
+    const settings = await readDailyNoteSettings(this.deps.app, this.ownDailyNotes());
+    return dailyNoteDay(settings, note) ?? this.today();
+  }
+
+  /** The block lines of `day`: today's from the twin's store, a past day's from the bridge, none for a day to come. */
+  private async linesFor(day: string, style: Style): Promise<DayLines> {
+    const now = this.deps.now();
+    const today = localDateKey(now);
+    if (day > today) return { ok: false, future: true, message: `${day} is still to come; its briefing can be inserted on that day.` };
+    const result = day === today ? await this.deps.store.refresh() : await this.deps.fetchStatusOn(day);
+    if (!result.ok) return { ok: false, future: false, message: result.message };
+    return { ok: true, lines: style(result.data, day, moment(now).format('HH:mm')) };
   }
 }

@@ -141,6 +141,22 @@ export function dailyNotePath(settings: DailyNoteSettings, date: Date): string {
 }
 
 /**
+ * The day (YYYY-MM-DD) of the daily note at `path`, read back with the same folder and format that
+ * name it; null when the path is not the daily note of any day (another note, a template).
+ */
+export function dailyNoteDay(settings: DailyNoteSettings, path: string): string | null {
+  const folder = settings.folder ? `${settings.folder}/` : '';
+  const normal = normalizePath(path);
+  if (!normal.startsWith(folder) || !normal.endsWith('.md')) return null;
+  const parsed = moment(normal.slice(folder.length, -'.md'.length), settings.format || CORE_DAILY_NOTE_DEFAULTS.format, undefined, true);
+  if (!parsed.isValid()) return null;
+  // Noon: the day stays the same whatever the clock change of that date.
+  const day = new Date(parsed.year(), parsed.month(), parsed.date(), 12);
+  // Written again to compare: a name the format parses but would not write (another case, another folder depth) is not the note.
+  return dailyNotePath(settings, day) === normal ? parsed.format('YYYY-MM-DD') : null;
+}
+
+/**
  * Fills a daily-note template the way the core Daily notes plugin does: `{{title}}`, `{{date}}`,
  * `{{time}}`, with an optional `:FORMAT`, and `{{date+1d}}`-style offsets.
  */

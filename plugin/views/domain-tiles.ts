@@ -76,18 +76,20 @@ function financeTile(f: FinanceDomain): DomainTile {
 }
 
 function pantryTile(p: PantryDomain): DomainTile {
+  // A past day's pantry is what the twin recorded: the names of what was low and the counts, no item lists.
   const low = p.low_stock.length > 0 ? p.low_stock.map((i) => i.product) : p.low_stock_items;
   const expired = p.expiring.filter((i) => i.level === 'expired');
+  const expiredCount = p.expiring.length > 0 ? expired.length : (p.expired_count ?? 0);
   const soon = p.expiring.filter((i) => i.level === 'critical');
   const parts: string[] = [];
   if (low.length > 0) parts.push(`${low.length} low`);
-  if (expired.length > 0) parts.push(`${expired.length} expired`);
+  if (expiredCount > 0) parts.push(`${expiredCount} expired`);
   if (soon.length > 0) parts.push(`${soon.length} expiring this week`);
-  const figure = parts.join(' · ') || (p.tracked_products === null ? 'No figures' : 'Stock OK');
-  const level: TileLevel = expired.length > 0 ? 'alert' : low.length > 0 || soon.length > 0 ? 'attention' : 'ok';
+  const figure = parts.join(' · ') || (p.tracked_products === null && p.low_stock_count === null ? 'No figures' : 'Stock OK');
+  const level: TileLevel = expiredCount > 0 ? 'alert' : low.length > 0 || soon.length > 0 ? 'attention' : 'ok';
   let todo = 'Nothing to buy';
   if (low.length > 0) todo = `Buy ${names(low)}`;
-  else if (expired.length > 0) todo = `Throw out ${names(expired.map((i) => i.product))}`;
+  else if (expiredCount > 0) todo = expired.length > 0 ? `Throw out ${names(expired.map((i) => i.product))}` : 'Throw out what has expired';
   else if (soon.length > 0) todo = `Use ${names(soon.map((i) => i.product))} first`;
   return { domain: 'pantry', title: 'Pantry', level, figure, todo };
 }
@@ -102,7 +104,8 @@ export function domainTiles(status: StatusResponse): DomainTile[] {
     // Without any earlier figures there is nothing to act on; with them, the advice still stands.
     if (domain.as_of === null) {
       tile.figure = 'Unavailable';
-      tile.todo = 'Check the bridge';
+      // A past day's answer (`date`): the bridge may be fine, that day's figures are what is missing.
+      tile.todo = status.date === undefined ? 'Check the bridge' : 'Not known for that day';
     }
   }
   return tiles;

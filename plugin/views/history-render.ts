@@ -68,7 +68,24 @@ function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void
   if (box.childElementCount === 0) box.remove();
 }
 
-export function renderHistory(root: HTMLElement, state: HistoryState, onLoadOlder: () => void, onShowMore: () => void = () => {}): void {
+/** A day's heading; with `onPickDay`, a button that shows the twin on that day. */
+function dayTitle(parent: HTMLElement, day: string, onPickDay: ((day: string) => void) | undefined): void {
+  const title = parent.createEl('h4', { cls: 'dt-day-title' });
+  if (onPickDay === undefined) {
+    title.setText(day);
+    return;
+  }
+  const button = title.createEl('button', { cls: 'dt-day-link', text: day, attr: { 'aria-label': `Show the twin on ${day}` } });
+  button.onClickEvent(() => onPickDay(day));
+}
+
+export function renderHistory(
+  root: HTMLElement,
+  state: HistoryState,
+  onLoadOlder: () => void,
+  onShowMore: () => void = () => {},
+  onPickDay?: (day: string) => void,
+): void {
   root.empty();
   root.addClass('dt-history');
   if (state.error !== null) {
@@ -86,7 +103,7 @@ export function renderHistory(root: HTMLElement, state: HistoryState, onLoadOlde
   const changes = describeEntries(state.entries, shown);
   for (const day of groupByDay(changes)) {
     const dayEl = root.createDiv({ cls: 'dt-day' });
-    dayEl.createEl('h4', { cls: 'dt-day-title', text: day.day });
+    dayTitle(dayEl, day.day, onPickDay);
     for (const change of day.changes) {
       const item = dayEl.createDiv({ cls: `dt-change dt-change-${change.entry.entity_type}` });
       item.createSpan({ cls: 'dt-change-time', text: timeOf(change.at) });

@@ -86,10 +86,10 @@ function section(root: HTMLElement, name: DomainName, status: StatusResponse, no
   if (domain.status === 'degraded') {
     el.addClass('dt-degraded');
     const asOf = parseTimestamp(domain.as_of);
-    el.createDiv({
-      cls: 'dt-degraded-note',
-      text: `Unavailable${domain.error ? `: ${domain.error}` : ''}. ${asOf ? `Values as of ${formatClock(asOf, now)} (${formatAge(asOf, now)}).` : 'No earlier values.'}`,
-    });
+    const why = domain.error ? `: ${domain.error.replace(/\.\s*$/, '')}` : '';
+    // A past day's answer has no earlier values to fall back on: its error says what is missing.
+    const values = asOf ? `Values as of ${formatClock(asOf, now)} (${formatAge(asOf, now)}).` : status.date === undefined ? 'No earlier values.' : '';
+    el.createDiv({ cls: 'dt-degraded-note', text: `Unavailable${why}. ${values}`.trim() });
   }
   return el;
 }
@@ -152,9 +152,28 @@ function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState
   }
 }
 
+/**
+ * A past day's pantry is what the twin recorded then: the names of what was low and the counts, without
+ * quantities or expiry dates. Drawn as names and a line of counts.
+ */
+function renderRecordedPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): boolean {
+  const names = pantry.low_stock.length === 0 ? pantry.low_stock_items : [];
+  const expired = pantry.expiring.length === 0 ? (pantry.expired_count ?? 0) : 0;
+  const soon = pantry.expiring.length === 0 ? Math.max(0, (pantry.expiring_count ?? 0) - expired) : 0;
+  if (names.length > 0) {
+    el.createDiv({ cls: 'dt-subtitle', text: `Low stock (${names.length})` });
+    renderLimited(el, 'dt-list', { items: names, renderItem: (list, name) => list.createEl('li', { text: name }), expanded: lists.expanded('low'), onExpand: () => lists.expand('low') });
+  }
+  if (expired > 0 || soon > 0) {
+    const counts = [expired > 0 ? `${expired} expired` : null, soon > 0 ? `${soon} expiring within 30 days` : null].filter((x) => x !== null);
+    row(el, 'Expiry', counts.join(' · '), expired > 0 ? 'dt-alert' : undefined);
+  }
+  return names.length > 0 || expired > 0 || soon > 0;
+}
+
 function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): void {
   if (pantry.low_stock.length === 0 && pantry.expiring.length === 0) {
-    el.createDiv({ cls: 'dt-muted', text: 'Nothing low or expiring.' });
+    if (!renderRecordedPantry(el, pantry, lists)) el.createDiv({ cls: 'dt-muted', text: 'Nothing low or expiring.' });
     return;
   }
   if (pantry.low_stock.length > 0) {
@@ -202,10 +221,22 @@ export function renderTwinPanel(root: HTMLElement, snapshot: TwinSnapshot, now: 
     if (!snapshot.loading && snapshot.error === null) root.createDiv({ cls: 'dt-muted', text: 'No data yet. Use the refresh button.' });
     return;
   }
-  const lists = listState(root);
-  renderTiles(root, status);
-  renderHealth(section(root, 'health', status, now), status.state.health);
-  renderFinance(section(root, 'finance', status, now), status.state.finance, lists);
-  renderPantry(section(root, 'pantry', status, now), status.state.pantry, lists);
+  renderTwinFigures(root, status, now);
   freshness(root, status, now);
+}
+
+/**
+ * The twin's figures: the tiles and each domain's section. Shared by the panel (now) and the history
+ * view (a day picked). A degraded domain without earlier values has no figures to show, only its note.
+ */
+export function renderTwinFigures(root: HTMLElement, status: StatusResponse, now: Date): void {
+  const lists = listState(root);
+  const known = (name: DomainName) => status.state[name].status === 'ok' || status.state[name].as_of !== null;
+  renderTiles(root, status);
+  const health = section(root, 'health', status, now);
+  if (known('health')) renderHealth(health, status.state.health);
+  const finance = section(root, 'finance', status, now);
+  if (known('finance')) renderFinance(finance, status.state.finance, lists);
+  const pantry = section(root, 'pantry', status, now);
+  if (known('pantry')) renderPantry(pantry, status.state.pantry, lists);
 }

@@ -3,7 +3,9 @@
 // Runs in the node environment (the bridge needs node's URL class) with a DOM installed by hand.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BridgeClient } from '../../plugin/bridge-client/bridge-client';
+import { formatSignedMoney } from '../../plugin/twin/format';
 import { VIEW_TYPE_HISTORY } from '../../plugin/views/history-view';
+import type { HistoryView } from '../../plugin/views/history-view';
 import { readBlock } from '../../plugin/daily-note/note-block';
 import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/views/twin-panel';
 import { startTestBridge } from '../fixtures/bridge-server';
@@ -127,5 +129,58 @@ describe('plugin with a real bridge', () => {
     await d.plugin.onTick();
     expect(store.files.size).toBe(0);
     expect(Notice.messages).toHaveLength(1);
+  });
+});
+
+describe('a past day with a real bridge', () => {
+  const DAY = '2025-01-08';
+  const client = () => new BridgeClient(() => ({ baseUrl: tb.url, apiKey: KEY }));
+
+  async function historyOf(d: Device): Promise<{ view: HistoryView; el: HTMLElement }> {
+    await d.plugin.openView(VIEW_TYPE_HISTORY);
+    const view = d.app.workspace.getLeavesOfType(VIEW_TYPE_HISTORY)[0]?.view as unknown as HistoryView;
+    return { view, el: contentOf(d, VIEW_TYPE_HISTORY) };
+  }
+
+  it("shows in the history view the figures the bridge gives for that day, under that day's name", async () => {
+    const asked = await client().getStatus(DAY);
+    if (!asked.ok) throw new Error(asked.message);
+    expect([asked.data.date, asked.data.state.today]).toEqual([DAY, DAY]);
+    const d = await device();
+    const { view, el } = await historyOf(d);
+    await view.showDay(DAY);
+    expect(el.querySelector('.dt-day-name')?.textContent).toBe('Wednesday, 8 January 2025');
+    expect(el.querySelector('.dt-state-offline')).toBeNull();
+    const rows = Array.from(el.querySelectorAll('.dt-finance .dt-row')).map((r) => r.textContent ?? '');
+    const { mtd_net: net, currency } = asked.data.state.finance;
+    expect(rows).toContain(`Net this month${net === null ? '—' : formatSignedMoney(net, currency)}`);
+    expect(el.querySelectorAll('.dt-tile')).toHaveLength(3);
+  });
+
+  it("says why a future day has no twin, in the bridge's words", async () => {
+    const d = await device();
+    const { view, el } = await historyOf(d);
+    await view.showDay('2025-01-16');
+    expect(el.querySelector('.dt-state-title')?.textContent).toBe('No twin for Thursday, 16 January 2025');
+    expect(el.querySelector('.dt-state-detail')?.textContent).toMatch(/^The bridge answered 400: .*2025-01-16/);
+  });
+
+  it("inserts that day's briefing into a past day's daily note", async () => {
+    const asked = await client().getStatus(DAY);
+    if (!asked.ok) throw new Error(asked.message);
+    const store = new FileStore({ [`${DAY}.md`]: '# Środa\n' });
+    const d = await device({ store, clock: new FakeClock(todayAt(9, 30)) });
+    const file = d.app.vault.getFileByPath(`${DAY}.md`);
+    if (!file) throw new Error('no note');
+    const leaf = d.app.workspace.getLeaf();
+    await leaf.openFile(file);
+    d.app.workspace.setActiveLeaf(leaf);
+    d.app.commands.executeCommandById('digital-twin:insert-briefing');
+    await vi.waitFor(() => expect(readBlock(store.readFile(`${DAY}.md`) ?? '')).not.toBeNull(), { timeout: 10_000 });
+    const block = readBlock(store.readFile(`${DAY}.md`) ?? '') ?? '';
+    expect(block.startsWith(`%% twin-briefing ${DAY} 09:30 %%\n> [!`)).toBe(true);
+    expect(block).toContain(`Twin briefing of ${DAY}`);
+    const firstLine = asked.data.report.split('\n')[0] ?? '';
+    expect(block).toContain(`> ${firstLine}`);
   });
 });

@@ -9,12 +9,13 @@
 //   view  = all | panel | history | states (default all; states: the error/loading/degraded states
 //                                           drawn by the same render functions from fixture data)
 //   width = sidebar | main | full | <px>   (default sidebar, 300 px: a leaf in the right sidebar)
+//   day   = YYYY-MM-DD                     (the history view shows the twin on that day, as when picked)
 import type { App as ObsidianApp, PluginManifest as ObsidianManifest } from 'obsidian';
 import manifest from '../../manifest.json';
 import type { BridgeFailure } from '../../plugin/bridge-client/bridge-client';
 import { renderHistory } from '../../plugin/views/history-render';
 import type { HistoryState } from '../../plugin/views/history-render';
-import { VIEW_TYPE_HISTORY } from '../../plugin/views/history-view';
+import { HistoryView, VIEW_TYPE_HISTORY } from '../../plugin/views/history-view';
 import DigitalTwinPlugin from '../../plugin/main';
 import { VIEW_TYPE_TWIN_PANEL } from '../../plugin/views/twin-panel';
 import { renderTwinPanel } from '../../plugin/views/twin-panel-render';
@@ -33,6 +34,8 @@ interface Options {
   themes: Theme[];
   view: ViewChoice;
   width: string;
+  /** A day the history view shows; null for the history itself. */
+  day: string | null;
 }
 
 function readOptions(search: string): Options {
@@ -43,7 +46,8 @@ function readOptions(search: string): Options {
   const view: ViewChoice = v === 'panel' || v === 'history' || v === 'states' ? v : 'all';
   const w = params.get('width') ?? 'sidebar';
   const width = WIDTHS[w] ?? (/^\d+$/.test(w) ? `${w}px` : WIDTHS.sidebar);
-  return { themes, view, width };
+  const day = params.get('day');
+  return { themes, view, width, day: day !== null && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null };
 }
 
 /** A frame that looks like a workspace leaf in the right sidebar: holds a view's containerEl. */
@@ -85,7 +89,11 @@ async function liveDevice(leaves: HTMLElement, opts: Options): Promise<void> {
     // The Insights section asks on its first render; wait for that too (joined, not asked again).
     await plugin.insights.refresh();
   }
-  if (opts.view === 'all' || opts.view === 'history') await open(VIEW_TYPE_HISTORY, 'history');
+  if (opts.view === 'all' || opts.view === 'history') {
+    await open(VIEW_TYPE_HISTORY, 'history');
+    const view = app.workspace.getLeavesOfType(VIEW_TYPE_HISTORY)[0]?.view;
+    if (opts.day !== null && view instanceof HistoryView) await view.showDay(opts.day);
+  }
   app.workspace.setLayoutReady();
   const bar = createDiv({ cls: 'status-bar' });
   leaves.after(bar);

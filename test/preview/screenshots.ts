@@ -32,6 +32,13 @@ interface Shot {
   element?: boolean;
 }
 
+/** The day the history view is shown on: the 10th of the month before the one the screenshots are taken in. */
+const PICKED_DAY = (() => {
+  const now = new Date();
+  const day = new Date(now.getFullYear(), now.getMonth() - 1, 10);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-10`;
+})();
+
 const SHOTS: Shot[] = [
   { file: 'overview.png', query: 'theme=both&view=all&width=sidebar', viewport: { width: 1900, height: 1000 }, maxHeight: 1300 },
   ...(['light', 'dark'] as const).flatMap((theme) => [
@@ -40,6 +47,7 @@ const SHOTS: Shot[] = [
     { file: `states-${theme}.png`, query: `theme=${theme}&view=states&width=sidebar`, viewport: { width: 1700, height: 900 }, selector: '.preview-theme' },
     { file: `phone-panel-${theme}.png`, query: `theme=${theme}&view=panel&width=full`, viewport: PHONE },
     { file: `phone-history-${theme}.png`, query: `theme=${theme}&view=history&width=full`, viewport: PHONE, maxHeight: 1600 },
+    { file: `phone-history-day-${theme}.png`, query: `theme=${theme}&view=history&width=full&day=${PICKED_DAY}`, viewport: PHONE, maxHeight: 2400 },
     { file: `insights-${theme}.png`, query: `theme=${theme}&view=panel&width=sidebar`, viewport: DESKTOP, selector: '[data-preview-leaf="panel"] .dt-insights' },
     { file: `phone-insights-${theme}.png`, query: `theme=${theme}&view=panel&width=full`, viewport: PHONE, selector: '.dt-insights' },
     { file: `phone-finance-${theme}.png`, query: `theme=${theme}&view=panel&width=full`, viewport: PHONE, selector: '.dt-finance' },

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeClient, looksLikeHistory, looksLikeInsights, looksLikeStatus, looksLikeWeeklyReview } from '../../../plugin/bridge-client/bridge-client';
 import { startFakeBridge } from '../../fixtures/fake-bridge';
 import type { FakeBridge } from '../../fixtures/fake-bridge';
-import { historyEntry, historyResponse, statusResponse } from '../../fixtures/twin-responses';
+import { errorBody } from '../../../bridge/http/http-error';
+import { historyEntry, historyResponse, statusOnDay, statusResponse } from '../../fixtures/twin-responses';
 import { sampleInsightsResponse } from '../../preview/insights-sample';
 
 let fake: FakeBridge;
@@ -99,6 +100,33 @@ describe('bridge client', () => {
     const older = await client().getHistory({ limit: 50, cursor: 'abc', entity: 'health' });
     expect(older.ok && older.data.next_cursor).toBeNull();
     expect(fake.requests.map((r) => r.path)).toEqual(['/history?limit=50', '/history?limit=50&entity=health&cursor=abc']);
+  });
+});
+
+describe('the twin on a day', () => {
+  it('asks for the day and takes the answer that names it', async () => {
+    fake.statusOn = (date) => ({ code: 200, body: statusOnDay(date) });
+    const result = await client().getStatus('2025-01-10');
+    expect(result.ok && [result.data.date, result.data.state.today]).toEqual(['2025-01-10', '2025-01-10']);
+    expect(fake.requests.map((r) => r.path)).toEqual(['/status?date=2025-01-10']);
+  });
+
+  it('passes on the bridge\'s own words when it refuses the day', async () => {
+    fake.statusOn = (date) => ({ code: 400, body: errorBody('bad_request', `date: ${date} is in the future; the last day is 2025-01-15`) });
+    const result = await client().getStatus('2025-02-01');
+    expect(result).toMatchObject({ ok: false, kind: 'http', status: 400 });
+    if (!result.ok) expect(result.message).toBe('The bridge answered 400: date: 2025-02-01 is in the future; the last day is 2025-01-15.');
+  });
+
+  it('never takes the twin of now for a day: an older bridge that ignores the date is a failure that says so', async () => {
+    const result = await client().getStatus('2025-01-10');
+    expect(result).toMatchObject({ ok: false, kind: 'invalid' });
+    if (!result.ok) expect(result.message).toContain('not of 2025-01-10: it is older than this plugin and cannot show past days');
+  });
+
+  it('refuses an answer for another day than the one asked for', async () => {
+    fake.statusOn = () => ({ code: 200, body: statusOnDay('2025-01-09') });
+    expect(await client().getStatus('2025-01-10')).toMatchObject({ ok: false, kind: 'invalid' });
   });
 });
 

@@ -3,7 +3,8 @@
 // Daily notes with its defaults for empty options, else the plugin's own folder and format; the
 // template found as a link; the settings tab says which source decided and where the note is.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { periodicDailyOptions, readDailyNoteSettings } from '../../../plugin/daily-note/daily-note-settings';
+import { dailyNoteDay, periodicDailyOptions, readDailyNoteSettings } from '../../../plugin/daily-note/daily-note-settings';
+import type { DailyNoteSettings } from '../../../plugin/daily-note/daily-note-settings';
 import { startFakeBridge } from '../../fixtures/fake-bridge';
 import type { FakeBridge } from '../../fixtures/fake-bridge';
 import { App, FileStore, Notice, settingsIn } from '../../fixtures/obsidian/index';
@@ -107,6 +108,29 @@ describe('the note the briefing goes into', () => {
     const d = await device({ app });
     await d.plugin.onTick();
     expect(store.readFile('Days/2025-01-15.md')?.startsWith('From the 1.x template\n\n%%BRIEFING_START%%\n')).toBe(true);
+  });
+});
+
+describe("a note's day", () => {
+  const settings = (folder: string, format: string): DailyNoteSettings => ({ folder, format, template: '', source: 'daily-notes' });
+
+  it('reads the day back from the path with the same folder and format that name the notes', () => {
+    expect(dailyNoteDay(settings('', 'YYYY-MM-DD'), '2025-01-10.md')).toBe('2025-01-10');
+    expect(dailyNoteDay(settings('01_Daily_Notes', 'YYYY-MM-DD'), '01_Daily_Notes/2024-02-29.md')).toBe('2024-02-29');
+    expect(dailyNoteDay(settings('Journal', 'YYYY/MM/YYYY-MM-DD'), 'Journal/2024/12/2024-12-31.md')).toBe('2024-12-31');
+    expect(dailyNoteDay(settings('', '[Day] DD.MM.YYYY'), 'Day 03.03.2025.md')).toBe('2025-03-03');
+  });
+
+  it('is null for any other note: another folder, another name, a day that does not exist, a sub-folder the format does not make', () => {
+    const s = settings('01_Daily_Notes', 'YYYY-MM-DD');
+    expect(dailyNoteDay(s, '2025-01-10.md')).toBeNull();
+    expect(dailyNoteDay(s, 'Archive/01_Daily_Notes/2025-01-10.md')).toBeNull();
+    expect(dailyNoteDay(s, '01_Daily_Notes/2025-1-10.md')).toBeNull();
+    expect(dailyNoteDay(s, '01_Daily_Notes/2025-02-30.md')).toBeNull();
+    expect(dailyNoteDay(s, '01_Daily_Notes/2025-01-10 plan.md')).toBeNull();
+    expect(dailyNoteDay(s, '01_Daily_Notes/old/2025-01-10.md')).toBeNull();
+    expect(dailyNoteDay(s, '01_Daily_Notes/2025-01-10.canvas')).toBeNull();
+    expect(dailyNoteDay(s, 'Templates/Daily.md')).toBeNull();
   });
 });
 
