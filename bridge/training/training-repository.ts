@@ -134,30 +134,27 @@ export interface TrainingRepository {
   bodyViewDefinition(): Promise<string | null>;
 }
 
-// The user's own view defines lean mass, changes and trend; its newest row is the current state.
-const BODY_SQL = `
+// The view's columns the twin reads, and the view.
+const BODY_FROM_VIEW = `
   SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass,
          weight_change, bodyfat_change, weight_trend
-  FROM v_body_composition
+  FROM v_body_composition`;
+
+// The user's own view defines lean mass, changes and trend; its newest row is the current state.
+const BODY_SQL = `${BODY_FROM_VIEW}
   ORDER BY measurement_date DESC
   LIMIT 1`;
 
 // The view as it stood at the end of a day: its rows are computed over all measurements (a filter
 // cannot pass its window), and the newest up to the day is the one the view then had on top.
-const BODY_ON_SQL = `
-  SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass,
-         weight_change, bodyfat_change, weight_trend
-  FROM v_body_composition
+const BODY_ON_SQL = `${BODY_FROM_VIEW}
   WHERE measurement_date <= $1::date
   ORDER BY measurement_date DESC
   LIMIT 1`;
 
 // The view's rows of the closed months, oldest first: read once per ledger generation (a changed
 // measurement or an edited view starts a new one), and a closed day's row found among them.
-const BODY_CLOSED_SQL = `
-  SELECT measurement_date, bodyweight_kg, bodyfat_pct, estimated_lean_mass,
-         weight_change, bodyfat_change, weight_trend
-  FROM v_body_composition
+const BODY_CLOSED_SQL = `${BODY_FROM_VIEW}
   WHERE measurement_date < $1::date
   ORDER BY measurement_date`;
 
