@@ -70,8 +70,8 @@ export function pantryText(p: PantryDomain, runOut: PantryReport['run_out'], tod
   return lines.join('\n');
 }
 
-export function alertsText(rows: readonly AlertRow[], o: { today: string; status: string; error: string | null; as_of: string | null }): string {
-  const lines = ['🚨 BUDGET ALERTS', `📅 ${o.today}`, ''];
+export function alertsText(rows: readonly AlertRow[], o: { today: string; past?: boolean; status: string; error: string | null; as_of: string | null }): string {
+  const lines = ['🚨 BUDGET ALERTS', dayLine(o.today, o.past), ''];
   if (o.status !== 'ok') lines.push(degradedLine('💰', 'Finance', o));
   if (rows.length === 0) lines.push('✅ No budget alerts');
   // `data` keeps the function's order; a person reads the worst first, as in the briefing.

@@ -103,6 +103,7 @@ export const WorkoutResponse = Texts.extend({ ...AskedDate.shape, computed_at: z
 export const ForecastResponse = Texts.extend({ ...AskedDate.shape, computed_at: z.string(), data: OutflowForecast });
 export const PantryResponse = Texts.extend({ ...AskedDate.shape, computed_at: z.string(), data: PantryReport });
 export const FinanceAlertsResponse = Texts.extend({
+  ...AskedDate.shape,
   computed_at: z.string(),
   status: DomainStatus,
   as_of: z.string().nullable(),

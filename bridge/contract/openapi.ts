@@ -119,7 +119,7 @@ export function openApiDocument(version: string): object {
       '/workout': operation('Workout', 'The last 5 sessions and the progression of each exercise (weight and time under tension)', 'WorkoutResponse', [formatParam, dateParam], sourceDown),
       '/forecast': operation('Forecast', 'Outflow of the next 30 days: median and ranges of the recent 30-day periods', 'ForecastResponse', [formatParam, dateParam], sourceDown),
       '/pantry': operation('Pantry', 'Low stock, expiring food and run-out dates', 'PantryResponse', [formatParam, dateParam]),
-      '/finance/alerts': operation('FinanceAlerts', 'The rows of get_current_budget_alerts(), alone', 'FinanceAlertsResponse', [formatParam]),
+      '/finance/alerts': operation('FinanceAlerts', 'The rows of get_current_budget_alerts(), alone', 'FinanceAlertsResponse', [formatParam, dateParam]),
       '/finance/details': operation(
         'FinanceDetails',
         "One month's income, expense and net, its 5 largest expenses, its budgets and breaches, and its alerts on its last day",

@@ -15,9 +15,9 @@ import type { Clock } from '../../time/clock';
 import { localDate } from '../../time/local-date';
 import { HttpError } from '../http-error';
 import type { RouteDeps } from '../route-deps';
-import { bodyOnce } from '../serialised-bodies';
+import { bodyOnce, withDate } from '../serialised-bodies';
 import { askedDay, type AskedDay } from '../asked-day';
-import { DayParams, TextParams, parseParams } from '../request-params';
+import { DayParams, parseParams } from '../request-params';
 import { askedState } from './domain-routes';
 
 /** What the reads outside the twin's state need: the sources and the calendar. */
@@ -75,16 +75,14 @@ export function n8nRoutes(deps: RouteDeps & ReadDeps): Router {
     res.json({ ...dateOf(day), ...n8nText(pantryText(p, runOut, state.today, state.past)), computed_at: state.computed_at, data } satisfies PantryResponse);
   });
   router.all('/finance/alerts', async (req, res) => {
-    parseParams(TextParams, req);
-    const state = await deps.engine.getState();
-    res.type('application/json').send(
-      bodyOnce(state, 'finance/alerts', (): FinanceAlertsResponse => {
-        const f = state.finance;
-        const rows = f.alerts.map(functionRow);
-        const text = alertsText(rows, { today: state.today, status: f.status, error: f.error, as_of: f.as_of });
-        return { ...n8nText(text), computed_at: state.computed_at, status: f.status, as_of: f.as_of, count: rows.length, data: rows };
-      }),
-    );
+    const { state, day } = await askedState(deps, req);
+    const body = bodyOnce(state, 'finance/alerts', (): FinanceAlertsResponse => {
+      const f = state.finance;
+      const rows = f.alerts.map(functionRow);
+      const text = alertsText(rows, { today: state.today, past: state.past, status: f.status, error: f.error, as_of: f.as_of });
+      return { ...n8nText(text), computed_at: state.computed_at, status: f.status, as_of: f.as_of, count: rows.length, data: rows };
+    });
+    res.type('application/json').send(withDate(body, day));
   });
   return router;
 }

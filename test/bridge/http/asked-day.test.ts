@@ -12,7 +12,7 @@ import { TEST_TIMEZONE } from '../../fixtures/test-settings';
 
 const NOW = '2025-03-20T09:00:00+01:00';
 const DAY = '2025-03-05';
-const ENDPOINTS = ['/status', '/health', '/finance', '/workout', '/forecast', '/pantry', '/insights'];
+const ENDPOINTS = ['/status', '/health', '/finance', '/finance/alerts', '/workout', '/forecast', '/pantry', '/insights'];
 
 let tb: MemoryBridge;
 beforeAll(async () => {
