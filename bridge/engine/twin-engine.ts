@@ -115,7 +115,6 @@ export class TwinEngine {
     const day = pastDay(date, liveDay(this.o.clock.now(), this.o.timezone).today.monthStart);
     const [health, finance, pantry] = await this.readDomains(day, Date.parse(computedAt));
     const settle = <K extends DomainName>(domain: K, attempt: Attempt<DomainFigures<Domains[K]>>) => this.domains.settleApart(domain, attempt, computedAt);
-    const recorded = pantry.ok && pantry.value === null ? null : pantry;
     return {
       computed_at: computedAt,
       timezone: this.o.timezone,
@@ -123,18 +122,22 @@ export class TwinEngine {
       past: true,
       health: settle('health', health),
       finance: { ...settle('finance', finance), currency: this.o.currency },
-      pantry: recorded === null ? settle('pantry', { ok: false, error: pantryUnknownText(date) }) : settle('pantry', recorded as Attempt<PantryData>),
+      pantry: settle('pantry', pantry),
     };
   }
 
-  private readDomains(day: TwinDay, nowMs: number): Promise<[Attempt<HealthData>, Attempt<FinanceData>, Attempt<PantryData | null>]> {
+  /** The three domains' reads for the day; a past day's pantry is the twin's record of it, or unknown. */
+  private async readDomains(day: TwinDay, nowMs: number): Promise<[Attempt<HealthData>, Attempt<FinanceData>, Attempt<PantryData>]> {
     const { today, ...bounds } = day;
     const attempt = <T>(domain: DomainName, work: () => Promise<T>): Promise<Attempt<T>> => this.domains.attempt(domain, work);
-    return Promise.all([
+    const [health, finance, pantry] = await Promise.all([
       attempt('health', () => readHealth(this.o.training, { today, bounds })),
       attempt('finance', () => readFinance(this.o.finance, { today, bounds, currency: this.o.currency })),
       attempt('pantry', () => (bounds.past ? pantryOnDay(this.o.pantryHistory, this.o.personId, today.date) : readPantry(this.o.pantry, { today, nowMs }))),
     ]);
+    if (!pantry.ok) return [health, finance, pantry];
+    const known: Attempt<PantryData> = pantry.value === null ? { ok: false, error: pantryUnknownText(today.date) } : { ok: true, value: pantry.value };
+    return [health, finance, known];
   }
 
   private async computeAt(now: Date): Promise<TwinState> {
@@ -148,7 +151,7 @@ export class TwinEngine {
       today: day.today.date,
       health: settle('health', health),
       finance: { ...settle('finance', finance), currency: this.o.currency },
-      pantry: settle('pantry', pantry as Attempt<PantryData>),
+      pantry: settle('pantry', pantry),
     };
     this.o.onComputed?.(state);
     return state;
