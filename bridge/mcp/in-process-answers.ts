@@ -3,13 +3,15 @@
 // Every answer route ends with one `res.end(body)` (express's send and json), which is caught here.
 import http from 'node:http';
 import net from 'node:net';
-import type express from 'express';
 import { queryString, type AskTwin } from './twin-answers';
 
 // Never connected: the answer routes read nothing of a socket.
 const NO_SOCKET = new net.Socket();
 
-export function inProcessAnswers(answers: express.Express): AskTwin {
+/** An express app as node calls it: express makes its request and response of these. */
+type Listener = (req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void) => void;
+
+export function inProcessAnswers(answers: Listener): AskTwin {
   return (path, params) =>
     new Promise((resolve, reject) => {
       const req = new http.IncomingMessage(NO_SOCKET);

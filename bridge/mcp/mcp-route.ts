@@ -4,20 +4,39 @@
 // limit gets a JSON-RPC error before the SDK sees it.
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ErrorCode, GetPromptRequestSchema, ReadResourceRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { BODY_LIMIT } from '../http/app';
 import type { Logger } from '../log/logger';
 import { acceptedOrigin, type OriginRule } from './origin-check';
 
-function rpcError(res: Response, status: number, code: number, message: string): void {
-  res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id: null });
+function rpcError(res: Response, status: number, code: number, message: string, id: unknown = null): void {
+  res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id });
+}
+
+// The SDK answers params of the wrong shape for these with an internal error; they are the caller's.
+const PARAMS_CHECKED = new Map<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>([
+  ['tools/call', CallToolRequestSchema],
+  ['resources/read', ReadResourceRequestSchema],
+  ['prompts/get', GetPromptRequestSchema],
+]);
+
+/** What is wrong with a request's params, or null. */
+function wrongParams(body: unknown): { id: unknown; message: string } | null {
+  const { method, id } = (body ?? {}) as { method?: unknown; id?: unknown };
+  const schema = typeof method === 'string' && (typeof id === 'string' || typeof id === 'number') ? PARAMS_CHECKED.get(method) : undefined;
+  const parsed = schema?.safeParse(body);
+  if (!parsed || parsed.success) return null;
+  const issues = parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  return { id, message: `invalid params for ${String(method)}: ${issues ?? 'unreadable'}` };
 }
 
 async function handle(newServer: () => Server, req: Request, res: Response, log: Logger): Promise<void> {
   if (Array.isArray(req.body)) {
     return rpcError(res, 400, ErrorCode.InvalidRequest, 'batches are not supported: send one JSON-RPC message per request (protocol 2025-11-25)');
   }
+  const wrong = wrongParams(req.body);
+  if (wrong) return rpcError(res, 200, ErrorCode.InvalidParams, wrong.message, wrong.id);
   const server = newServer();
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   res.on('close', () => {
