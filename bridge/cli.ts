@@ -23,9 +23,10 @@ Every setting is a flag, an environment variable, or a line in ./.env (flags win
 environment, then .env):
 `;
 
-// Served beside the paths the OpenAPI document describes: the document itself, and the metrics.
+// Served beside the paths the OpenAPI document describes: the document itself, the agents' tools, and the metrics.
 const UNDOCUMENTED: [methods: string, path: string, summary: string][] = [
   ['GET POST', '/openapi.json', 'This API as an OpenAPI 3.1 document'],
+  ['POST', '/mcp', 'The answers as read-only tools for agents (Model Context Protocol, Streamable HTTP)'],
   ['GET POST', '/metrics', 'Prometheus metrics'],
 ];
 

@@ -12,6 +12,15 @@ const NO_SOCKET = new net.Socket();
 type Listener = (req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void) => void;
 
 export function inProcessAnswers(answers: Listener): AskTwin {
+  // Today's answers are one cached body for many requests: parsed once per body, per path.
+  const parsed = new Map<string, { text: string; body: unknown }>();
+  const parse = (path: string, text: string): unknown => {
+    const last = parsed.get(path);
+    if (last?.text === text) return last.body;
+    const body = text === '' ? null : (JSON.parse(text) as unknown);
+    parsed.set(path, { text, body });
+    return body;
+  };
   return (path, params) =>
     new Promise((resolve, reject) => {
       const req = new http.IncomingMessage(NO_SOCKET);
@@ -23,7 +32,7 @@ export function inProcessAnswers(answers: Listener): AskTwin {
       res.end = ((chunk?: unknown) => {
         try {
           const text = Buffer.isBuffer(chunk) ? chunk.toString('utf8') : typeof chunk === 'string' ? chunk : '';
-          resolve({ status: res.statusCode, body: text === '' ? null : (JSON.parse(text) as unknown) });
+          resolve({ status: res.statusCode, body: parse(path, text) });
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)));
         }

@@ -2,6 +2,7 @@
 // resources and prompts. One server is made per HTTP request (the transport is stateless), so the
 // listings are built once here and shared.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
   CallToolRequestSchema,
   ErrorCode,
@@ -31,6 +32,10 @@ export interface McpOptions {
 const INSTRUCTIONS = (p: Person) =>
   `The person's digital twin: their health and training, money and pantry, read from their own databases. Every tool only reads; nothing here can change their data. Start with status; take date=YYYY-MM-DD for a past day. Amounts are in ${p.currency}; days and months in ${p.timezone}.`;
 
+// A server makes a JSON Schema validator of its own unless given one, which costs more than the
+// rest of a request: the servers share this one.
+const validator = new AjvJsonSchemaValidator();
+
 export function mcpServerFactory(o: McpOptions): () => Server {
   const tools = { tools: toolListing(o.person, o.allowed) };
   const resources = { resources: resourceListing(o.allowed) };
@@ -38,6 +43,7 @@ export function mcpServerFactory(o: McpOptions): () => Server {
   const prompts = { prompts: promptListing(o.allowed) };
   const call = countedCall(o.ask, o.allowed, o.onCall);
   const info = { name: 'digital-twin', title: 'Digital Twin', version: o.version };
+  const instructions = INSTRUCTIONS(o.person);
   const capabilities = { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false } };
   /** A tool's answer for a resource or a prompt: its structured content and text, or its refusal as a JSON-RPC error. */
   const read = async (tool: string, args: Record<string, string>) => {
@@ -46,7 +52,7 @@ export function mcpServerFactory(o: McpOptions): () => Server {
     return { structured: r.structuredContent, text: r.content[0]?.type === 'text' ? r.content[0].text : '' };
   };
   return () => {
-    const server = new Server(info, { capabilities, instructions: INSTRUCTIONS(o.person) });
+    const server = new Server(info, { capabilities, instructions, jsonSchemaValidator: validator });
     server.setRequestHandler(ListToolsRequestSchema, () => tools);
     server.setRequestHandler(CallToolRequestSchema, (req) => call(req.params.name, req.params.arguments ?? {}));
     server.setRequestHandler(ListResourcesRequestSchema, () => resources);

@@ -35,7 +35,7 @@ const toolError = (text: string): CallToolResult => ({ content: [{ type: 'text',
 
 function result(tool: ToolSpec, body: Record<string, unknown>): CallToolResult {
   const structured = tool.structured ? tool.structured(body) : Object.fromEntries(Object.entries(body).filter(([k]) => !(TEXT_KEYS as readonly string[]).includes(k)));
-  const text = tool.text ? tool.text(structured) : String(body.response_text ?? '');
+  const text = tool.text ? tool.text(structured) : typeof body.response_text === 'string' ? body.response_text : '';
   return { content: [{ type: 'text', text }], structuredContent: structured };
 }
 
