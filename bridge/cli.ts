@@ -14,6 +14,7 @@ Usage:
   digital-twin [start] [flags]   start the bridge (the embedded PostgreSQL with demo data when no URL is set)
   digital-twin doctor [flags]    check every source and the history table, print a table, exit 1 on problems
   digital-twin key               print a fresh random API key (for DIGITAL_TWIN_API_KEY)
+  digital-twin mcp [flags]       the agent tools over stdio (Model Context Protocol), asking the bridge at TWIN_URL
   digital-twin service install|uninstall|status [--dry-run]
                                  run the bridge as a service of your desktop session (systemd, launchd, Task Scheduler)
   digital-twin --help            this text
@@ -22,9 +23,10 @@ Every setting is a flag, an environment variable, or a line in ./.env (flags win
 environment, then .env):
 `;
 
-// Served beside the paths the OpenAPI document describes: the document itself, and the metrics.
+// Served beside the paths the OpenAPI document describes: the document itself, the agents' tools, and the metrics.
 const UNDOCUMENTED: [methods: string, path: string, summary: string][] = [
   ['GET POST', '/openapi.json', 'This API as an OpenAPI 3.1 document'],
+  ['POST', '/mcp', 'The answers as read-only tools for agents (Model Context Protocol, Streamable HTTP)'],
   ['GET POST', '/metrics', 'Prometheus metrics'],
 ];
 
@@ -117,11 +119,16 @@ async function main(args: string[]): Promise<number> {
     const { runServiceCommand } = await import('./service/service-command');
     return runServiceCommand(argv, { out: process.stdout, err: process.stderr });
   }
+  if (command === 'mcp') {
+    const { runMcpStdio } = await import('./mcp/stdio-command');
+    await runMcpStdio(loadConfig({ argv }), packageJson.version);
+    return -1; // serves until the agent closes stdin
+  }
   if (command === 'doctor') {
     const { runDoctor } = await import('./doctor/doctor');
     return runDoctor(loadConfig({ argv }), process.stdout);
   }
-  process.stderr.write(`Unknown command "${command}". Commands: start, doctor, key, service. See --help.\n`);
+  process.stderr.write(`Unknown command "${command}". Commands: start, doctor, key, mcp, service. See --help.\n`);
   return 2;
 }
 

@@ -29,6 +29,19 @@ export const webhookUrl = z
   .refine((v) => URL.canParse(v), { error: 'not a valid URL; expected http:// or https://' })
   .refine((v) => !URL.canParse(v) || ['http:', 'https:'].includes(new URL(v).protocol), { error: 'expected an http:// or https:// URL' });
 
+/** A comma-separated choice from `names`; `all` (or nothing) is every one, returned as null. */
+export const nameList = (names: readonly string[]) =>
+  z.string().transform((text, ctx): string[] | null => {
+    const items = text.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+    if (items.length === 0 || (items.length === 1 && items[0] === 'all')) return null;
+    const unknown = items.filter((i) => !names.includes(i));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `unknown ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(', ')}; choose from ${names.join(', ')}, or all` });
+      return z.NEVER;
+    }
+    return [...new Set(items)];
+  });
+
 export const timeZone = z.string().refine(
   (tz) => {
     try {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { OBSIDIAN_ORIGINS, allowedHostList, corsOriginList } from './host-lists';
 import { described, listSettings, setting, unset } from './setting';
-import { boolText, currencyCode, folder, intIn, minLength, pgUrl, timeZone, uuid, webhookUrl } from './setting-parsers';
+import { MCP_TOOL_NAMES } from './mcp-tool-names';
+import { boolText, currencyCode, folder, intIn, minLength, nameList, pgUrl, timeZone, uuid, webhookUrl } from './setting-parsers';
 
 export const DEFAULT_PERSON_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -186,6 +187,29 @@ export const SETTINGS_BY_KEY = {
       parse: intIn(500, 60_000),
       default: '10000',
       help: 'time the receiver has to answer one `POST`, 500 to 60000 ms; past it the delivery is retried',
+    }),
+  },
+  mcp: {
+    enabled: setting({
+      env: 'TWIN_MCP',
+      flag: 'mcp',
+      parse: boolText,
+      default: 'true',
+      help: 'serve the read-only agent tools over the Model Context Protocol at `/mcp`, behind the API key (see [agents](agents.md))',
+    }),
+    tools: setting({
+      env: 'TWIN_MCP_TOOLS',
+      flag: 'mcp-tools',
+      parse: nameList(MCP_TOOL_NAMES),
+      default: described('`all`', (): string[] | null => null),
+      help: `comma-separated tools an agent may see and call, at \`/mcp\` and in \`digital-twin mcp\`: ${MCP_TOOL_NAMES.map((n) => `\`${n}\``).join(', ')}`,
+    }),
+    bridgeUrl: setting({
+      env: 'TWIN_URL',
+      flag: 'url',
+      parse: webhookUrl,
+      default: 'http://127.0.0.1:5677',
+      help: '`digital-twin mcp` only: the running bridge it asks (with `DIGITAL_TWIN_API_KEY`)',
     }),
   },
   logLevel: setting({

@@ -35,6 +35,11 @@ export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
   /** Extra routes behind the API key (metrics, OpenAPI). */
   extraRoutes?: express.Router[];
   onError?: (err: unknown) => void;
+  /**
+   * The /mcp route, made over the answers app: the answer routes alone (no Host, key or body
+   * checks, no logging), which the MCP tools ask in process. Mounted behind the key check.
+   */
+  mcp?: (answers: express.Express) => express.Router;
 }
 
 export const BODY_LIMIT = '16kb';
@@ -43,13 +48,26 @@ export const BODY_LIMIT = '16kb';
 const OPEN_PATHS = ['/health/live'];
 const BodyError = z.object({ type: z.string().optional(), status: z.number().int().optional() });
 
-export function createApp(o: AppOptions): express.Express {
+/** An express app with the bridge's settings; `log` is where parameter parsing logs what it ignores. */
+function bareApp(log: Logger | undefined): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  // Parameter parsing logs what it ignores through this.
-  app.locals.log = o.log;
+  app.locals.log = log;
+  return app;
+}
+
+/** The answers: every endpoint's route, then a 404 and the JSON errors. */
+function useAnswers(app: express.Express, o: AppOptions, routes: express.Router[]): express.Express {
+  app.use(...routes);
+  app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
+  app.use(errorHandler(o));
+  return app;
+}
+
+export function createApp(o: AppOptions): express.Express {
+  const app = bareApp(o.log);
   app.use(...(o.before ?? []), securityHeaders);
   if (o.allowedHosts) app.use(hostCheck({ extraNames: o.allowedHosts, open: OPEN_PATHS, log: o.log ?? silentLogger }));
   // Before the key check: a browser's preflight never carries the key.
@@ -59,6 +77,9 @@ export function createApp(o: AppOptions): express.Express {
     next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
   });
   app.use(requireApiKey(o.apiKey, OPEN_PATHS, o.loginAttempts ?? null));
+  const routes = [probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
+  // Before the body parsers: /mcp reads its own body and answers its errors in JSON-RPC.
+  if (o.mcp) app.use(o.mcp(useAnswers(bareApp(o.log), o, routes)));
   // Bodies as n8n sends them: JSON, or a form (its "Form Urlencoded" body mode).
   app.use(express.json({ limit: BODY_LIMIT, strict: false }), express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use((req, _res, next) => {
@@ -66,9 +87,11 @@ export function createApp(o: AppOptions): express.Express {
     if (!hasBody || req.is(['application/json', 'application/x-www-form-urlencoded'])) return next();
     next(new HttpError(415, 'unsupported_media_type', 'send the parameters in the query string, or as a JSON object (application/json) or a form (application/x-www-form-urlencoded)'));
   });
-  app.use(probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o), openApiRoute(), docsRoute(), ...(o.extraRoutes ?? []));
-  app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
-  const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  return useAnswers(app, o, [...routes, openApiRoute(), docsRoute(), ...(o.extraRoutes ?? [])]);
+}
+
+function errorHandler(o: AppOptions): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
     let status = 500;
     let code = 'internal_error';
     let message = 'the bridge failed to answer; see its log';
@@ -88,6 +111,4 @@ export function createApp(o: AppOptions): express.Express {
     }
     res.status(status).json(errorBody(code, message));
   };
-  app.use(onError);
-  return app;
 }

@@ -14,6 +14,8 @@ import { createApp } from '../http/app';
 import { namesWithBoundHost } from '../http/host-check';
 import { watchedLoginAttempts } from '../http/login-attempts';
 import { requestLog } from '../http/request-log';
+import { bridgeMcp } from '../mcp/bridge-mcp';
+import packageJson from '../../package.json' with { type: 'json' };
 import { STOP_LIMITS_MS, type StageContext } from './stage-context';
 import type { Repositories } from './repositories-stage';
 import type { BridgePools } from './start-options';
@@ -35,6 +37,8 @@ export interface Listening {
 
 export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Listening> {
   const { config, log, metrics, clock } = ctx;
+  // The Host check guards against DNS rebinding, which reaches only a bridge on loopback.
+  const allowedHosts = isLoopback(config.host) ? namesWithBoundHost(config.host, config.allowedHosts) : null;
   const app = createApp({
     engine: parts.engine,
     insights: parts.insights,
@@ -50,12 +54,12 @@ export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Li
     // Beyond loopback wrong keys are slowed down and then banned per client address.
     loginAttempts: isLoopback(config.host) ? null : watchedLoginAttempts(clock, log, metrics),
     corsOrigins: config.corsOrigins,
-    // The Host check guards against DNS rebinding, which reaches only a bridge on loopback.
-    allowedHosts: isLoopback(config.host) ? namesWithBoundHost(config.host, config.allowedHosts) : null,
+    allowedHosts,
     log,
     before: [requestLog(log), metrics.middleware],
     extraRoutes: [metrics.router, ...(ctx.options.extraRoutes?.({ metrics }) ?? [])],
     onError: (err) => log.error({ err }, 'request failed'),
+    mcp: config.mcp.enabled ? bridgeMcp({ config, log, metrics, version: packageJson.version, hostNames: allowedHosts }) : undefined,
   });
   const server = http.createServer(app);
   // n8n gives up after 10 s; nothing here should take that long, and idle sockets go away.

@@ -5,14 +5,17 @@ import pretty from 'pino-pretty';
 
 export type { Logger };
 
-export function createLogger(o: { level: string; format: 'json' | 'pretty' | 'auto' }): Logger {
-  const usePretty = o.format === 'pretty' || (o.format === 'auto' && process.stdout.isTTY === true);
+/** `toStderr`: for `digital-twin mcp`, whose stdout carries nothing but the protocol. */
+export function createLogger(o: { level: string; format: 'json' | 'pretty' | 'auto'; toStderr?: boolean }): Logger {
+  const out = o.toStderr ? process.stderr : process.stdout;
+  const usePretty = o.format === 'pretty' || (o.format === 'auto' && out.isTTY === true);
   const options = {
     level: o.level,
     base: undefined,
     redact: { paths: ['*.password', '*.apiKey', '*.url', 'req.headers.authorization', 'req.headers["x-api-key"]'], censor: '[hidden]' },
   };
-  return usePretty ? pino(options, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' })) : pino(options);
+  if (usePretty) return pino(options, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: o.toStderr ? 2 : 1 }));
+  return o.toStderr ? pino(options, pino.destination(2)) : pino(options);
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });

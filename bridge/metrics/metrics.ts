@@ -16,6 +16,8 @@ export interface Metrics {
   webhookLastError: client.Gauge;
   webhookAttempts: client.Counter<'outcome'>;
   wrongApiKeys: client.Counter;
+  /** MCP tool calls by tool and outcome (ok, tool_error, refused). */
+  mcpToolCalls: client.Counter<'tool' | 'outcome'>;
   clientBans: client.Counter;
   /** Reports the count of currently banned client addresses at each scrape. */
   watchBannedClients(count: () => number): void;
@@ -40,6 +42,7 @@ const KNOWN_ROUTES = new Set([
   '/health/live',
   '/health/ready',
   '/metrics',
+  '/mcp',
   '/openapi.json',
   '/docs',
 ]);
@@ -91,6 +94,12 @@ export function createMetrics(): Metrics {
   });
 
   const auth = keyGuessMetrics(registry);
+  const mcpToolCalls = new client.Counter({
+    name: 'twin_mcp_tool_calls_total',
+    help: 'MCP tool calls by tool and outcome: ok, tool_error (a bad argument, a source down) or refused (not a tool, or not allowed)',
+    labelNames: ['tool', 'outcome'] as const,
+    registers: [registry],
+  });
 
   return {
     registry,
@@ -104,6 +113,7 @@ export function createMetrics(): Metrics {
     webhookLastDelivery,
     webhookLastError,
     webhookAttempts,
+    mcpToolCalls,
     middleware: timeRequests(requestDuration),
     router: Router().all('/metrics', async (_req, res) => {
       res.set('Content-Type', registry.contentType).send(await registry.metrics());

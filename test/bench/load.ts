@@ -12,8 +12,15 @@ export interface LoadResult {
   seconds: number;
 }
 
-export async function load(o: { url: string; connections: number; seconds: number }): Promise<LoadResult> {
-  const r = await autocannon({ url: o.url, connections: o.connections, duration: o.seconds, pipelining: 1, timeout: 10 });
+/** A request other than a plain GET: a JSON-RPC message posted to /mcp, say. */
+export interface LoadRequest {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+}
+
+export async function load(o: { url: string; connections: number; seconds: number; request?: LoadRequest }): Promise<LoadResult> {
+  const r = await autocannon({ url: o.url, connections: o.connections, duration: o.seconds, pipelining: 1, timeout: 10, ...o.request });
   return {
     rps: r.requests.average,
     p50: r.latency.p50,

@@ -72,6 +72,26 @@ interface SizeRun {
   ledgerBytes: number;
   /** The largest set's /history measured twice more after the table's pair. */
   historyPairs: Measurement[];
+  /** GET /status, then an MCP tools/call of status, on the same bridge one after the other. */
+  mcpStatus: { get: LoadResult; mcp: LoadResult };
+}
+
+/** One JSON-RPC tools/call of status, as an agent posts it to /mcp. */
+const MCP_STATUS_CALL = {
+  method: 'POST' as const,
+  headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+  body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'status', arguments: {} } }),
+};
+
+/** The MCP status tool under the same load as GET /status, measured right after it. */
+async function mcpStatusPair(size: SizeName, url: string): Promise<SizeRun['mcpStatus']> {
+  await load({ url: `${url}/mcp`, connections: CONNECTIONS, seconds: 1, request: MCP_STATUS_CALL });
+  const get = await measure(`${url}/status`);
+  if (WARMUP > 0) await load({ url: `${url}/mcp`, connections: CONNECTIONS, seconds: WARMUP, request: MCP_STATUS_CALL });
+  const mcp = await load({ url: `${url}/mcp`, connections: CONNECTIONS, seconds: SECONDS, request: MCP_STATUS_CALL });
+  log(`  ${size.padEnd(5)} MCP tools/call status p50 ${ms(mcp.p50).padStart(5)} ms, GET /status p50 ${ms(get.p50).padStart(5)} ms (${int(mcp.rps)} vs ${int(get.rps)} req/s)`);
+  if (mcp.errors + mcp.non2xx > 0) throw new Error(`MCP tools/call status: ${mcp.errors} errors, ${mcp.non2xx} non-2xx answers`);
+  return { get, mcp };
 }
 
 const log = (m: string) => process.stdout.write(`${m}\n`);
@@ -222,6 +242,7 @@ async function runSize(set: DataSet, measurements: Measurement[], pluginInput: {
     for (const e of ENDPOINTS.filter((x) => !UNCACHED.includes(x.key))) measurements.push(await pair(size, e, baseline, bridge));
     const history = ENDPOINTS.find((e) => e.key === 'history')!;
     const historyPairs = size === 'large' ? [await pair(size, history, baseline, bridge), await pair(size, history, baseline, bridge)] : [];
+    const mcpStatus = await mcpStatusPair(size, bridge.url);
     bridgeRss.stop();
     await stop(bridge);
 
@@ -248,6 +269,7 @@ async function runSize(set: DataSet, measurements: Measurement[], pluginInput: {
       ledgerRows: built.day_rows + built.months,
       ledgerBytes: await ledgerBytes(set.urls.twin),
       historyPairs,
+      mcpStatus,
     };
   } finally {
     bridgeRss.stop();
@@ -295,6 +317,8 @@ function targetsOf(
     measured: scale.map((x) => `${x.n} ${ratio(x.v)} (${ratio(x.raw)})`).join(', '),
     ok: scale.every((x) => x.v <= 1.3),
   });
+  const mcp = sizes.map((s) => ({ n: s.set.spec.name, v: s.mcpStatus.mcp.p50 / s.mcpStatus.get.p50 }));
+  t.push({ figure: 'MCP tools/call status p50 at 50 connections', target: '≤ 1.3 × GET /status p50', measured: list(mcp), ok: mcp.every((x) => x.v <= 1.3) });
   const asOf = sizes.map((s) => ({ n: s.set.spec.name, v: s.asOfMs }));
   const asOfScale = asOf.length > 1 ? asOf[asOf.length - 1].v / asOf[0].v : Number.NaN;
   t.push({

@@ -107,9 +107,9 @@ describe('digital-twin --help: endpoints', () => {
     return new Map(rows.map(([, methods, p, summary]) => [p, { methods, summary }]));
   }
 
-  it('lists every path of the OpenAPI document with its methods and summary, the document and the metrics', () => {
+  it('lists every path of the OpenAPI document with its methods and summary, the document, the agents\' tools and the metrics', () => {
     const listed = helpEndpoints();
-    expect([...listed.keys()].sort()).toEqual([...Object.keys(paths), '/metrics', '/openapi.json'].sort());
+    expect([...listed.keys()].sort()).toEqual([...Object.keys(paths), '/mcp', '/metrics', '/openapi.json'].sort());
     for (const [p, operations] of Object.entries(paths)) {
       expect(listed.get(p)?.methods, p).toBe(Object.keys(operations).map((m) => m.toUpperCase()).join(' '));
       expect(listed.get(p)?.summary, p).toContain(Object.values(operations)[0].summary);

@@ -88,7 +88,7 @@ describe('settings', () => {
 
 describe('endpoints', () => {
   const documented = Object.keys((openApiDocument('test') as { paths: Record<string, unknown> }).paths);
-  const endpoints = [...documented, '/metrics', '/openapi.json'].sort();
+  const endpoints = [...documented, '/mcp', '/metrics', '/openapi.json'].sort();
   const tablePaths = (text: string) => firstCells(text).filter((c) => c.startsWith('/')).map((c) => c.split('?')[0]).sort();
 
   it("the README's API table lists every endpoint, and nothing else", () => {

@@ -1,0 +1,43 @@
+// The bridge's own answers, dispatched in process into the express app that holds the answer
+// routes (no socket, no second key check): the same handlers, the same bodies, byte for byte.
+// Every answer route ends with one `res.end(body)` (express's send and json), which is caught here.
+import http from 'node:http';
+import net from 'node:net';
+import { queryString, type AskTwin } from './twin-answers';
+
+// Never connected: the answer routes read nothing of a socket.
+const NO_SOCKET = new net.Socket();
+
+/** An express app as node calls it: express makes its request and response of these. */
+type Listener = (req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void) => void;
+
+export function inProcessAnswers(answers: Listener): AskTwin {
+  // Today's answers are one cached body for many requests: parsed once per body, per path.
+  const parsed = new Map<string, { text: string; body: unknown }>();
+  const parse = (path: string, text: string): unknown => {
+    const last = parsed.get(path);
+    if (last?.text === text) return last.body;
+    const body = text === '' ? null : (JSON.parse(text) as unknown);
+    parsed.set(path, { text, body });
+    return body;
+  };
+  return (path, params) =>
+    new Promise((resolve, reject) => {
+      const req = new http.IncomingMessage(NO_SOCKET);
+      req.method = 'GET';
+      req.url = `${path}${queryString(params)}`;
+      req.headers = { host: 'localhost' };
+      req.push(null);
+      const res = new http.ServerResponse(req);
+      res.end = ((chunk?: unknown) => {
+        try {
+          const text = Buffer.isBuffer(chunk) ? chunk.toString('utf8') : typeof chunk === 'string' ? chunk : '';
+          resolve({ status: res.statusCode, body: parse(path, text) });
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+        return res;
+      }) as typeof res.end;
+      answers(req, res, (err?: unknown) => reject(err instanceof Error ? err : new Error(`no answer at ${path}`)));
+    });
+}

@@ -1,0 +1,78 @@
+// POST /mcp: the Model Context Protocol over Streamable HTTP, stateless (a server and a transport per
+// request, JSON answers, no stream to resume). It sits behind the bridge's Host check and API key;
+// here a page from a foreign Origin gets 403, and what is not one JSON-RPC message within the body
+// limit gets a JSON-RPC error before the SDK sees it.
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { CallToolRequestSchema, ErrorCode, GetPromptRequestSchema, ReadResourceRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { BODY_LIMIT } from '../http/app';
+import type { Logger } from '../log/logger';
+import { acceptedOrigin, type OriginRule } from './origin-check';
+
+function rpcError(res: Response, status: number, code: number, message: string, id: unknown = null): void {
+  res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id });
+}
+
+// The SDK answers params of the wrong shape for these with an internal error; they are the caller's.
+const PARAMS_CHECKED = new Map<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>([
+  ['tools/call', CallToolRequestSchema],
+  ['resources/read', ReadResourceRequestSchema],
+  ['prompts/get', GetPromptRequestSchema],
+]);
+
+/** What is wrong with a request's params, or null. */
+function wrongParams(body: unknown): { id: unknown; message: string } | null {
+  const { method, id } = (body ?? {}) as { method?: unknown; id?: unknown };
+  const schema = typeof method === 'string' && (typeof id === 'string' || typeof id === 'number') ? PARAMS_CHECKED.get(method) : undefined;
+  const parsed = schema?.safeParse(body);
+  if (!parsed || parsed.success) return null;
+  const issues = parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  return { id, message: `invalid params for ${String(method)}: ${issues ?? 'unreadable'}` };
+}
+
+async function handle(newServer: () => Server, req: Request, res: Response, log: Logger): Promise<void> {
+  if (Array.isArray(req.body)) {
+    return rpcError(res, 400, ErrorCode.InvalidRequest, 'batches are not supported: send one JSON-RPC message per request (protocol 2025-11-25)');
+  }
+  const wrong = wrongParams(req.body);
+  if (wrong) return rpcError(res, 200, ErrorCode.InvalidParams, wrong.message, wrong.id);
+  const server = newServer();
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  res.on('close', () => {
+    void transport.close();
+    void server.close();
+  });
+  try {
+    await server.connect(transport);
+    await transport.handleRequest(req, res, req.body);
+  } catch (err) {
+    log.error({ err }, 'MCP request failed');
+    if (!res.headersSent) rpcError(res, 500, ErrorCode.InternalError, 'the bridge failed to answer; see its log');
+  }
+}
+
+export function mcpRoute(o: { newServer: () => Server; origins: OriginRule; log: Logger }): Router {
+  const router = Router();
+  router.use('/mcp', (req, res, next) => {
+    const origin = req.headers.origin;
+    if (typeof origin === 'string' && !acceptedOrigin(origin, req.headers.host, o.origins)) {
+      o.log.warn({ origin: origin.slice(0, 100) }, 'MCP request refused: foreign Origin');
+      return rpcError(res, 403, ErrorCode.InvalidRequest, `Origin ${JSON.stringify(origin.slice(0, 100))} may not use this bridge's MCP server`);
+    }
+    if (req.method !== 'POST') {
+      res.set('Allow', 'POST');
+      return rpcError(res, 405, ErrorCode.InvalidRequest, 'POST one JSON-RPC message to /mcp; this stateless server opens no event stream');
+    }
+    next();
+  });
+  router.post('/mcp', express.json({ limit: BODY_LIMIT, strict: false }), (req, res) => handle(o.newServer, req, res, o.log));
+  const bodyErrors: ErrorRequestHandler = (err: { type?: unknown }, req, res, next) => {
+    if (!req.path.toLowerCase().startsWith('/mcp')) return next(err);
+    if (err.type === 'entity.too.large') return rpcError(res, 413, ErrorCode.InvalidRequest, `the body is larger than ${BODY_LIMIT}`);
+    if (err.type === 'entity.parse.failed') return rpcError(res, 400, ErrorCode.ParseError, 'Parse error: the body is not valid JSON');
+    next(err);
+  };
+  router.use(bodyErrors);
+  return router;
+}
