@@ -20,7 +20,7 @@ export function callRecorder(log: Logger, metrics: Pick<Metrics, 'mcpToolCalls'>
 export function bridgeMcp(o: { config: Config; log: Logger; metrics: Metrics; version: string; hostNames: readonly string[] | null }) {
   return (answers: express.Express): express.Router =>
     mcpRoute({
-      newServer: mcpServerFactory({
+      twin: mcpServerFactory({
         ask: inProcessAnswers(answers),
         allowed: o.config.mcp.tools,
         person: { currency: o.config.currency, timezone: o.config.timezone },

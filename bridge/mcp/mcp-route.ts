@@ -2,12 +2,12 @@
 // request, JSON answers, no stream to resume). It sits behind the bridge's Host check and API key;
 // here a page from a foreign Origin gets 403, and what is not one JSON-RPC message within the body
 // limit gets a JSON-RPC error before the SDK sees it.
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ErrorCode, GetPromptRequestSchema, ReadResourceRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ErrorCode, GetPromptRequestSchema, LATEST_PROTOCOL_VERSION, McpError, ReadResourceRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { BODY_LIMIT } from '../http/app';
 import type { Logger } from '../log/logger';
+import type { McpTwin } from './mcp-server';
 import { acceptedOrigin, type OriginRule } from './origin-check';
 
 function rpcError(res: Response, status: number, code: number, message: string, id: unknown = null): void {
@@ -31,13 +31,50 @@ function wrongParams(body: unknown): { id: unknown; message: string } | null {
   return { id, message: `invalid params for ${String(method)}: ${issues ?? 'unreadable'}` };
 }
 
-async function handle(newServer: () => Server, req: Request, res: Response, log: Logger): Promise<void> {
+/**
+ * A tools/call of the current revision (or of none named, as the SDK's transport takes it) that its
+ * transport would accept as it is: JSON posted by a client that reads JSON and event streams.
+ */
+function directToolCall(req: Request): { id: string | number; name: string; args: Record<string, unknown> } | null {
+  const body = req.body as { jsonrpc?: unknown; method?: unknown; id?: unknown; params?: { name: string; arguments?: Record<string, unknown> } };
+  if (body?.jsonrpc !== '2.0' || body.method !== 'tools/call' || !(typeof body.id === 'string' || typeof body.id === 'number') || !body.params) return null;
+  const version = req.headers['mcp-protocol-version'];
+  const accept = req.headers.accept ?? '';
+  const json = (req.headers['content-type'] ?? '').includes('application/json');
+  if ((version !== undefined && version !== LATEST_PROTOCOL_VERSION) || !json || !accept.includes('application/json') || !accept.includes('text/event-stream')) return null;
+  return { id: body.id, name: body.params.name, args: body.params.arguments ?? {} };
+}
+
+// A result is one object while today's answer is one body: serialised once.
+const serialised = new WeakMap<object, string>();
+
+/**
+ * The most asked message, answered without a server and a transport of its own: the same call the
+ * SDK's handler makes, its result or error in the JSON-RPC response the SDK would send.
+ */
+async function answerToolCall(twin: McpTwin, call: NonNullable<ReturnType<typeof directToolCall>>, res: Response): Promise<void> {
+  // As the SDK's transport sends them: 200, application/json (no charset), the result or the error.
+  const send = (json: string) => res.status(200).setHeader('Content-Type', 'application/json').end(json);
+  try {
+    const result = await twin.callTool(call.name, call.args);
+    let json = serialised.get(result);
+    if (json === undefined) serialised.set(result, (json = JSON.stringify(result)));
+    send(`{"result":${json},"jsonrpc":"2.0","id":${JSON.stringify(call.id)}}`);
+  } catch (err) {
+    const code = err instanceof McpError ? err.code : ErrorCode.InternalError;
+    send(JSON.stringify({ jsonrpc: '2.0', id: call.id, error: { code, message: err instanceof Error ? err.message : 'Internal error' } }));
+  }
+}
+
+async function handle(twin: McpTwin, req: Request, res: Response, log: Logger): Promise<void> {
   if (Array.isArray(req.body)) {
     return rpcError(res, 400, ErrorCode.InvalidRequest, 'batches are not supported: send one JSON-RPC message per request (protocol 2025-11-25)');
   }
   const wrong = wrongParams(req.body);
   if (wrong) return rpcError(res, 200, ErrorCode.InvalidParams, wrong.message, wrong.id);
-  const server = newServer();
+  const direct = directToolCall(req);
+  if (direct) return answerToolCall(twin, direct, res);
+  const server = twin.newServer();
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   res.on('close', () => {
     void transport.close();
@@ -52,7 +89,7 @@ async function handle(newServer: () => Server, req: Request, res: Response, log:
   }
 }
 
-export function mcpRoute(o: { newServer: () => Server; origins: OriginRule; log: Logger }): Router {
+export function mcpRoute(o: { twin: McpTwin; origins: OriginRule; log: Logger }): Router {
   const router = Router();
   router.use('/mcp', (req, res, next) => {
     const origin = req.headers.origin;
@@ -66,7 +103,7 @@ export function mcpRoute(o: { newServer: () => Server; origins: OriginRule; log:
     }
     next();
   });
-  router.post('/mcp', express.json({ limit: BODY_LIMIT, strict: false }), (req, res) => handle(o.newServer, req, res, o.log));
+  router.post('/mcp', express.json({ limit: BODY_LIMIT, strict: false }), (req, res) => handle(o.twin, req, res, o.log));
   const bodyErrors: ErrorRequestHandler = (err: { type?: unknown }, req, res, next) => {
     if (!req.path.toLowerCase().startsWith('/mcp')) return next(err);
     if (err.type === 'entity.too.large') return rpcError(res, 413, ErrorCode.InvalidRequest, `the body is larger than ${BODY_LIMIT}`);

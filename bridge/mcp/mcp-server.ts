@@ -13,6 +13,7 @@ import {
   ListToolsRequestSchema,
   McpError,
   ReadResourceRequestSchema,
+  type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { findPrompt, promptListing, promptResult } from './prompts';
 import { noResource, resourceCall, resourceContents, resourceListing, templateListing } from './resources';
@@ -36,7 +37,13 @@ const INSTRUCTIONS = (p: Person) =>
 // rest of a request: the servers share this one.
 const validator = new AjvJsonSchemaValidator();
 
-export function mcpServerFactory(o: McpOptions): () => Server {
+/** A new SDK server per connection or request, and the tools/call they answer with (for the direct path). */
+export interface McpTwin {
+  newServer: () => Server;
+  callTool: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
+}
+
+export function mcpServerFactory(o: McpOptions): McpTwin {
   const tools = { tools: toolListing(o.person, o.allowed) };
   const resources = { resources: resourceListing(o.allowed) };
   const templates = { resourceTemplates: templateListing(o.allowed) };
@@ -51,7 +58,7 @@ export function mcpServerFactory(o: McpOptions): () => Server {
     if (r.isError) throw new McpError(ErrorCode.InvalidParams, r.content.map((c) => (c.type === 'text' ? c.text : '')).join(' '));
     return { structured: r.structuredContent, text: r.content[0]?.type === 'text' ? r.content[0].text : '' };
   };
-  return () => {
+  const newServer = () => {
     const server = new Server(info, { capabilities, instructions, jsonSchemaValidator: validator });
     server.setRequestHandler(ListToolsRequestSchema, () => tools);
     server.setRequestHandler(CallToolRequestSchema, (req) => call(req.params.name, req.params.arguments ?? {}));
@@ -71,4 +78,5 @@ export function mcpServerFactory(o: McpOptions): () => Server {
     });
     return server;
   };
+  return { newServer, callTool: call };
 }

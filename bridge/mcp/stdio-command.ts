@@ -16,7 +16,7 @@ export async function runMcpStdio(config: Config, version: string): Promise<void
     person: { currency: config.currency, timezone: config.timezone },
     version,
     onCall: callRecorder(log, null),
-  })();
+  }).newServer();
   server.onclose = () => process.exit(0);
   // The agent closing its end of the pipe ends the session.
   process.stdin.on('end', () => process.exit(0));

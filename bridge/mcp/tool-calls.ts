@@ -33,7 +33,18 @@ export function toolListing(person: Person, allowed: readonly string[] | null): 
 
 const toolError = (text: string): CallToolResult => ({ content: [{ type: 'text', text }], isError: true });
 
+// Today's answers are one parsed body for many calls (see in-process-answers.ts): its result is built once.
+const results = new WeakMap<ToolSpec, WeakMap<object, CallToolResult>>();
+
 function result(tool: ToolSpec, body: Record<string, unknown>): CallToolResult {
+  let perTool = results.get(tool);
+  if (!perTool) results.set(tool, (perTool = new WeakMap()));
+  let r = perTool.get(body);
+  if (!r) perTool.set(body, (r = buildResult(tool, body)));
+  return r;
+}
+
+function buildResult(tool: ToolSpec, body: Record<string, unknown>): CallToolResult {
   const structured = tool.structured ? tool.structured(body) : Object.fromEntries(Object.entries(body).filter(([k]) => !(TEXT_KEYS as readonly string[]).includes(k)));
   const text = tool.text ? tool.text(structured) : typeof body.response_text === 'string' ? body.response_text : '';
   return { content: [{ type: 'text', text }], structuredContent: structured };

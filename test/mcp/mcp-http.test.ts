@@ -80,6 +80,30 @@ describe('tools', () => {
     expect(JSON.stringify(big.content)).toContain('limit must be a whole number from 1 to 50');
   });
 
+  it("answers a tools/call directly exactly as the SDK's transport does", async () => {
+    // The current revision (or none named) is answered directly; an earlier one goes through the SDK's
+    // server and transport. Both answers must be the same JSON-RPC response, results, tool errors and
+    // JSON-RPC errors alike.
+    const post = async (message: object, version: string | null) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${KEY}` };
+      if (version) headers['mcp-protocol-version'] = version;
+      const res = await fetch(`${tb.url}/mcp`, { method: 'POST', headers, body: JSON.stringify(message) });
+      return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as unknown };
+    };
+    for (const params of [
+      { name: 'status', arguments: {} },
+      { name: 'finance', arguments: { date: '2025-02-30' } },
+      { name: 'no_such_tool', arguments: {} },
+      { name: 'history', arguments: { limit: 'many' } },
+    ]) {
+      const message = { jsonrpc: '2.0', id: 7, method: 'tools/call', params };
+      const direct = await post(message, null);
+      expect(direct.type).toMatch(/^application\/json/);
+      expect(direct).toEqual(await post(message, '2025-11-25'));
+      expect(direct).toEqual(await post(message, '2025-06-18'));
+    }
+  });
+
   it('refuses a bad value with the words of the HTTP 400', async () => {
     for (const [name, args, query] of [
       ['finance', { date: '2025-02-30' }, '/finance?date=2025-02-30'],
