@@ -1,4 +1,4 @@
-// The bridge's command line: `start` (the default), `doctor`, `key`, `service`, `--help`.
+// The bridge's command line: `start` (the default), `doctor`, `key`, `service`, `--help`, `--version`.
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import { ConfigError, loadConfig } from './config/config';
@@ -16,6 +16,7 @@ Usage:
   digital-twin key               print a fresh random API key (for DIGITAL_TWIN_API_KEY)
   digital-twin service install|uninstall|status [--dry-run]
                                  run the bridge as a service of your desktop session (systemd, launchd, Task Scheduler)
+  digital-twin --version         the version of this bridge
   digital-twin --help            this text
 
 Every setting is a flag, an environment variable, or a line in ./.env (flags win, then the
@@ -97,6 +98,10 @@ async function main(args: string[]): Promise<number> {
   const [first, ...rest] = args;
   if (first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(helpText());
+    return 0;
+  }
+  if (first === '--version' || first === '-v' || first === 'version') {
+    process.stdout.write(`${packageJson.version}\n`);
     return 0;
   }
   const command = first === undefined || first.startsWith('-') ? 'start' : first;
