@@ -100,14 +100,15 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(helpText());
     return 0;
   }
-  if (first === '--version' || first === '-v' || first === 'version') {
-    process.stdout.write(`${packageJson.version}\n`);
-    return 0;
-  }
   const command = first === undefined || first.startsWith('-') ? 'start' : first;
   const argv = command === first ? rest : args;
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(helpText());
+    return 0;
+  }
+  // Also after a command: `npm start -- --version` runs `start --version`.
+  if (first === 'version' || argv.includes('--version') || argv.includes('-v')) {
+    process.stdout.write(`${packageJson.version}\n`);
     return 0;
   }
   if (command === 'start') {

@@ -43,7 +43,7 @@ describe('digital-twin', () => {
   });
 
   it('--version prints the release of the package', () => {
-    for (const flag of ['--version', '-v']) expect(run([flag])).toEqual({ code: 0, out: `${packageJson.version}\n`, err: '' });
+    for (const args of [['--version'], ['-v'], ['start', '--version']]) expect(run(args)).toEqual({ code: 0, out: `${packageJson.version}\n`, err: '' });
   });
 
   it('refuses an unknown flag', () => {
