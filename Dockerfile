@@ -13,8 +13,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 
-# The bridge bundled by the same esbuild step that `npm start` runs.
-FROM deps AS bundle
+# The bridge bundled by the same esbuild step that `npm start` runs (esbuild is a development dependency).
+FROM ${BASE} AS bundle
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json esbuild.config.mjs ./
 COPY bridge ./bridge
 RUN node esbuild.config.mjs bridge

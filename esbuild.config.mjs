@@ -2,12 +2,15 @@
 // watches for development, `node esbuild.config.mjs production` builds the minified release.
 // `node esbuild.config.mjs bridge` bundles the bridge for `npm start` (plain Node starts faster and
 // holds less memory than the TypeScript loader); its packages stay in node_modules.
+// `node esbuild.config.mjs package` (the `prepack` step of `npm pack` and `npm publish`) writes the
+// same bundle into dist/, which the published package ships and its `digital-twin` command runs.
 import builtins from 'node:module';
 import esbuild from 'esbuild';
 
 export const BRIDGE_BUNDLE = 'node_modules/.cache/digital-twin/bridge.mjs';
+export const PACKAGE_BUNDLE = 'dist/bridge.mjs';
 
-if (process.argv[2] === 'bridge') {
+if (process.argv[2] === 'bridge' || process.argv[2] === 'package') {
   await esbuild.build({
     entryPoints: ['bridge/cli.ts'],
     bundle: true,
@@ -17,7 +20,7 @@ if (process.argv[2] === 'bridge') {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
-    outfile: BRIDGE_BUNDLE,
+    outfile: process.argv[2] === 'package' ? PACKAGE_BUNDLE : BRIDGE_BUNDLE,
   });
   process.exit(0);
 }

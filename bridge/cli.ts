@@ -1,4 +1,4 @@
-// The bridge's command line: `start` (the default), `doctor`, `key`, `service`, `--help`.
+// The bridge's command line: `start` (the default), `doctor`, `key`, `service`, `--help`, `--version`.
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import { ConfigError, loadConfig } from './config/config';
@@ -17,6 +17,7 @@ Usage:
   digital-twin mcp [flags]       the agent tools over stdio (Model Context Protocol), asking the bridge at TWIN_URL
   digital-twin service install|uninstall|status [--dry-run]
                                  run the bridge as a service of your desktop session (systemd, launchd, Task Scheduler)
+  digital-twin --version         the version of this bridge
   digital-twin --help            this text
 
 Every setting is a flag, an environment variable, or a line in ./.env (flags win, then the
@@ -105,6 +106,11 @@ async function main(args: string[]): Promise<number> {
   const argv = command === first ? rest : args;
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(helpText());
+    return 0;
+  }
+  // Also after a command: `npm start -- --version` runs `start --version`.
+  if (first === 'version' || argv.includes('--version') || argv.includes('-v')) {
+    process.stdout.write(`${packageJson.version}\n`);
     return 0;
   }
   if (command === 'start') {

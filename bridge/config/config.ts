@@ -105,18 +105,25 @@ function configuredWebhook({ url, secret, timeoutMs }: SettingsValues['webhook']
   return url ? { url, secret, timeoutMs } : null;
 }
 
-function checkListening({ host, apiKey, allowInsecureBind }: SettingsValues): void {
-  if (isLoopback(host)) return;
+/** True when others reach the bridge: it listens beyond loopback, or behind a reverse proxy it trusts. */
+export function reachedFromNetwork({ host, trustProxy }: Pick<SettingsValues, 'host' | 'trustProxy'>): boolean {
+  return !isLoopback(host) || trustProxy.length > 0;
+}
+
+function checkListening(values: SettingsValues): void {
+  const { host, apiKey, allowInsecureBind } = values;
+  if (!reachedFromNetwork(values)) return;
+  const where = isLoopback(host) ? `behind the proxies of ${S.trustProxy.env}` : `on "${host}", beyond this machine`;
   if (!apiKey && !allowInsecureBind) {
     throw refused(
-      `${named(S.host)} = "${host}": listening beyond this machine needs ${S.apiKey.env} ` +
+      `${isLoopback(host) ? named(S.trustProxy) : `${named(S.host)} = "${host}"`}: listening ${where} needs ${S.apiKey.env} ` +
         `(\`digital-twin key\` prints one), or ${S.allowInsecureBind.env}=true on a network you trust (anyone who reaches the port then reads your finances).`,
     );
   }
   // A key that others can try over a network must survive guessing: 16 characters at least.
   if (apiKey && apiKey.length < NETWORK_KEY_MIN_LENGTH) {
     throw refused(
-      `${named(S.apiKey)} = (hidden): listening on "${host}", beyond this machine, needs a key of ` +
+      `${named(S.apiKey)} = (hidden): listening ${where}, needs a key of ` +
         `at least ${NETWORK_KEY_MIN_LENGTH} characters; \`digital-twin key\` prints a fresh random one.`,
     );
   }

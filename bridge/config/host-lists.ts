@@ -1,6 +1,8 @@
-// The comma-separated lists of TWIN_CORS_ORIGINS and TWIN_ALLOWED_HOSTS, parsed into the exact
-// forms they are compared with: browsers send an Origin serialised in lower case without a path,
-// and a Host header whose name is case-insensitive.
+// The comma-separated lists of TWIN_CORS_ORIGINS, TWIN_ALLOWED_HOSTS and TWIN_TRUST_PROXY, parsed
+// into the exact forms they are compared with: browsers send an Origin serialised in lower case
+// without a path, a Host header whose name is case-insensitive, and express's `trust proxy` takes
+// addresses and subnets.
+import net from 'node:net';
 import { z } from 'zod';
 
 export const OBSIDIAN_ORIGINS: readonly string[] = ['app://obsidian.md', 'capacitor://localhost', 'http://localhost'];
@@ -43,6 +45,37 @@ export const allowedHostList = z.string().transform((text, ctx) => {
       return z.NEVER;
     }
     out.push(name);
+  }
+  return [...new Set(out)];
+});
+
+// The names express's `trust proxy` (proxy-addr) gives to the private ranges.
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, or an address and its prefix length (CIDR), as proxy-addr takes them; null when neither. */
+function proxyAddress(item: string): string | null {
+  const [address, prefix, ...rest] = item.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return null;
+  if (prefix === undefined) return address;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128)) return null;
+  return `${address}/${Number(prefix)}`;
+}
+
+export const trustedProxyList = z.string().transform((text, ctx) => {
+  const out: string[] = [];
+  for (const item of items(text)) {
+    const range = item.toLowerCase();
+    const entry = PROXY_RANGES.includes(range) ? range : proxyAddress(range);
+    if (entry === null) {
+      // Trusting every sender (`true`, `*`, a hop count) would let any client pick the address it is banned by.
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(item.slice(0, 80))} is not a proxy address; expected addresses or subnets, e.g. 127.0.0.1,10.0.0.0/8,fd7a:115c:a1e0::/48, or loopback, linklocal, uniquelocal`,
+      });
+      return z.NEVER;
+    }
+    out.push(entry);
   }
   return [...new Set(out)];
 });

@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { OBSIDIAN_ORIGINS, allowedHostList, corsOriginList } from './host-lists';
+import { OBSIDIAN_ORIGINS, allowedHostList, corsOriginList, trustedProxyList } from './host-lists';
 import { described, listSettings, setting, unset } from './setting';
 import { MCP_TOOL_NAMES } from './mcp-tool-names';
 import { boolText, currencyCode, folder, intIn, minLength, nameList, pgUrl, timeZone, uuid, webhookUrl } from './setting-parsers';
@@ -66,6 +66,16 @@ export const SETTINGS_BY_KEY = {
     help:
       'comma-separated host names (no port) accepted in the `Host` header besides `localhost`, `127.0.0.1` and `[::1]` ' +
       'while the bridge listens on loopback, e.g. `digital-twin-api,twin.lan`',
+  }),
+  trustProxy: setting({
+    env: 'TWIN_TRUST_PROXY',
+    flag: 'trust-proxy',
+    parse: trustedProxyList,
+    default: described('(none)', (): string[] => []),
+    help:
+      'comma-separated addresses or subnets of reverse proxies in front of the bridge, e.g. `127.0.0.1` or `172.16.0.0/12`; ' +
+      'a request from one of them is counted by the client address in its `X-Forwarded-For` (wrong-key bans, logs), and the API key is required. ' +
+      'Unset, `X-Forwarded-For` is ignored (see [security](security.md#behind-a-reverse-proxy))',
   }),
   // All three sources, or none for the embedded server (config.ts holds them to that).
   databases: {

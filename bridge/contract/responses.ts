@@ -12,6 +12,12 @@ const text = {
 /** The three text keys every body carries for n8n. */
 export const TextKeys = z.object(text);
 
+/** Which bridge answers: its release (package.json) and the version of this contract (api-version.ts). */
+export const Versions = z.object({
+  version: z.string().describe("the bridge's release, e.g. 1.0.0"),
+  api_version: z.string().describe('the version of this API contract (semver; it only grows: a new field or endpoint raises the minor number)'),
+});
+
 /** `date` of a request that asked for a day (`date=YYYY-MM-DD`), named at the top of its answer. */
 export const AskedDate = z.object({
   date: z.string().optional().describe('the day asked for with date=YYYY-MM-DD (a past day is answered as it stood at its end); absent when none was asked'),
@@ -76,6 +82,7 @@ export const StatusResponse = z.object({
     degraded: z.array(z.enum(['health', 'finance', 'pantry'])),
   }),
   computed_at: z.string(),
+  ...Versions.shape,
   sync: SyncInfo,
 });
 
@@ -118,7 +125,7 @@ export const HistoryResponse = z.object({
   until: z.string().nullable().optional(),
 });
 
-export const LiveResponse = z.object({ status: z.literal('live'), uptime_seconds: z.number() });
+export const LiveResponse = z.object({ status: z.literal('live'), uptime_seconds: z.number(), ...Versions.shape });
 
 export const ReadyResponse = z.object({
   status: z.enum(['ready', 'not_ready']),
@@ -153,6 +160,7 @@ export type HistoryEntity = z.infer<typeof HistoryEntity>;
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export type HistoryResponse = z.infer<typeof HistoryResponse>;
 export type LiveResponse = z.infer<typeof LiveResponse>;
+export type Versions = z.infer<typeof Versions>;
 export type ReadyResponse = z.infer<typeof ReadyResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type DomainHealthResponse = z.infer<typeof DomainHealthResponse>;

@@ -31,7 +31,7 @@ const CHALLENGED = /^\/docs(\/|$)/;
 const CHALLENGE = 'Basic realm="Digital Twin bridge", charset="UTF-8"';
 
 /**
- * `attempts`, given when the bridge listens beyond loopback, slows down and then bans a client
+ * `attempts`, given when others reach the bridge (beyond loopback, or through a proxy), slows down and then bans a client
  * address that keeps sending wrong keys; a banned address is refused even with the right key, so
  * that the answer cannot tell a guess right.
  */
@@ -41,7 +41,8 @@ export function requireApiKey(apiKey: string | null, open: readonly string[], at
     // Express matches routes case-insensitively and with a trailing slash; so does this.
     const path = req.path.toLowerCase().replace(/\/+$/, '');
     if (expected === null || open.includes(path)) return next();
-    const client = req.socket.remoteAddress ?? 'unknown';
+    // The connection's address, or the forwarded client's behind a trusted proxy (TWIN_TRUST_PROXY).
+    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const ban = attempts?.ban(client);
     if (ban) {
       res.set('Retry-After', String(ban.seconds));

@@ -23,8 +23,10 @@ import { securityHeaders } from './security-headers';
 
 export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
   apiKey: string | null;
-  /** Wrong keys per client address, when listening beyond loopback. */
+  /** Wrong keys per client address, when others reach the bridge (beyond loopback, or through a proxy). */
   loginAttempts?: LoginAttempts | null;
+  /** Addresses and subnets of the reverse proxies whose X-Forwarded-For names the client; none when absent. */
+  trustProxy?: readonly string[];
   /** Origins whose pages may read the API from a browser; none when absent. */
   corsOrigins?: readonly string[];
   /** Host names accepted besides the loopback ones; null when Host is not checked (not on loopback). */
@@ -68,6 +70,8 @@ function useAnswers(app: express.Express, o: AppOptions, routes: express.Router[
 
 export function createApp(o: AppOptions): express.Express {
   const app = bareApp(o.log);
+  // req.ip: the forwarded client when the connection comes from a trusted proxy, else the connection's own.
+  if (o.trustProxy?.length) app.set('trust proxy', [...o.trustProxy]);
   app.use(...(o.before ?? []), securityHeaders);
   if (o.allowedHosts) app.use(hostCheck({ extraNames: o.allowedHosts, open: OPEN_PATHS, log: o.log ?? silentLogger }));
   // Before the key check: a browser's preflight never carries the key.

@@ -2,7 +2,7 @@
 // configured address; its teardown lets requests in flight finish before the databases go.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isLoopback } from '../config/config';
+import { isLoopback, reachedFromNetwork } from '../config/config';
 import type { ReadyResponse } from '../contract/responses';
 import { ping } from '../db/pools';
 import { describeSourceError, withTimeout } from '../db/source-error';
@@ -51,8 +51,9 @@ export async function startHttp(ctx: StageContext, parts: HttpParts): Promise<Li
     sync: parts.sync,
     readiness: parts.readiness,
     apiKey: config.apiKey,
-    // Beyond loopback wrong keys are slowed down and then banned per client address.
-    loginAttempts: isLoopback(config.host) ? null : watchedLoginAttempts(clock, log, metrics),
+    // Reached from the network, wrong keys are slowed down and then banned per client address.
+    loginAttempts: reachedFromNetwork(config) ? watchedLoginAttempts(clock, log, metrics) : null,
+    trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     allowedHosts,
     log,

@@ -24,8 +24,14 @@ export interface ServiceOptions {
   buildBundle?: (repoDir: string) => void;
 }
 
-// The same path as BRIDGE_BUNDLE in esbuild.config.mjs, which builds it.
+// The same paths as BRIDGE_BUNDLE and PACKAGE_BUNDLE in esbuild.config.mjs, which builds them.
 const BUNDLE = ['node_modules', '.cache', 'digital-twin', 'bridge.mjs'];
+const SHIPPED_BUNDLE = ['dist', 'bridge.mjs'];
+
+/** True for the published package: its prebuilt bundle and no source to build one from (and no esbuild). */
+function shipsBundle(repoDir: string): boolean {
+  return fs.existsSync(path.join(repoDir, ...SHIPPED_BUNDLE)) && !fs.existsSync(path.join(repoDir, 'esbuild.config.mjs'));
+}
 
 const USAGE = `Usage: digital-twin service install | uninstall | status [--dry-run]
   install     write the service definition and the env file (kept if present), enable and (re)start it
@@ -44,6 +50,7 @@ export function findRepoDir(from = path.dirname(fileURLToPath(import.meta.url)))
 }
 
 function defaultBuild(repoDir: string): void {
+  if (shipsBundle(repoDir)) return;
   const r = spawnSync(process.execPath, ['esbuild.config.mjs', 'bridge'], { cwd: repoDir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`building the bridge bundle failed: ${r.stderr || r.error?.message || 'no output'}`);
 }
@@ -62,7 +69,7 @@ function gatherInputs(platform: ServicePlatform, o: ServiceOptions, run: ToolRun
   return {
     platform,
     nodePath: process.execPath,
-    bundlePath: join(repoDir, ...BUNDLE),
+    bundlePath: join(repoDir, ...(shipsBundle(repoDir) ? SHIPPED_BUNDLE : BUNDLE)),
     repoDir,
     ...servicePlaces({ platform, home, env }),
     uid: process.getuid?.() ?? 0,

@@ -3,12 +3,13 @@ import { Router } from 'express';
 import type { LiveResponse, ReadyResponse } from '../../contract/responses';
 import type { RouteDeps } from '../route-deps';
 import { TextParams, parseParams } from '../request-params';
+import { VERSIONS } from '../versions';
 
 export function probeRoutes(deps: RouteDeps): Router {
   const router = Router();
   router.all('/health/live', (req, res) => {
     parseParams(TextParams, req);
-    const body: LiveResponse = { status: 'live', uptime_seconds: Math.round(process.uptime()) };
+    const body: LiveResponse = { status: 'live', uptime_seconds: Math.round(process.uptime()), ...VERSIONS };
     res.json(body);
   });
   router.all('/health/ready', async (req, res) => {

@@ -8,6 +8,7 @@ import type { RouteDeps } from '../route-deps';
 import { bodyOnce, withDate } from '../serialised-bodies';
 import { askedDay } from '../asked-day';
 import { DayParams, parseParams } from '../request-params';
+import { VERSIONS } from '../versions';
 
 function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
   return {
@@ -22,6 +23,7 @@ function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
       degraded: DOMAIN_NAMES.filter((d) => state[d].status !== 'ok'),
     },
     computed_at: state.computed_at,
+    ...VERSIONS,
   };
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { load } from '../config/config-inputs';
 import { freshDatabases, type TestDatabases } from '../../fixtures/databases';
 import { freePort } from '../../fixtures/free-port';
@@ -39,6 +40,10 @@ describe('digital-twin', () => {
     expect(load({ env: { HOST: '0.0.0.0', DIGITAL_TWIN_API_KEY: key } }).apiKey).toBe(key);
     // The same through npm, as the documentation says.
     expect(spawnSync('npm', ['run', '-s', 'key'], { encoding: 'utf8' }).stdout.trim()).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('--version prints the release of the package', () => {
+    for (const args of [['--version'], ['-v'], ['start', '--version']]) expect(run(args)).toEqual({ code: 0, out: `${packageJson.version}\n`, err: '' });
   });
 
   it('refuses an unknown flag', () => {

@@ -168,3 +168,30 @@ describe('loadConfig binding beyond loopback', () => {
     expect(load({ env: { HOST: '127.0.0.1', DIGITAL_TWIN_API_KEY: 'eight-ch' } }).apiKey).toBe('eight-ch');
   });
 });
+
+describe('loadConfig behind a reverse proxy (TWIN_TRUST_PROXY)', () => {
+  const KEY = 'a-long-enough-key';
+
+  it('trusts no proxy by default', () => {
+    expect(load({}).trustProxy).toEqual([]);
+  });
+
+  it('takes addresses, subnets and the names of the private ranges', () => {
+    const c = load({ env: { DIGITAL_TWIN_API_KEY: KEY, TWIN_TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,FD7A:115C:A1E0::/48 ,::1,Loopback,uniquelocal,10.0.0.0/8' } });
+    expect(c.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd7a:115c:a1e0::/48', '::1', 'loopback', 'uniquelocal']);
+    expect(load({ argv: ['--trust-proxy', '172.16.0.0/12', '--api-key', KEY] }).trustProxy).toEqual(['172.16.0.0/12']);
+  });
+
+  it.each(['true', '*', '1', 'caddy', '10.0.0.0/33', '::1/129', '10.0.0.0/8/8', '10.0.0.0/255.0.0.0', '300.1.1.1'])('refuses %s, saying what is allowed', (value) => {
+    const m = refusal({ env: { DIGITAL_TWIN_API_KEY: KEY, TWIN_TRUST_PROXY: value } });
+    expect(m).toContain(`TWIN_TRUST_PROXY (--trust-proxy) = ${JSON.stringify(value)}: ${JSON.stringify(value)} is not a proxy address`);
+    expect(m).toMatch(/expected addresses or subnets, e\.g\. 127\.0\.0\.1,10\.0\.0\.0\/8/);
+  });
+
+  it('needs the API key, of 16 characters or more, even on loopback: the proxy brings the network', () => {
+    const m = refusal({ env: { TWIN_TRUST_PROXY: '127.0.0.1' } });
+    expect(m).toMatch(/TWIN_TRUST_PROXY \(--trust-proxy\): listening behind the proxies of TWIN_TRUST_PROXY needs DIGITAL_TWIN_API_KEY/);
+    expect(refusal({ env: { TWIN_TRUST_PROXY: '127.0.0.1', DIGITAL_TWIN_API_KEY: 'fifteen-chars-k' } })).toMatch(/at least 16 characters/);
+    expect(load({ env: { TWIN_TRUST_PROXY: '127.0.0.1', TWIN_ALLOW_INSECURE_BIND: 'true' } }).trustProxy).toEqual(['127.0.0.1']);
+  });
+});

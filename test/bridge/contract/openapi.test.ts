@@ -1,6 +1,8 @@
 // Real responses of every endpoint, from a bridge over demo data, validate against /openapi.json.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { API_VERSION } from '../../../bridge/contract/api-version';
 import { startTestBridge, type TestBridge } from '../../fixtures/bridge-server';
 
 let tb: TestBridge;
@@ -82,5 +84,15 @@ describe('responses match the OpenAPI document', () => {
     const history = await validate('/history?limit=50', 'GET', 200);
     expect(history.items.length).toBe(50);
     expect(history.next_cursor).not.toBeNull();
+  });
+
+  it('names the release and the contract version in /status and /health/live, as the document says', async () => {
+    for (const path of ['/status', '/health/live']) {
+      expect(await validate(path, 'GET', 200), path).toMatchObject({ version: packageJson.version, api_version: API_VERSION });
+    }
+    for (const name of ['StatusResponse', 'LiveResponse']) {
+      expect((doc.components.schemas[name] as { required: string[] }).required, name).toEqual(expect.arrayContaining(['version', 'api_version']));
+    }
+    expect(API_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

@@ -13,12 +13,26 @@ export interface BridgeProcess {
   exited: Promise<number | null>;
 }
 
-export function startBridgeProcess(env: Record<string, string>, o: { uid?: number; gid?: number } = {}): Promise<BridgeProcess> {
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    env: { ...process.env, TWIN_LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+export interface BridgeProcessOptions {
+  uid?: number;
+  gid?: number;
+  /** The command that starts the bridge, instead of this repository's `digital-twin start`. */
+  command?: { file: string; args: string[]; cwd: string };
+  /** The environment it starts from, instead of this process's. */
+  baseEnv?: NodeJS.ProcessEnv;
+  /** In a process group of its own, so that a wrapper (npx) and the bridge under it are stopped together. */
+  detached?: boolean;
+}
+
+export function startBridgeProcess(env: Record<string, string>, o: BridgeProcessOptions = {}): Promise<BridgeProcess> {
+  const { file, args, cwd } = o.command ?? { file: process.execPath, args: [BIN, 'start'], cwd: undefined };
+  const child = spawn(file, args, {
+    cwd,
+    env: { ...(o.baseEnv ?? process.env), TWIN_LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     uid: o.uid,
     gid: o.gid,
+    detached: o.detached,
   });
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
