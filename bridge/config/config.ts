@@ -113,7 +113,7 @@ export function reachedFromNetwork({ host, trustProxy }: Pick<SettingsValues, 'h
 function checkListening(values: SettingsValues): void {
   const { host, apiKey, allowInsecureBind } = values;
   if (!reachedFromNetwork(values)) return;
-  const where = isLoopback(host) ? `behind the proxies of ${S.trustProxy.env}` : `on "${host}", beyond this machine`;
+  const where = isLoopback(host) ? `behind the proxies of ${S.trustProxy.env}` : 'beyond this machine';
   if (!apiKey && !allowInsecureBind) {
     throw refused(
       `${isLoopback(host) ? named(S.trustProxy) : `${named(S.host)} = "${host}"`}: listening ${where} needs ${S.apiKey.env} ` +
