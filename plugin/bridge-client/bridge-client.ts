@@ -107,6 +107,15 @@ export const looksLikeInsights = shaped<InsightsResponse>({
 
 export const looksLikeWeeklyReview = shaped<WeeklyReviewResponse>({ report: isText, data: shaped<WeeklyReview>({ periods: isList }) });
 
+/**
+ * The contract version the bridge reports on /status, or null for a bridge that predates the field (the
+ * type says it is always there; an older bridge's answer does not have it).
+ */
+export function apiVersionOf(status: StatusResponse): string | null {
+  const version: unknown = (status as Partial<StatusResponse>).api_version;
+  return typeof version === 'string' ? version : null;
+}
+
 const hasErrorMessage = shaped<Pick<ErrorResponse, 'error'>>({ error: shaped<ErrorResponse['error']>({ message: isText }) });
 const hasReport = shaped<Pick<ErrorResponse, 'report'>>({ report: isText });
 

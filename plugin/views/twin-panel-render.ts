@@ -1,6 +1,8 @@
 // Renders a twin snapshot into an element. Pure DOM building (createEl/createDiv only), no I/O, so the
 // view, the browser preview and the tests all use the same code.
 import type { StatusResponse } from '../../bridge/contract/responses';
+import { apiVersionOf } from '../bridge-client/bridge-client';
+import { UPGRADE_COMMANDS, bridgeUpgradeNote } from '../bridge-client/bridge-version';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
 import { formatAge, formatClock, formatCompactMoney, formatNumber, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
@@ -77,6 +79,21 @@ function stateBanner(root: HTMLElement, snapshot: TwinSnapshot, now: Date): void
     el.createDiv({ cls: 'dt-state-title', text: 'Briefing not written' });
     el.createDiv({ cls: 'dt-state-detail', text: snapshot.briefingIssue });
   }
+}
+
+/** Names a bridge older than the plugin needs, with the command that upgrades it; the figures stay below. */
+function upgradeNote(root: HTMLElement, status: StatusResponse): void {
+  const note = bridgeUpgradeNote(apiVersionOf(status));
+  if (note === null) return;
+  const el = root.createDiv({ cls: 'dt-state dt-state-upgrade' });
+  el.createDiv({ cls: 'dt-state-title', text: 'Upgrade the bridge' });
+  el.createDiv({ cls: 'dt-state-detail', text: note });
+  const how = el.createDiv({ cls: 'dt-state-detail dt-upgrade-commands' });
+  how.appendText('Installed as a package: ');
+  how.createEl('code', { text: UPGRADE_COMMANDS.package });
+  how.appendText('; from a clone: ');
+  how.createEl('code', { text: UPGRADE_COMMANDS.clone });
+  how.appendText('. Then restart the bridge.');
 }
 
 function section(root: HTMLElement, name: DomainName, status: StatusResponse, now: Date): HTMLElement {
@@ -221,6 +238,7 @@ export function renderTwinPanel(root: HTMLElement, snapshot: TwinSnapshot, now: 
     if (!snapshot.loading && snapshot.error === null) root.createDiv({ cls: 'dt-muted', text: 'No data yet. Use the refresh button.' });
     return;
   }
+  upgradeNote(root, status);
   renderTwinFigures(root, status, now);
   freshness(root, status, now);
 }

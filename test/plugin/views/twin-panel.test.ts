@@ -12,6 +12,7 @@ import { Platform, createContainer } from '../../fixtures/obsidian/index';
 import { startDevice, stopDevice } from '../../fixtures/plugin-harness';
 import type { Device } from '../../fixtures/plugin-harness';
 import type { BudgetLine } from '../../../bridge/contract/twin-state';
+import type { StatusResponse } from '../../../bridge/contract/responses';
 import { barGeometry } from '../../../plugin/views/budget-bars';
 import { nearest } from '../../../plugin/views/small-chart';
 import { domainTiles } from '../../../plugin/views/domain-tiles';
@@ -387,6 +388,31 @@ describe('twin panel view and status bar', () => {
     await off.plugin.onTick();
     await off.plugin.onTick();
     expect(count()).toBe(offBefore);
+  });
+
+  it.each([
+    ['no api_version', undefined, true],
+    ['0.9.0', '0.9.0', true],
+    ['1.0.0', '1.0.0', false],
+    ['1.1.0', '1.1.0', false],
+  ])('with a bridge reporting %s, names an old one with its upgrade and keeps the figures', async (_, apiVersion, old) => {
+    const status = statusResponse();
+    if (apiVersion === undefined) delete (status as Partial<StatusResponse>).api_version;
+    else status.api_version = apiVersion;
+    fake.status = status;
+    const d = await device();
+    d.app.commands.executeCommandById('digital-twin:open-panel');
+    await vi.waitFor(() => expect(d.app.workspace.getLeavesOfType(VIEW_TYPE_TWIN_PANEL)).toHaveLength(1));
+    const content = (d.app.workspace.getLeavesOfType(VIEW_TYPE_TWIN_PANEL)[0]?.view as unknown as { contentEl: HTMLElement }).contentEl;
+    await vi.waitFor(() => expect(content.querySelector('.dt-health')).not.toBeNull());
+    const note = content.querySelector('.dt-state-upgrade');
+    if (!old) {
+      expect(note).toBeNull();
+      return;
+    }
+    expect(note?.textContent).toContain(apiVersion === undefined ? 'no API version' : `API ${apiVersion}`);
+    expect(texts(content, '.dt-upgrade-commands code')).toEqual(['npm install digital-twin@latest', 'git pull && npm install']);
+    expect(texts(content, '.dt-row')).toContain('Weight82.4 kg · losing');
   });
 
   it('cleans up on unload: no more listeners fire', async () => {
