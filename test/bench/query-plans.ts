@@ -15,7 +15,7 @@ import { Ledger } from '../../bridge/ledger/ledger';
 import { silentLogger } from '../../bridge/log/logger';
 import { TwinStore } from '../../bridge/store/twin-store';
 import { systemClock } from '../../bridge/time/clock';
-import { calendarDate, localDate, monthStartAfter } from '../../bridge/time/local-date';
+import { addDays, calendarDate, localDate, monthStartAfter } from '../../bridge/time/local-date';
 import type { DataSet } from './datasets';
 import { engineSources, insightsSources } from '../fixtures/repositories';
 
@@ -168,7 +168,7 @@ export async function checkQueryPlans(set: DataSet, o: { timezone: string; perso
     });
     await served.compute();
     // A past day (`date=`), forty days back: its month read live up to the day, the rest from the ledger.
-    await served.stateOn(new Date(Date.parse(`${state.today}T12:00:00Z`) - 40 * 86_400_000).toISOString().slice(0, 10));
+    await served.stateOn(addDays(state.today, -40));
     // /finance/details of this month and of the one before (read on its last day), through the ledger.
     const details = new PgFinanceRepository(recording(pools.finance, 'finance', log), ledger);
     const today = localDate(systemClock.now(), o.timezone);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HistoryEntry, LedgerStatus, StatusResponse } from '../../bridge/contract/responses';
 import { systemTimeZone } from '../../bridge/config/settings';
+import { addDays } from '../../bridge/time/local-date';
 import { ledgerBytes, prepareCluster, type BenchCluster, type DataSet, type SizeName } from './datasets';
 import { load, type LoadResult } from './load';
 import { mainJsSize, pluginTimes, type BundleSize, type PluginTimes } from './plugin-figures';
@@ -182,8 +183,7 @@ async function insightsRecomputeMs(url: string): Promise<number> {
 
 /** The past days asked: one every 19 days over the last year, from yesterday back (YYYY-MM-DD in the bridge's zone). */
 function pastDays(today: string): string[] {
-  const at = (back: number) => new Date(Date.parse(`${today}T12:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
-  return Array.from({ length: 20 }, (_, i) => at(1 + i * 19));
+  return Array.from({ length: 20 }, (_, i) => addDays(today, -(1 + i * 19)));
 }
 
 /** Median time of one /status?date= for each past day, asked one at a time after one warm-up round. */

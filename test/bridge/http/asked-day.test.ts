@@ -2,39 +2,14 @@
 // at its end (named at the top and in the text), today as today, and a day after today, one that
 // does not exist or a malformed value is a 400 with the n8n text keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PERSON_ID } from '../../../bridge/config/settings';
-import { fixedClock } from '../../../bridge/time/clock';
-import { startMemoryBridge, type MemoryBridge } from '../../fixtures/memory-bridge';
-import { InMemoryFinanceRepository } from '../../fixtures/repositories/in-memory-finance';
-import { InMemoryPantryHistoryRepository } from '../../fixtures/repositories/in-memory-pantry-history';
-import { InMemoryTrainingRepository } from '../../fixtures/repositories/in-memory-training';
-import { TEST_TIMEZONE } from '../../fixtures/test-settings';
+import type { MemoryBridge } from '../../fixtures/memory-bridge';
+import { PAST_DAY as DAY, startSeededBridge } from '../../fixtures/seeded-bridge';
 
-const NOW = '2025-03-20T09:00:00+01:00';
-const DAY = '2025-03-05';
 const ENDPOINTS = ['/status', '/health', '/finance', '/finance/alerts', '/workout', '/forecast', '/pantry', '/insights'];
 
 let tb: MemoryBridge;
 beforeAll(async () => {
-  const finance = new InMemoryFinanceRepository();
-  const food = finance.addCategory('Lifestyle', 'Groceries');
-  finance.addTransactions([
-    { date: '2025-02-10', type: 'Income', amount: '5000.00', category_id: null },
-    { date: '2025-03-03', type: 'Expense', amount: '120.50', category_id: food },
-    { date: '2025-03-05', type: 'Expense', amount: '30.00', category_id: food },
-    // Dated after the day asked: it does not count for that day.
-    { date: '2025-03-06', type: 'Expense', amount: '999.00', category_id: food },
-  ]);
-  const training = new InMemoryTrainingRepository({
-    workout_templates: [{ template_id: 'A', template_name: 'Full body' }],
-    workouts: [{ workout_date: '2025-03-01', template_id: 'A' }, { workout_date: '2025-03-10', template_id: 'A' }],
-    measurements: [{ measurement_date: '2025-03-02', bodyweight_kg: '80.00', bodyfat_pct: '20.00' }, { measurement_date: '2025-03-12', bodyweight_kg: '79.00', bodyfat_pct: null }],
-  });
-  const pantryHistory = new InMemoryPantryHistoryRepository(
-    [{ id: '1', entity_type: 'pantry', entity_id: DEFAULT_PERSON_ID, created_at: new Date('2025-03-04T07:00:00+01:00'), update_data: { low_stock_count: 2, low_stock_items: ['Mleko', 'Jajka'], expired_count: 1, expiring_count: 3 } }],
-    TEST_TIMEZONE,
-  );
-  tb = await startMemoryBridge({ clock: fixedClock(NOW), repositories: { finance, training, pantryHistory } });
+  tb = await startSeededBridge();
 });
 afterAll(async () => {
   await tb?.close();
