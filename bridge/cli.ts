@@ -1,4 +1,4 @@
-// The bridge's command line: `start` (the default), `doctor`, `key`, `service`, `--help`, `--version`.
+// The bridge's command line: `start` (the default), `doctor`, `key`, `pair`, `mcp`, `service`, `--help`, `--version`.
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import { ConfigError, loadConfig } from './config/config';
@@ -14,6 +14,8 @@ Usage:
   digital-twin [start] [flags]   start the bridge (the embedded PostgreSQL with demo data when no URL is set)
   digital-twin doctor [flags]    check every source and the history table, print a table, exit 1 on problems
   digital-twin key               print a fresh random API key (for DIGITAL_TWIN_API_KEY)
+  digital-twin pair [--url URL]  print the link and QR code that give Obsidian on a phone the bridge's URL and key
+                                 (without --url: this machine's network address, when the bridge listens there)
   digital-twin mcp [flags]       the agent tools over stdio (Model Context Protocol), asking the bridge at TWIN_URL
   digital-twin service install|uninstall|status [--dry-run]
                                  run the bridge as a service of your desktop session (systemd, launchd, Task Scheduler)
@@ -121,6 +123,10 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`${randomApiKey()}\n`);
     return 0;
   }
+  if (command === 'pair') {
+    const { runPair } = await import('./pair/pair-command');
+    return runPair(argv, { out: process.stdout, err: process.stderr, env: process.env });
+  }
   if (command === 'service') {
     const { runServiceCommand } = await import('./service/service-command');
     return runServiceCommand(argv, { out: process.stdout, err: process.stderr });
@@ -134,7 +140,7 @@ async function main(args: string[]): Promise<number> {
     const { runDoctor } = await import('./doctor/doctor');
     return runDoctor(loadConfig({ argv }), process.stdout);
   }
-  process.stderr.write(`Unknown command "${command}". Commands: start, doctor, key, mcp, service. See --help.\n`);
+  process.stderr.write(`Unknown command "${command}". Commands: start, doctor, key, pair, mcp, service. See --help.\n`);
   return 2;
 }
 

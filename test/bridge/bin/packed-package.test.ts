@@ -83,6 +83,14 @@ describe('the published package', () => {
     expect(r.stdout).toBe(`${packageJson.version}\n`);
   });
 
+  it('npx digital-twin pair prints the link for the phone, its QR encoder installed with the package', () => {
+    const env = { ...cleanEnv, DIGITAL_TWIN_API_KEY: 'packed-pairing-key-0123456789', XDG_CONFIG_HOME: path.join(work, 'no-service') };
+    const r = spawnSync('npx', ['--no-install', 'digital-twin', 'pair', '--url', 'https://twin.example.com'], { cwd: app, env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('obsidian://digital-twin?url=https%3A%2F%2Ftwin.example.com&key=packed-pairing-key-0123456789');
+    expect(r.stdout).toMatch(/^ *[▀▄█][ ▀▄█]+$/m);
+  });
+
   it('npx digital-twin service install --dry-run runs the shipped bundle, with nothing to build', () => {
     const home = path.join(work, 'home');
     fs.mkdirSync(home);
