@@ -1,7 +1,7 @@
 // A release as the Obsidian community directory takes it: `npm version` carries the new version into
 // manifest.json and versions.json and tags it with the bare version, the tag's workflow builds main.js
-// and drafts a release with the three files the app downloads, and the manifest and package.json pass
-// the directory's format and dependency checks.
+// and drafts a release with the three files the app downloads (after the checks, beside the npm package
+// and the image), and the manifest and package.json pass the directory's format and dependency checks.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,28 +37,68 @@ it('npm version updates manifest.json and versions.json, commits them and tags t
 });
 
 interface Step {
+  id?: string;
   uses?: string;
   run?: string;
+  env?: Record<string, string>;
   with?: Record<string, unknown>;
+}
+interface Job {
+  needs?: string;
+  container?: string;
+  permissions?: Record<string, string>;
+  steps: Step[];
 }
 interface Workflow {
   on: { push?: { tags?: string[] } };
-  jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
 }
 
 describe('the release workflow', () => {
   const workflow = parse(fs.readFileSync(path.join(root, '.github/workflows/release.yml'), 'utf8')) as Workflow;
-  const jobs = Object.values(workflow.jobs);
-  const steps = jobs.flatMap((job) => job.steps);
+  const job = (name: string): Job => workflow.jobs[name]!;
+  const steps = job('plugin').steps;
   const indexOf = (match: (step: Step) => boolean): number => steps.findIndex(match);
+  const uses = (name: string, action: string) => job(name).steps.find((s) => s.uses?.startsWith(`${action}@`) === true);
 
-  it('runs on every pushed tag, in one job that may write releases', () => {
+  it('runs on every pushed tag: the checks, then the package, the image and the plugin, each only after them', () => {
     expect(workflow.on.push?.tags).toEqual(['*']);
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]?.permissions?.contents).toBe('write');
+    expect(Object.keys(workflow.jobs).sort()).toEqual(['check', 'image', 'npm', 'plugin']);
+    for (const name of ['npm', 'image', 'plugin']) expect(job(name).needs, name).toBe('check');
+    // Only what each job needs may be written: read-only by default.
+    expect(workflow.permissions).toEqual({ contents: 'read' });
   });
 
-  it('checks out, installs exactly the lock file and builds before it releases', () => {
+  it('checks that the tag is the version of package.json and manifest.json, then runs what CI runs', () => {
+    const check = job('check').steps.map((s) => s.run ?? '').join('\n');
+    expect(check).toContain('tag="${GITHUB_REF#refs/tags/}"');
+    expect(check).toMatch(/for file in package\.json manifest\.json; do/);
+    expect(check).toMatch(/^bash \.ci\/run$/m);
+    expect(fs.existsSync(path.join(root, '.ci/run'))).toBe(true);
+  });
+
+  it('publishes the package with provenance, with the npm token', () => {
+    const npmJob = job('npm');
+    expect(npmJob.permissions?.['id-token']).toBe('write');
+    const publish = npmJob.steps.find((s) => /npm publish/.test(s.run ?? ''))!;
+    expect(publish.run).toMatch(/^npm ci$/m);
+    expect(publish.run).toMatch(/^npm publish --provenance --access public$/m);
+    expect(publish.env?.NODE_AUTH_TOKEN).toBe('${{ secrets.NPM_TOKEN }}');
+    expect(uses('npm', 'actions/setup-node')?.with?.['registry-url']).toBe('https://registry.npmjs.org');
+  });
+
+  it('builds the image for amd64 and arm64 under emulation and pushes it to GHCR', () => {
+    expect(job('image').permissions?.packages).toBe('write');
+    for (const action of ['actions/checkout', 'docker/setup-qemu-action', 'docker/setup-buildx-action']) expect(uses('image', action), action).toBeDefined();
+    expect(uses('image', 'docker/login-action')?.with).toEqual({ registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' });
+    const push = uses('image', 'docker/build-push-action')?.with;
+    expect(push).toMatchObject({ context: '.', platforms: 'linux/amd64,linux/arm64', push: true });
+    // The tags themselves are held to the compose example and the docs by test/repo/release-versions.test.ts.
+    expect(String(push?.tags)).toMatch(/:latest\s*$/);
+  });
+
+  it('checks out, installs exactly the lock file and builds the plugin before it releases', () => {
     const checkout = indexOf((s) => s.uses?.startsWith('actions/checkout@') === true);
     const node = indexOf((s) => s.uses?.startsWith('actions/setup-node@') === true);
     const install = indexOf((s) => /^\s*npm ci\b/m.test(s.run ?? ''));
@@ -69,6 +109,7 @@ describe('the release workflow', () => {
     expect(install).toBeGreaterThan(node);
     expect(build).toBeGreaterThanOrEqual(install);
     expect(release).toBeGreaterThan(build);
+    expect(job('plugin').permissions?.contents).toBe('write');
   });
 
   it('drafts a release named after the tag with main.js, manifest.json and styles.css', () => {
