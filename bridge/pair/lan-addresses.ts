@@ -1,8 +1,8 @@
 // Which of this machine's addresses a phone on the same network can reach: the IPv4 addresses of its
 // network interfaces, home networks first and container bridges and tunnels last.
-import type { NetworkInterfaceInfo } from 'node:os';
 
-export type NetworkInterfaces = NodeJS.Dict<NetworkInterfaceInfo[]>;
+/** The part of `os.networkInterfaces()` read here. */
+export type NetworkInterfaces = Record<string, { address: string; family: string; internal: boolean }[] | undefined>;
 
 // Interfaces that exist on this machine only (container bridges) or lead elsewhere (VPN tunnels).
 const NOT_THE_LAN = /^(docker|br-|veth|virbr|podman|cni|flannel|vmnet|vboxnet|tun|tap|utun|wg|tailscale|zt)/;

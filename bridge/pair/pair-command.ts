@@ -12,9 +12,9 @@ import { pairingPlan } from './pairing-plan';
 import { terminalQr } from './terminal-qr';
 
 export interface PairIo {
-  out: NodeJS.WritableStream & { isTTY?: boolean };
-  err: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
+  out: { write(text: string): unknown; isTTY?: boolean };
+  err: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
 }
 
 /** `--url` is pair's own; every other flag is a setting of the bridge, as for `start`. */
@@ -31,10 +31,11 @@ function takeUrl(argv: string[]): { url: string | null; rest: string[] } {
 }
 
 /** This folder's settings; when they name no key, those of the bridge installed as a service, which is the one left running. */
-function bridgeSettings(argv: string[], env: NodeJS.ProcessEnv): { config: Config; file: string | null } {
+function bridgeSettings(argv: string[], env: PairIo['env']): { config: Config; file: string | null } {
   const config = loadConfig({ argv, env });
   if (config.apiKey) return { config, file: null };
-  const platform = process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
+  const running = os.platform();
+  const platform = running === 'win32' || running === 'darwin' ? running : 'linux';
   const { envFile } = servicePlaces({ platform, home: os.homedir(), env });
   if (!fs.existsSync(envFile)) return { config, file: null };
   const service = readSettings(fs.readFileSync(envFile, 'utf8'));
