@@ -59,6 +59,8 @@ export function runPair(argv: string[], io: PairIo): number {
     allowedHosts: config.allowedHosts,
     key: config.apiKey,
     settingsFile: file,
+    // The files Docker and podman put in every container.
+    inContainer: fs.existsSync('/.dockerenv') || fs.existsSync('/run/.containerenv'),
   });
   if (plan.url === null) {
     io.err.write([...plan.notes, ...plan.problems, ''].join('\n'));

@@ -16,6 +16,8 @@ export interface PairingInputs {
   key: string | null;
   /** Where the settings came from when not this folder's (.env, the environment, flags): the service's env file. */
   settingsFile: string | null;
+  /** True inside a container, whose own addresses are seldom the ones a phone reaches. */
+  inContainer: boolean;
 }
 
 export interface PairingPlan {
@@ -55,6 +57,9 @@ function proposedUrl(i: PairingInputs): { url: string | null; problems: string[]
   }
   const notes = ["Proposed from this machine's network address: the phone must be on the same network. Another address: pass --url."];
   if (others.length > 0) notes.push(`This machine's other addresses: ${others.join(', ')}.`);
+  if (i.inContainer) {
+    notes.push("This runs in a container: its address is the container's, not the host's. Pass --url with the host's address and the published port (e.g. --url http://<host address>:5677).");
+  }
   return { url: `http://${first}:${i.port}`, problems: [], notes };
 }
 

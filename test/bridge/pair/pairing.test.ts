@@ -62,6 +62,7 @@ const inputs = (o: Partial<PairingInputs> = {}): PairingInputs => ({
   allowedHosts: [],
   key: 'k'.repeat(32),
   settingsFile: null,
+  inContainer: false,
   ...o,
 });
 
@@ -101,6 +102,12 @@ describe('the pairing plan', () => {
   it('uses a specific listen address, and says when there is no address at all', () => {
     expect(pairingPlan(inputs({ host: '192.168.1.50' })).url).toBe('http://192.168.1.50:5677');
     expect(pairingPlan(inputs({ addresses: [] })).problems.join('\n')).toMatch(/no network address.*pass --url/);
+  });
+
+  it("inside a container, says that the proposed address is the container's", () => {
+    expect(pairingPlan(inputs()).notes.join('\n')).not.toMatch(/container/);
+    expect(pairingPlan(inputs({ inContainer: true })).notes.join('\n')).toMatch(/runs in a container: .*Pass --url with the host's address/);
+    expect(pairingPlan(inputs({ inContainer: true, givenUrl: 'https://twin.example.com' })).notes.join('\n')).not.toMatch(/container/);
   });
 
   it('warns when the bridge has no key', () => {
