@@ -12,6 +12,7 @@ import { captureTarget } from './daily-note/insert-briefing';
 import { insertWeeklyReview } from './daily-note/weekly-review';
 import { migrateApiKey, resolveApiKey } from './settings/api-key';
 import { testConnection } from './settings/connection-test';
+import type { ConnectionReport } from './settings/connection-test';
 import { normaliseData } from './settings/settings';
 import type { TwinData } from './settings/settings';
 import { TwinSettingTab } from './settings/settings-tab';
@@ -164,8 +165,8 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     return { source: settings.source, path: dailyNotePath(settings, this.clock.now()) };
   }
 
-  testConnection(): Promise<string> {
-    return testConnection(this.store, this.data.bridgeUrl, () => this.clock.now());
+  testConnection(): Promise<ConnectionReport> {
+    return testConnection(this.store, { url: this.data.bridgeUrl, mobile: Platform.isMobile }, () => this.clock.now());
   }
 
   // --- scheduling ---
