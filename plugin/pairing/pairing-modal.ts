@@ -28,13 +28,9 @@ export class PairingModal extends Modal {
   override onOpen(): void {
     const { contentEl, pairing, host } = this;
     this.setTitle('Pair with the bridge');
-    contentEl.createEl('p', { text: 'This link sets:' });
-    const url = new Setting(contentEl).setName('Bridge URL').setDesc(pairing.url);
-    if (host.currentUrl !== pairing.url) url.setDesc(`${pairing.url} (now ${host.currentUrl})`);
-    const where = host.secretName === null ? "in the plugin's data.json (this app has no secret storage)" : `in this device's secret storage as ${host.secretName}`;
-    new Setting(contentEl)
-      .setName('API key')
-      .setDesc(pairing.key === null ? 'None in the link; the key set now is kept.' : `${maskKey(pairing.key)}, kept ${where}.`);
+    new Setting(contentEl).setName('Bridge URL').setDesc(host.currentUrl === pairing.url ? pairing.url : `${pairing.url} (now ${host.currentUrl})`);
+    const where = host.secretName === null ? "in data.json (this app has no secret storage)" : `in this device's secret storage as ${host.secretName}`;
+    new Setting(contentEl).setName('API key').setDesc(pairing.key === null ? 'None in the link; the key set now is kept.' : `${maskKey(pairing.key)}, kept ${where}.`);
     const result = contentEl.createDiv({ cls: 'dt-doctor' });
     const buttons = new Setting(contentEl);
     buttons.addButton((button) => button.setButtonText('Cancel').onClick(() => this.close()));
@@ -44,7 +40,7 @@ export class PairingModal extends Modal {
         .setCta()
         .onClick(async () => {
           buttons.settingEl.detach();
-          result.setText('Saved. Testing the connection…');
+          result.setText('Saved. Testing…');
           renderReport(result, await host.save(pairing));
           new Setting(contentEl).addButton((close) => close.setButtonText('Close').onClick(() => this.close()));
         }),

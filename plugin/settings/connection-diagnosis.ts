@@ -3,7 +3,6 @@
 // error code, Retry-After, the api_version) and says what they mean; the settings tab and the
 // first-run screen only draw the answer.
 import type { BridgeFailure } from '../bridge-client/bridge-client';
-import { TIMED_OUT } from '../bridge-client/bridge-client';
 import { NEEDED_API_VERSION, UPGRADE_COMMANDS, bridgeIsOlder, majorMinor } from '../bridge-client/bridge-version';
 
 export type Problem =
@@ -40,10 +39,12 @@ export interface DiagnosisContext {
  * says "ConnectException … EHOSTUNREACH" for no route, and "ConnectException … ECONNREFUSED" for refused.
  */
 const NETWORK_CAUSES: readonly (readonly [Problem, RegExp])[] = [
-  ['timed-out', new RegExp(`${TIMED_OUT}|ETIMEDOUT|SocketTimeout|timed out`, 'i')],
-  ['certificate', /CERT|SSL|TLS|Trust anchor|self[- ]signed/i],
-  ['unreachable', /NAME_|UNREACH|INTERNET_DISCONNECTED|ENOTFOUND|EAI_AGAIN|UnknownHost|NoRouteToHost|hostname could not be found|offline/i],
-  ['refused', /REFUSED|ConnectException|Could not connect to the server/i],
+  // TIMED_OUT (ours and Chromium's), ETIMEDOUT, "timed out" (iOS), SocketTimeoutException: timeout (Android)
+  ['timed-out', /TIMED?[_ ]?OUT/i],
+  // ERR_CERT_…, ERR_SSL_…, node's CERT_ codes, SSLHandshakeException, iOS's "The certificate for this server is invalid"
+  ['certificate', /CERT|SSL|TLS/i],
+  ['unreachable', /NAME_|UNREACH|DISCONNECTED|ENOTFOUND|EAI_|resolve|no route|hostname|offline/i],
+  ['refused', /REFUSED|ConnectException|could not connect/i],
 ];
 
 /** Which problem a transport error text names; unreachable when it names none of them. */
@@ -51,14 +52,8 @@ export function networkProblem(cause: string): Problem {
   return NETWORK_CAUSES.find(([, pattern]) => pattern.test(cause))?.[0] ?? 'unreachable';
 }
 
-/** The host and port of the URL, as a person typed it (the URL itself when it does not parse). */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
+/** The host and port of the URL (it was checked when set). */
+const hostOf = (url: string) => url.replace(/^\w+:\/\/|\/.*$/g, '');
 
 /** Retry-After's seconds (what the bridge sends with its 429) as minutes, rounded up; empty without it. */
 export function timeLeft(retryAfter: string | undefined): string {
@@ -72,23 +67,20 @@ export function timeLeft(retryAfter: string | undefined): string {
  * phone's extra advice. Problems the client already words (not a bridge, other errors) are not here.
  */
 const PROBLEMS: Partial<Record<Problem, readonly [title: string, fix: string]>> = {
-  unreachable: ['Unreachable: {host} cannot be found or reached from here.', 'Check the host name, and that this device is on the same network or tailnet as the bridge.'],
+  unreachable: ['Unreachable: {host} cannot be found from here.', "Check the host name, and that this device is on the bridge's network or tailnet."],
   refused: ['Refused: nothing listens at {host}.', 'Start the bridge (npx digital-twin) and check the port.{phone}'],
-  'timed-out': ['Timed out: {host} did not answer in time.', 'Check that the bridge runs and no firewall drops the port.'],
-  certificate: [
-    "Certificate: the bridge's HTTPS certificate is not trusted (self-signed?).",
-    `{phone}Give it a trusted one with Caddy or Tailscale (docs/security.md, "Behind a reverse proxy").`,
-  ],
-  'wrong-key': ['Wrong key: the bridge refused the API key (401).', "Set the bridge's key (DIGITAL_TWIN_API_KEY), or open a digital-twin pair link."],
-  'locked-out': ['Locked out: too many wrong keys from here (429){left}.', 'Set the right key, then wait, or restart the bridge.'],
+  'timed-out': ['Timed out: {host} did not answer.', 'Check that the bridge runs and no firewall drops the port.'],
+  certificate: ["Certificate: the bridge's certificate is not trusted (self-signed?).", '{phone}Give it a trusted one with Caddy or Tailscale (docs/security.md).'],
+  'wrong-key': ['Wrong key: the bridge refused the API key (401).', "Set the bridge's key (DIGITAL_TWIN_API_KEY) or open a digital-twin pair link."],
+  'locked-out': ['Locked out: too many wrong keys from here (429){left}.', 'Set the right key, then wait or restart the bridge.'],
   'host-refused': ['Host refused: the bridge does not answer to the name {name} (421).', 'Call it as localhost or 127.0.0.1, or add the name to TWIN_ALLOWED_HOSTS.'],
   'versions-apart': ['Versions apart: the bridge has {has}, this plugin needs {needs}.', '{upgrade}'],
 };
 
 /** A phone's extra advice for a problem, where it differs from a computer's. */
 const ON_A_PHONE: Partial<Record<Problem, string>> = {
-  refused: ' On a phone, 127.0.0.1 is the phone itself: open a digital-twin pair link here.',
-  certificate: 'Obsidian on a phone cannot trust a self-signed certificate. ',
+  refused: ' On a phone, 127.0.0.1 is the phone: open a digital-twin pair link here.',
+  certificate: 'A phone cannot trust a self-signed one. ',
 };
 
 /** Whether the bridge's contract is one this plugin can work with: same major, at least the minor it needs. */

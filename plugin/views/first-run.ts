@@ -11,12 +11,9 @@ export const DOCS_URL = 'https://github.com/digital-twin/digital-twin/blob/main/
 
 /** Each way to run the bridge and its command. */
 export const RUN_COMMANDS: readonly (readonly [how: string, command: string])[] = [
-  ['With Node.js 20 or newer', 'npx digital-twin'],
-  ['From a clone of the repository', 'npm install && npm start'],
-  [
-    'As a container (the key in digital-twin.env; podman run works alike)',
-    `docker run -d -p 127.0.0.1:5677:5677 -v digital-twin-data:/data --env-file digital-twin.env ${IMAGE}`,
-  ],
+  ['With Node.js 20+', 'npx digital-twin'],
+  ['In a clone of the repository', 'npm install && npm start'],
+  ['In a container (or podman; the key in digital-twin.env)', `docker run -d -p 127.0.0.1:5677:5677 -v digital-twin-data:/data --env-file digital-twin.env ${IMAGE}`],
 ];
 
 /** Whether the panel shows the first run: no bridge has answered yet and none can be reached now. */
@@ -36,14 +33,14 @@ export function renderFirstRun(root: HTMLElement, state: FirstRunState): void {
   root.addClass('dt-panel');
   const el = root.createDiv({ cls: 'dt-first-run' });
   el.createEl('h4', { cls: 'dt-section-title', text: 'Start the bridge' });
-  el.createDiv({ text: `The panel shows what the Digital Twin bridge reports, and no bridge answers at ${state.url} yet. Run it one of these ways:` });
+  el.createDiv({ text: `The panel shows what the Digital Twin bridge reports; none answers at ${state.url} yet. Run it:` });
   const list = el.createEl('ul', { cls: 'dt-first-run-commands' });
   for (const [how, command] of RUN_COMMANDS) {
     const item = list.createEl('li', { text: `${how}:` });
     item.createEl('code', { text: command });
   }
-  el.createDiv({ text: 'On a phone, run digital-twin pair where the bridge runs and open the link it prints here.' });
-  el.createEl('a', { text: 'Setting up the bridge', href: DOCS_URL });
+  el.createDiv({ text: 'On a phone, open the link digital-twin pair prints.' });
+  el.createEl('a', { text: 'How to set up the bridge', href: DOCS_URL });
   const test = el.createDiv({ cls: 'dt-first-run-test' });
   const testing = state.report === 'testing';
   const button = test.createEl('button', { text: testing ? 'Testing…' : 'Test connection', cls: 'mod-cta' });

@@ -2,7 +2,8 @@
 // view, the browser preview and the tests all use the same code.
 import type { StatusResponse } from '../../bridge/contract/responses';
 import { apiVersionOf } from '../bridge-client/bridge-client';
-import { UPGRADE_COMMANDS, bridgeUpgradeNote } from '../bridge-client/bridge-version';
+import { UPGRADE_COMMANDS, bridgeIsOlder } from '../bridge-client/bridge-version';
+import { diagnose } from '../settings/connection-diagnosis';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
 import { formatAge, formatClock, formatCompactMoney, formatNumber, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
@@ -83,11 +84,12 @@ function stateBanner(root: HTMLElement, snapshot: TwinSnapshot, now: Date): void
 
 /** Names a bridge older than the plugin needs, with the command that upgrades it; the figures stay below. */
 function upgradeNote(root: HTMLElement, status: StatusResponse): void {
-  const note = bridgeUpgradeNote(apiVersionOf(status));
-  if (note === null) return;
+  const version = apiVersionOf(status);
+  if (!bridgeIsOlder(version)) return;
   const el = root.createDiv({ cls: 'dt-state dt-state-upgrade' });
   el.createDiv({ cls: 'dt-state-title', text: 'Upgrade the bridge' });
-  el.createDiv({ cls: 'dt-state-detail', text: note });
+  // The connection doctor's words for it: what the bridge has, what the plugin needs.
+  el.createDiv({ cls: 'dt-state-detail', text: `${diagnose({ url: '', mobile: false }, null, version)?.title ?? ''} Some figures may be missing until then.` });
   const how = el.createDiv({ cls: 'dt-state-detail dt-upgrade-commands' });
   how.appendText('Installed as a package: ');
   how.createEl('code', { text: UPGRADE_COMMANDS.package });

@@ -105,7 +105,7 @@ describe('pairing from a link', () => {
     setApiVersion('1.10.0');
     const d = await fleet.start();
     await d.app.fixtureOpenUrl(pairLink(bridge.url, KEY));
-    expect(modalOf(d)?.contentEl.textContent).toContain("kept in the plugin's data.json (this app has no secret storage).");
+    expect(modalOf(d)?.contentEl.textContent).toContain('kept in data.json (this app has no secret storage).');
     button(d, 'Save').click();
     await vi.waitFor(() => expect(saved(d).apiKey).toBe(KEY));
     expect(saved(d).apiKeySecret).toBe('');
@@ -143,7 +143,7 @@ describe('the first run', () => {
     const el = panelOf(d);
     await vi.waitFor(() => expect(el.querySelector('.dt-first-run')).not.toBeNull());
     expect(el.querySelector('.dt-state-offline')).toBeNull();
-    expect(el.textContent).toContain(`no bridge answers at ${closedUrl} yet`);
+    expect(el.textContent).toContain(`none answers at ${closedUrl} yet`);
     expect(Array.from(el.querySelectorAll('.dt-first-run-commands code')).map((c) => c.textContent)).toEqual([
       'npx digital-twin',
       'npm install && npm start',
