@@ -55,7 +55,13 @@ const context = await esbuild.context({
     ...builtins.builtinModules.map((name) => `node:${name}`),
   ],
   format: 'cjs',
-  target: 'es2018',
+  // The official sample plugin says es2018; every app that runs minAppVersion 1.5.7 runs ES2020
+  // (Electron's Chromium on desktop; iOS Safari and Android's WebView, both past ES2020, on mobile),
+  // and es2018 would rewrite each ?. and ?? into longer code. main.js is kept under 80 KB.
+  target: 'es2020',
+  tsconfig: 'tsconfig.plugin.json',
+  // Non-ASCII text (…, →, •) as itself rather than as \uXXXX escapes.
+  charset: 'utf8',
   logLevel: 'info',
   sourcemap: prod ? false : 'inline',
   treeShaking: true,

@@ -1,7 +1,7 @@
 // Digital Twin for Obsidian: the twin panel, the history view, the daily-note briefing, commands,
 // settings and the status bar. Wiring only; the work is done in the modules it imports.
-import { Platform, Plugin, requireApiVersion } from 'obsidian';
-import type { Editor, MarkdownFileInfo, MarkdownView, WorkspaceLeaf } from 'obsidian';
+import { Notice, Platform, Plugin, requireApiVersion } from 'obsidian';
+import type { Editor, MarkdownFileInfo, MarkdownView, ObsidianProtocolData, WorkspaceLeaf } from 'obsidian';
 import type { StatusResponse } from '../bridge/contract/responses';
 import { BridgeClient } from './bridge-client/bridge-client';
 import { TickClassifier } from './daily-note/briefing-schedule';
@@ -10,8 +10,12 @@ import { DailyBriefing } from './daily-note/daily-briefing';
 import { dailyNotePath, readDailyNoteSettings } from './daily-note/daily-note-settings';
 import { captureTarget } from './daily-note/insert-briefing';
 import { insertWeeklyReview } from './daily-note/weekly-review';
-import { migrateApiKey, resolveApiKey } from './settings/api-key';
+import { PAIRING_ACTION, pairingFrom } from './pairing/pairing-link';
+import type { Pairing } from './pairing/pairing-link';
+import { PairingModal } from './pairing/pairing-modal';
+import { DEFAULT_SECRET_ID, migrateApiKey, resolveApiKey, storeApiKey } from './settings/api-key';
 import { testConnection } from './settings/connection-test';
+import type { ConnectionReport } from './settings/connection-test';
 import { normaliseData } from './settings/settings';
 import type { TwinData } from './settings/settings';
 import { TwinSettingTab } from './settings/settings-tab';
@@ -65,13 +69,24 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
       persist: () => this.saveData(this.data),
     });
 
-    this.registerView(VIEW_TYPE_TWIN_PANEL, (leaf) => new TwinPanelView(leaf, { store: this.store, insights: this.insights, now }));
+    this.registerView(
+      VIEW_TYPE_TWIN_PANEL,
+      (leaf) =>
+        new TwinPanelView(leaf, {
+          store: this.store,
+          insights: this.insights,
+          now,
+          connection: () => ({ url: this.data.bridgeUrl, answered: this.data.bridgeAnswered }),
+          testConnection: () => this.testConnection(),
+        }),
+    );
     this.registerView(
       VIEW_TYPE_HISTORY,
       (leaf) => new HistoryView(leaf, { fetchHistory: (query) => this.client.getHistory(query), fetchStatusOn: (day) => this.client.getStatus(day), now }),
     );
     this.addCommands();
     this.addSettingTab(new TwinSettingTab(this.app, this, this));
+    this.registerObsidianProtocolHandler(PAIRING_ACTION, (params) => this.onPairingLink(params));
 
     if (!Platform.isMobile) {
       this.statusBarEl = this.addStatusBarItem();
@@ -164,8 +179,28 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     return { source: settings.source, path: dailyNotePath(settings, this.clock.now()) };
   }
 
-  testConnection(): Promise<string> {
-    return testConnection(this.store, this.data.bridgeUrl, () => this.clock.now());
+  testConnection(): Promise<ConnectionReport> {
+    return testConnection(this.store, { url: this.data.bridgeUrl, mobile: Platform.isMobile }, () => this.clock.now());
+  }
+
+  // --- pairing (obsidian://digital-twin?url=…&key=…, printed by `digital-twin pair`) ---
+
+  /** A pairing link was opened: shows what it would set and saves it only when asked to. */
+  onPairingLink(params: ObsidianProtocolData): void {
+    const pairing = pairingFrom(params);
+    if ('problem' in pairing) {
+      new Notice(`Digital twin: this pairing link was not used, nothing changed. ${pairing.problem}`);
+      return;
+    }
+    const secretName = requireApiVersion('1.11.4') ? DEFAULT_SECRET_ID : null;
+    new PairingModal(this.app, pairing, { currentUrl: this.data.bridgeUrl, secretName, save: (p) => this.savePairing(p) }).open();
+  }
+
+  private async savePairing(pairing: Pairing): Promise<ConnectionReport> {
+    this.data.bridgeUrl = pairing.url;
+    if (pairing.key !== null) storeApiKey(this.app, this.data, pairing.key);
+    await this.saveSettings();
+    return this.testConnection();
   }
 
   // --- scheduling ---
@@ -205,6 +240,11 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
   }
 
   private onStoreChange(): void {
+    // Once a bridge answered, an outage is shown as one (the last figures, their age), not as a first run.
+    if (!this.data.bridgeAnswered && this.store.snapshot.status !== null) {
+      this.data.bridgeAnswered = true;
+      void this.saveData(this.data);
+    }
     this.updateStatusBar();
     renderTwinPanels(this.app);
   }

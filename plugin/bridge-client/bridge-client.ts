@@ -24,6 +24,11 @@ export interface BridgeFailure {
   message: string;
   /** HTTP status when the bridge answered. */
   status?: number;
+  /** Why nothing answered: the transport's error text (`net::ERR_…` on desktop), or TIMED_OUT for our own timeout. */
+  cause?: string;
+  /** The bridge's error code and its Retry-After header, when it answered with an error. */
+  code?: string;
+  retryAfter?: string;
 }
 
 export type BridgeResult<T> = { ok: true; data: T } | BridgeFailure;
@@ -42,6 +47,9 @@ export interface HistoryQuery {
 export type RequestFn = (request: RequestUrlParam) => Promise<RequestUrlResponse>;
 
 export const DEFAULT_TIMEOUT_MS = 8000;
+
+/** The cause of a failure when the bridge did not answer within the client's own timeout. */
+export const TIMED_OUT = 'TIMED_OUT';
 
 class Timeout extends Error {}
 
@@ -193,15 +201,22 @@ export class BridgeClient {
       });
       return { ok: true, data: await Promise.race([pending, timeout]) };
     } catch (error) {
-      const message =
-        error instanceof Timeout
-          ? `The bridge at ${baseUrl} did not answer within ${Math.round(this.timeoutMs / 1000)} s.`
-          : `The bridge at ${baseUrl} could not be reached (${describe(error)}).`;
-      return { ok: false, kind: 'unreachable', message };
+      const timedOut = error instanceof Timeout;
+      const cause = timedOut ? TIMED_OUT : describe(error);
+      const message = timedOut
+        ? `The bridge at ${baseUrl} did not answer within ${Math.round(this.timeoutMs / 1000)} s.`
+        : `The bridge at ${baseUrl} could not be reached (${cause}).`;
+      return { ok: false, kind: 'unreachable', message, cause };
     } finally {
       if (timer !== undefined) window.clearTimeout(timer);
     }
   }
+}
+
+/** A response header by its name in any case (Electron keeps the server's case, other transports lower it). */
+function headerOf(response: RequestUrlResponse, name: string): string | undefined {
+  for (const key in response.headers) if (key.toLowerCase() === name) return response.headers[key];
+  return undefined;
 }
 
 /** What an answer of the bridge means: the body when it has the expected shape, or why it cannot be used. */
@@ -213,12 +228,13 @@ function answerOf<T>(response: RequestUrlResponse, check: (body: unknown) => bod
     body = undefined;
   }
   const status = response.status;
+  const facts = { status, code: hasErrorMessage(body) ? body.error.code : undefined, retryAfter: headerOf(response, 'retry-after') };
   if (status === 401 || status === 403) {
     const hint = errorMessageOf(body) ?? 'Check the API key in the settings.';
-    return { ok: false, kind: 'unauthorised', status, message: `The bridge refused the API key (${status}). ${hint}` };
+    return { ok: false, kind: 'unauthorised', ...facts, message: `The bridge refused the API key (${status}). ${hint}` };
   }
   if (status < 200 || status >= 300) {
-    return { ok: false, kind: 'http', status, message: `The bridge answered ${status}: ${errorMessageOf(body) ?? 'no readable message'}.` };
+    return { ok: false, kind: 'http', ...facts, message: `The bridge answered ${status}: ${errorMessageOf(body) ?? 'no readable message'}.` };
   }
   if (!check(body)) {
     const message = `The bridge's ${what} response is not in the expected format. Is ${baseUrl} a Digital Twin bridge of a matching version?`;

@@ -34,10 +34,3 @@ export const UPGRADE_COMMANDS = {
   package: 'npm install digital-twin@latest',
   clone: 'git pull && npm install',
 } as const;
-
-/** What to tell about a bridge older than the plugin needs; null when the bridge is recent enough. */
-export function bridgeUpgradeNote(apiVersion: unknown, needed: string = NEEDED_API_VERSION): string | null {
-  if (!bridgeIsOlder(apiVersion, needed)) return null;
-  const named = typeof apiVersion === 'string' && apiVersion.trim() !== '' ? `API ${apiVersion.trim()}` : 'no API version';
-  return `The bridge is older than this plugin needs (it reports ${named}; the plugin needs ${needed} or newer). Some figures may be missing until it is upgraded.`;
-}

@@ -32,3 +32,15 @@ export function migrateApiKey(app: App, data: TwinData): boolean {
   }
   return false;
 }
+
+/**
+ * Sets the key (a pairing link's): into the secret storage as this plugin's secret, which the setting
+ * then names; into data.json on apps without secret storage. The caller saves `data`.
+ */
+export function storeApiKey(app: App, data: TwinData, key: string): void {
+  if (requireApiVersion('1.11.4')) {
+    app.secretStorage.setSecret(DEFAULT_SECRET_ID, key);
+    data.apiKeySecret = DEFAULT_SECRET_ID;
+    data.apiKey = '';
+  } else data.apiKey = key;
+}

@@ -5,6 +5,8 @@
 import { PluginSettingTab, SecretComponent, Setting, requireApiVersion } from 'obsidian';
 import type { App, Plugin, SettingDefinitionRender } from 'obsidian';
 import type { DailyNoteSource } from '../daily-note/daily-note-settings';
+import { renderReport } from './connection-test';
+import type { ConnectionReport } from './connection-test';
 import { DEFAULT_SETTINGS, applySetting } from './settings';
 import type { TwinData, TwinSettings } from './settings';
 
@@ -17,8 +19,8 @@ export interface SettingsHost {
   settings: TwinData;
   /** Persists the settings and applies them (status bar, refresh). */
   saveSettings(): Promise<void>;
-  /** Asks the bridge for its status and describes what it found, for a person. */
-  testConnection(): Promise<string>;
+  /** Asks the bridge for its status and says what it found, or which problem it met and its fix. */
+  testConnection(): Promise<ConnectionReport>;
   /** Where today's note is, and which settings decided it. */
   todaysNote(): Promise<TodaysNote>;
 }
@@ -185,12 +187,13 @@ export class TwinSettingTab extends PluginSettingTab {
   }
 
   private testConnectionRow(): SettingRow {
-    return rowOf({ name: 'Test connection', desc: 'Ask the bridge for its status now.' }, (setting) => {
+    const words = { name: 'Test connection', desc: 'Ask the bridge for its status now; a problem is named with its fix.', aliases: ['doctor'] };
+    return rowOf(words, (setting) => {
       setting.addButton((button) =>
         button.setButtonText('Test').onClick(async () => {
           button.setDisabled(true);
           setting.setDesc('Connecting…');
-          setting.setDesc(await this.host.testConnection());
+          renderReport(setting.descEl, await this.host.testConnection());
           button.setDisabled(false);
         }),
       );

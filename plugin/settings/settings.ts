@@ -36,6 +36,8 @@ export interface TwinData extends TwinSettings {
   offlineNoticeDate: string | null;
   /** The insight last written into a briefing and the day it was for (one a day, only new ones). */
   lastHeadline: { id: string; text: string; date: string } | null;
+  /** Whether a bridge ever answered: until then, an unreachable bridge shows the first-run screen. */
+  bridgeAnswered: boolean;
 }
 
 export const DEFAULT_SETTINGS: TwinSettings = {
@@ -158,6 +160,7 @@ export function normaliseData(raw: unknown): TwinData {
     lastBriefedDate: pick(r.lastBriefedDate, isDateKey, null),
     offlineNoticeDate: pick(r.offlineNoticeDate, isDateKey, null),
     lastHeadline: pick(r.lastHeadline, isHeadline, null),
+    bridgeAnswered: r.bridgeAnswered === true,
   };
 }
 

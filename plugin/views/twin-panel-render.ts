@@ -2,7 +2,8 @@
 // view, the browser preview and the tests all use the same code.
 import type { StatusResponse } from '../../bridge/contract/responses';
 import { apiVersionOf } from '../bridge-client/bridge-client';
-import { UPGRADE_COMMANDS, bridgeUpgradeNote } from '../bridge-client/bridge-version';
+import { UPGRADE_COMMANDS, bridgeIsOlder } from '../bridge-client/bridge-version';
+import { diagnose } from '../settings/connection-diagnosis';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
 import { formatAge, formatClock, formatCompactMoney, formatNumber, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
@@ -22,10 +23,8 @@ const DOMAIN_TITLES: Record<DomainName, string> = { health: 'Health', finance: '
 /** Lists a person opened with "Show N more", per panel element: they stay open across refreshes. */
 const openedLists = new WeakMap<HTMLElement, Set<string>>();
 
-interface ListState {
-  expanded(key: string): boolean;
-  expand(key: string): void;
-}
+/** Whether the list `key` was opened, and what opens it: a "Show N more" list's two options. */
+type ListState = (key: string) => { expanded: boolean; onExpand: () => void };
 
 function listState(root: HTMLElement): ListState {
   let opened = openedLists.get(root);
@@ -34,7 +33,7 @@ function listState(root: HTMLElement): ListState {
     openedLists.set(root, opened);
   }
   const set = opened;
-  return { expanded: (key) => set.has(key), expand: (key) => void set.add(key) };
+  return (key) => ({ expanded: set.has(key), onExpand: () => void set.add(key) });
 }
 
 function row(parent: HTMLElement, label: string, value: string, cls?: string): HTMLElement {
@@ -83,11 +82,12 @@ function stateBanner(root: HTMLElement, snapshot: TwinSnapshot, now: Date): void
 
 /** Names a bridge older than the plugin needs, with the command that upgrades it; the figures stay below. */
 function upgradeNote(root: HTMLElement, status: StatusResponse): void {
-  const note = bridgeUpgradeNote(apiVersionOf(status));
-  if (note === null) return;
+  const version = apiVersionOf(status);
+  if (!bridgeIsOlder(version)) return;
   const el = root.createDiv({ cls: 'dt-state dt-state-upgrade' });
   el.createDiv({ cls: 'dt-state-title', text: 'Upgrade the bridge' });
-  el.createDiv({ cls: 'dt-state-detail', text: note });
+  // The connection doctor's words for it: what the bridge has, what the plugin needs.
+  el.createDiv({ cls: 'dt-state-detail', text: `${diagnose({ url: '', mobile: false }, null, version)?.title ?? ''} Some figures may be missing until then.` });
   const how = el.createDiv({ cls: 'dt-state-detail dt-upgrade-commands' });
   how.appendText('Installed as a package: ');
   how.createEl('code', { text: UPGRADE_COMMANDS.package });
@@ -133,12 +133,12 @@ function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState
   const currency = finance.currency || 'PLN';
   row(el, 'Net this month', net === null ? '—' : formatSignedMoney(net, currency), net === null ? undefined : net < 0 ? 'dt-negative' : 'dt-positive');
   // What is due comes before the month's budgets: today's payment is the one thing to act on.
-  renderUpcoming(el, finance, { expanded: lists.expanded('upcoming'), onExpand: () => lists.expand('upcoming') });
+  renderUpcoming(el, finance, lists('upcoming'));
   // A bridge older than the budget bars sends only the alerts.
   const budgets = finance.budgets ?? [];
   if (budgets.length > 0) {
     el.createDiv({ cls: 'dt-subtitle', text: `Budgets (${budgets.length}, ${plural(finance.alerts.length, 'alert', 'alerts')})` });
-    renderBudgetBars(el, budgets, finance.alerts, currency, { expanded: lists.expanded('budgets'), onExpand: () => lists.expand('budgets') });
+    renderBudgetBars(el, budgets, finance.alerts, currency, lists('budgets'));
   } else if (finance.alerts.length === 0) {
     el.createDiv({ cls: 'dt-muted', text: 'No budget alerts.' });
   } else {
@@ -152,8 +152,7 @@ function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState
         item.createDiv({ cls: 'dt-alert-action', text: alert.recommended_action });
         return item;
       },
-      expanded: lists.expanded('alerts'),
-      onExpand: () => lists.expand('alerts'),
+      ...lists('alerts'),
     });
   }
   const months = finance.monthly_net ?? [];
@@ -179,7 +178,7 @@ function renderRecordedPantry(el: HTMLElement, pantry: PantryDomain, lists: List
   const soon = pantry.expiring.length === 0 ? Math.max(0, (pantry.expiring_count ?? 0) - expired) : 0;
   if (names.length > 0) {
     el.createDiv({ cls: 'dt-subtitle', text: `Low stock (${names.length})` });
-    renderLimited(el, 'dt-list', { items: names, renderItem: (list, name) => list.createEl('li', { text: name }), expanded: lists.expanded('low'), onExpand: () => lists.expand('low') });
+    renderLimited(el, 'dt-list', { items: names, renderItem: (list, name) => list.createEl('li', { text: name }), ...lists('low') });
   }
   if (expired > 0 || soon > 0) {
     const counts = [expired > 0 ? `${expired} expired` : null, soon > 0 ? `${soon} expiring within 30 days` : null].filter((x) => x !== null);
@@ -199,8 +198,7 @@ function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): 
       items: pantry.low_stock,
       renderItem: (list, item) =>
         list.createEl('li', { text: `${item.product}: ${formatNumber(item.quantity, 2)}${item.unit ? ` ${item.unit}` : ''} (min ${formatNumber(item.critical_threshold, 2)})` }),
-      expanded: lists.expanded('low'),
-      onExpand: () => lists.expand('low'),
+      ...lists('low'),
     });
   }
   const expired = pantry.expiring.filter((i) => i.level === 'expired');
@@ -214,8 +212,7 @@ function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): 
         const when = item.days_left < 0 ? `${plural(-item.days_left, 'day', 'days')} ago` : item.days_left === 0 ? 'today' : `in ${plural(item.days_left, 'day', 'days')}`;
         return list.createEl('li', { cls: `dt-expiry-${item.level}`, text: `${item.product}${item.location ? ` (${item.location})` : ''}: ${when}` });
       },
-      expanded: lists.expanded(title),
-      onExpand: () => lists.expand(title),
+      ...lists(title),
     });
   }
 }

@@ -2,7 +2,9 @@
 // plugin asks it to render after every change (found through the workspace, never kept).
 import { ItemView, requireApiVersion } from 'obsidian';
 import type { App, WorkspaceLeaf } from 'obsidian';
+import type { ConnectionReport } from '../settings/connection-test';
 import type { TwinStore } from '../twin/twin-store';
+import { isFirstRun, renderFirstRun } from './first-run';
 import { renderTwinPanel } from './twin-panel-render';
 import { addInsightsToPanel } from './insights-section';
 import type { InsightsStore } from './insights-store';
@@ -14,9 +16,15 @@ export interface TwinPanelHost {
   /** The Insights section's data; the section is left out without it. */
   insights?: InsightsStore;
   now(): Date;
+  /** The bridge URL and whether any bridge ever answered (no first-run screen then); absent in previews. */
+  connection?: () => { url: string; answered: boolean };
+  testConnection?: () => Promise<ConnectionReport>;
 }
 
 export class TwinPanelView extends ItemView {
+  /** The first-run screen's last connection test (kept across the renders that test causes). */
+  private report: ConnectionReport | 'testing' | null = null;
+
   constructor(
     leaf: WorkspaceLeaf,
     private readonly host: TwinPanelHost,
@@ -46,6 +54,23 @@ export class TwinPanelView extends ItemView {
   }
 
   render(): void {
+    const { connection, testConnection, store } = this.host;
+    const conn = connection?.();
+    if (conn && testConnection && isFirstRun(store.snapshot, conn.answered)) {
+      renderFirstRun(this.contentEl, {
+        url: conn.url,
+        report: this.report,
+        test: () => {
+          this.report = 'testing';
+          this.render();
+          void testConnection().then((report) => {
+            this.report = report;
+            this.render();
+          });
+        },
+      });
+      return;
+    }
     renderTwinPanel(this.contentEl, this.host.store.snapshot, this.host.now());
     if (this.host.insights) addInsightsToPanel(this.contentEl, this.host.insights, this.host.now());
   }

@@ -13,7 +13,9 @@ beforeAll(async () => {
     // As in esbuild.config.mjs: Obsidian, Electron, CodeMirror and Node's modules stay outside.
     external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtins.builtinModules, ...builtins.builtinModules.map((name) => `node:${name}`)],
     format: 'cjs',
-    target: 'es2018',
+    target: 'es2020',
+    tsconfig: 'tsconfig.plugin.json',
+    charset: 'utf8',
     minify: true,
     write: false,
     logLevel: 'silent',

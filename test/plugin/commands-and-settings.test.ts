@@ -127,12 +127,16 @@ describe('settings tab', () => {
     const s = open();
     const button = s.get('Test connection')?.components[0] as ButtonComponent;
     await button.click();
-    expect(s.get('Test connection')?.descEl.textContent).toMatch(/^Connected to http:\/\/127\.0\.0\.1:\d+ in \d+ ms\. Data computed .*\. All sources answer\.$/);
+    const desc = () => s.get('Test connection')?.descEl as HTMLElement;
+    expect(desc().querySelector('.dt-doctor-title')?.textContent).toMatch(/^Connected to http:\/\/127\.0\.0\.1:\d+ in \d+ ms\.$/);
+    expect(desc().querySelector('.dt-doctor-fix')?.textContent).toMatch(/^Data computed .*\. All sources answer\.$/);
+    expect(desc().classList.contains('dt-doctor-problem')).toBe(false);
 
     fake.apiKey = 'right';
     await secretComponentIn(s.get('API key')?.controlEl as HTMLElement)?.choose('twin-bridge', 'wrong');
     await button.click();
-    expect(s.get('Test connection')?.descEl.textContent).toContain('refused the API key');
+    expect(desc().querySelector('.dt-doctor-title')?.textContent).toBe('Wrong key: the bridge refused the API key (401).');
+    expect(desc().classList.contains('dt-doctor-problem')).toBe(true);
   });
 
   it('survives a hand-edited data.json', async () => {

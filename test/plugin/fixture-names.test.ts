@@ -20,6 +20,7 @@ const FIXTURE_ONLY = [
   'NEWEST_API_VERSION',
   'createContainer',
   'installDomHelpers',
+  'protocolData',
   'requestLog',
   'secretComponentIn',
   'setApiVersion',

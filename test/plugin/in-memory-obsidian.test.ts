@@ -3,7 +3,7 @@
 // vault's Daily notes defaults, an editor bound to its leaf, vault writes reloading open editors, and
 // deferred leaves.
 import { describe, expect, it } from 'vitest';
-import { App, FileStore, ItemView, MarkdownView } from '../fixtures/obsidian/index';
+import { App, FileStore, ItemView, MarkdownView, Modal, Plugin, protocolData } from '../fixtures/obsidian/index';
 import type { WorkspaceLeaf } from '../fixtures/obsidian/index';
 
 function fileAt(app: App, path: string) {
@@ -66,5 +66,50 @@ describe('the in-memory Obsidian', () => {
     await app.workspace.revealLeaf(leaf);
     expect(leaf.isDeferred).toBe(false);
     expect(leaf.view).toBeInstanceOf(PanelView);
+  });
+
+  it('hands an obsidian:// URL to the handler of its action as the decoded query, and forgets the handler on unload', async () => {
+    // obsidian.d.ts: obsidian://open?key=value gives {'action': 'open', 'key': 'value'}.
+    expect(protocolData('obsidian://open?key=value')).toEqual({ action: 'open', key: 'value' });
+    expect(protocolData('obsidian://digital-twin?url=http%3A%2F%2F192.168.1.2%3A5677&key=a%2Bb%26c&flag')).toEqual({
+      action: 'digital-twin',
+      url: 'http://192.168.1.2:5677',
+      key: 'a+b&c',
+      flag: 'true',
+    });
+    expect(protocolData('https://example.com')).toBeNull();
+
+    const app = new App();
+    const plugin = new Plugin(app, { id: 'p', name: 'P', version: '1', minAppVersion: '1.5.7', description: '', author: '' });
+    plugin.load();
+    const seen: unknown[] = [];
+    plugin.registerObsidianProtocolHandler('p', (params) => seen.push(params));
+    expect(await app.fixtureOpenUrl('obsidian://p?x=1')).toBe(true);
+    expect(await app.fixtureOpenUrl('obsidian://other?x=1')).toBe(false);
+    expect(seen).toEqual([{ action: 'p', x: '1' }]);
+    plugin.unload();
+    expect(await app.fixtureOpenUrl('obsidian://p?x=2')).toBe(false);
+  });
+
+  it('opens and closes a modal, calling onOpen, onClose and the close callback', () => {
+    const app = new App();
+    const calls: string[] = [];
+    class Ask extends Modal {
+      override onOpen(): void {
+        calls.push('open');
+        this.setTitle('Title');
+      }
+      override onClose(): void {
+        calls.push('close');
+      }
+    }
+    const modal = new Ask(app).setCloseCallback(() => calls.push('callback'));
+    modal.open();
+    expect(app.modals).toEqual([modal]);
+    expect(modal.titleEl.textContent).toBe('Title');
+    modal.close();
+    modal.close();
+    expect(app.modals).toEqual([]);
+    expect(calls).toEqual(['open', 'close', 'callback']);
   });
 });
