@@ -16,7 +16,8 @@ export interface ReleaseFiles {
   docs: Record<string, string>;
 }
 
-export const DOCS_NAMING_THE_IMAGE = ['README.md', 'docs/running-always.md', 'docs/development.md'];
+/** Where the image is named besides the workflow and compose: the docs and the plugin's first-run screen. */
+export const DOCS_NAMING_THE_IMAGE = ['README.md', 'docs/running-always.md', 'docs/development.md', 'docs/plugin.md', 'plugin/views/first-run.ts'];
 
 export function readReleaseFiles(root: string): ReleaseFiles {
   const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
