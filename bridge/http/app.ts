@@ -47,6 +47,8 @@ export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
 }
 
 export const BODY_LIMIT = '16kb';
+/** BODY_LIMIT in bytes, as express.json reads it (a kb is 1024 bytes). */
+export const BODY_LIMIT_BYTES = 16 * 1024;
 
 // Open without the key and whatever the Host: container health checks call it by any name.
 const OPEN_PATHS = ['/health/live'];
