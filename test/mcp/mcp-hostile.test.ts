@@ -52,15 +52,15 @@ describe('hostile input at /mcp', () => {
 
   it('reads a body with a byte order mark, a charset or a content coding as it reads a plain one', async () => {
     const ping = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'ping' });
-    const send = async (body: string | Buffer, headers: Record<string, string>) => {
+    const send = async (body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>) => {
       const res = await fetch(`${tb.url}/mcp`, { method: 'POST', headers: { accept: 'application/json, text/event-stream', ...headers }, body });
       return { status: res.status, body: (await res.json()) as unknown };
     };
     const answered = (id: number) => ({ status: 200, body: { jsonrpc: '2.0', id, result: {} } });
     expect(await send(`\uFEFF${ping(1)}`, { 'content-type': 'application/json' })).toEqual(answered(1));
     expect(await send(ping(2), { 'content-type': 'application/json; charset=UTF-8' })).toEqual(answered(2));
-    expect(await send(gzipSync(ping(3)), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toEqual(answered(3));
-    expect(await send(gzipSync('{"jsonrpc":'), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toMatchObject({ status: 400, body: { error: { code: -32700 } } });
+    expect(await send(new Uint8Array(gzipSync(ping(3))), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toEqual(answered(3));
+    expect(await send(new Uint8Array(gzipSync('{"jsonrpc":')), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toMatchObject({ status: 400, body: { error: { code: -32700 } } });
   });
 
   it('opens no event stream: GET /mcp is a 405', async () => {
