@@ -3,6 +3,7 @@
 // back): the same text the route sends for the same parameters.
 import type { RouteDeps } from './route-deps';
 import { DayParams } from './request-params';
+import { financeAnswer, healthAnswer } from './routes/domain-routes';
 import { statusAnswer } from './routes/status-route';
 
 /**
@@ -23,5 +24,9 @@ function direct<Q>(schema: { safeParse(v: unknown): { success: true; data: Q } |
 }
 
 export function directAnswers(deps: RouteDeps): DirectAnswers {
-  return new Map([['/status', direct(DayParams, statusAnswer(deps))]]);
+  return new Map([
+    ['/status', direct(DayParams, statusAnswer(deps))],
+    ['/health', direct(DayParams, healthAnswer(deps))],
+    ['/finance', direct(DayParams, financeAnswer(deps))],
+  ]);
 }
