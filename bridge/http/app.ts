@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { silentLogger, type Logger } from '../log/logger';
 import { requireApiKey } from './api-key';
 import { cors } from './cors';
+import { directAnswers, type DirectAnswers } from './direct-answers';
 import { hostCheck } from './host-check';
 import { HttpError, errorBody } from './http-error';
 import type { LoginAttempts } from './login-attempts';
@@ -39,12 +40,15 @@ export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
   onError?: (err: unknown) => void;
   /**
    * The /mcp route, made over the answers app: the answer routes alone (no Host, key or body
-   * checks, no logging), which the MCP tools ask in process. Mounted behind the key check.
+   * checks, no logging), which the MCP tools ask in process, and the answers they ask most made
+   * without that pass through express. Mounted behind the key check.
    */
-  mcp?: (answers: express.Express) => express.Router;
+  mcp?: (answers: express.Express, direct: DirectAnswers) => express.Router;
 }
 
 export const BODY_LIMIT = '16kb';
+/** BODY_LIMIT in bytes, as express.json reads it (a kb is 1024 bytes). */
+export const BODY_LIMIT_BYTES = 16 * 1024;
 
 // Open without the key and whatever the Host: container health checks call it by any name.
 const OPEN_PATHS = ['/health/live'];
@@ -83,7 +87,7 @@ export function createApp(o: AppOptions): express.Express {
   app.use(requireApiKey(o.apiKey, OPEN_PATHS, o.loginAttempts ?? null));
   const routes = [probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
   // Before the body parsers: /mcp reads its own body and answers its errors in JSON-RPC.
-  if (o.mcp) app.use(o.mcp(useAnswers(bareApp(o.log), o, routes)));
+  if (o.mcp) app.use(o.mcp(useAnswers(bareApp(o.log), o, routes), directAnswers(o)));
   // Bodies as n8n sends them: JSON, or a form (its "Form Urlencoded" body mode).
   app.use(express.json({ limit: BODY_LIMIT, strict: false }), express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use((req, _res, next) => {

@@ -40,6 +40,8 @@ export const DayParams = TextParams.extend({
     }),
 });
 
+export type DayQuery = z.output<typeof DayParams>;
+
 const ISO_TIMESTAMP = z.iso.datetime({ offset: true });
 
 // Bounds keep every accepted instant one that PostgreSQL's timestamptz and toISOString agree on.

@@ -2,6 +2,7 @@
 // in /metrics by tool and outcome and logged with its arguments' names only.
 import type express from 'express';
 import type { Config } from '../config/config';
+import type { DirectAnswers } from '../http/direct-answers';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';
 import { inProcessAnswers } from './in-process-answers';
@@ -18,10 +19,10 @@ export function callRecorder(log: Logger, metrics: Pick<Metrics, 'mcpToolCalls'>
 }
 
 export function bridgeMcp(o: { config: Config; log: Logger; metrics: Metrics; version: string; hostNames: readonly string[] | null }) {
-  return (answers: express.Express): express.Router =>
+  return (answers: express.Express, direct: DirectAnswers): express.Router =>
     mcpRoute({
       twin: mcpServerFactory({
-        ask: inProcessAnswers(answers),
+        ask: inProcessAnswers(answers, direct),
         allowed: o.config.mcp.tools,
         person: { currency: o.config.currency, timezone: o.config.timezone },
         version: o.version,

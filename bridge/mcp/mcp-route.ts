@@ -3,32 +3,17 @@
 // here a page from a foreign Origin gets 403, and what is not one JSON-RPC message within the body
 // limit gets a JSON-RPC error before the SDK sees it.
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ErrorCode, GetPromptRequestSchema, LATEST_PROTOCOL_VERSION, McpError, ReadResourceRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import { BODY_LIMIT } from '../http/app';
+import { ErrorCode, LATEST_PROTOCOL_VERSION, McpError } from '@modelcontextprotocol/sdk/types.js';
+import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { BODY_LIMIT, BODY_LIMIT_BYTES } from '../http/app';
 import type { Logger } from '../log/logger';
 import type { McpTwin } from './mcp-server';
 import { acceptedOrigin, type OriginRule } from './origin-check';
+import { plainJsonBody, readPlainJson } from './plain-json-body';
+import { wrongParams } from './wrong-params';
 
 function rpcError(res: Response, status: number, code: number, message: string, id: unknown = null): void {
   res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id });
-}
-
-// The SDK answers params of the wrong shape for these with an internal error; they are the caller's.
-const PARAMS_CHECKED = new Map<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>([
-  ['tools/call', CallToolRequestSchema],
-  ['resources/read', ReadResourceRequestSchema],
-  ['prompts/get', GetPromptRequestSchema],
-]);
-
-/** What is wrong with a request's params, or null. */
-function wrongParams(body: unknown): { id: unknown; message: string } | null {
-  const { method, id } = (body ?? {}) as { method?: unknown; id?: unknown };
-  const schema = typeof method === 'string' && (typeof id === 'string' || typeof id === 'number') ? PARAMS_CHECKED.get(method) : undefined;
-  const parsed = schema?.safeParse(body);
-  if (!parsed || parsed.success) return null;
-  const issues = parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  return { id, message: `invalid params for ${String(method)}: ${issues ?? 'unreadable'}` };
 }
 
 /**
@@ -103,11 +88,20 @@ export function mcpRoute(o: { twin: McpTwin; origins: OriginRule; log: Logger })
     }
     next();
   });
-  router.post('/mcp', express.json({ limit: BODY_LIMIT, strict: false }), (req, res) => handle(o.twin, req, res, o.log));
+  const parseError = (res: Response) => rpcError(res, 400, ErrorCode.ParseError, 'Parse error: the body is not valid JSON');
+  // A rejection (the client gone mid-body) reaches the error handlers through express.
+  const plainBody: RequestHandler = async (req, res, next) => {
+    if (!plainJsonBody(req, BODY_LIMIT_BYTES)) return next();
+    const read = await readPlainJson(req);
+    if (!read.json) return parseError(res);
+    req.body = read.body;
+    return handle(o.twin, req, res, o.log);
+  };
+  router.post('/mcp', plainBody, express.json({ limit: BODY_LIMIT, strict: false }), (req, res) => handle(o.twin, req, res, o.log));
   const bodyErrors: ErrorRequestHandler = (err: { type?: unknown }, req, res, next) => {
     if (!req.path.toLowerCase().startsWith('/mcp')) return next(err);
     if (err.type === 'entity.too.large') return rpcError(res, 413, ErrorCode.InvalidRequest, `the body is larger than ${BODY_LIMIT}`);
-    if (err.type === 'entity.parse.failed') return rpcError(res, 400, ErrorCode.ParseError, 'Parse error: the body is not valid JSON');
+    if (err.type === 'entity.parse.failed') return parseError(res);
     next(err);
   };
   router.use(bodyErrors);

@@ -1,6 +1,7 @@
 // Hostile input at /mcp, sent raw: malformed JSON-RPC, a batch of thousands of requests, an oversized
 // body, an unknown tool and arguments of the wrong type get JSON-RPC errors, nothing is written to
 // the history, and the bridge answers on.
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemoryBridge } from '../fixtures/memory-bridge';
 import { startSeededBridge } from './seeded-bridge';
@@ -47,6 +48,19 @@ describe('hostile input at /mcp', () => {
     expect(status.status).toBe(200);
     const ping = await post(JSON.stringify({ jsonrpc: '2.0', id: 12, method: 'ping' }));
     expect(ping.body).toEqual({ jsonrpc: '2.0', id: 12, result: {} });
+  });
+
+  it('reads a body with a byte order mark, a charset or a content coding as it reads a plain one', async () => {
+    const ping = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'ping' });
+    const send = async (body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>) => {
+      const res = await fetch(`${tb.url}/mcp`, { method: 'POST', headers: { accept: 'application/json, text/event-stream', ...headers }, body });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    const answered = (id: number) => ({ status: 200, body: { jsonrpc: '2.0', id, result: {} } });
+    expect(await send(`\uFEFF${ping(1)}`, { 'content-type': 'application/json' })).toEqual(answered(1));
+    expect(await send(ping(2), { 'content-type': 'application/json; charset=UTF-8' })).toEqual(answered(2));
+    expect(await send(new Uint8Array(gzipSync(ping(3))), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toEqual(answered(3));
+    expect(await send(new Uint8Array(gzipSync('{"jsonrpc":')), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toMatchObject({ status: 400, body: { error: { code: -32700 } } });
   });
 
   it('opens no event stream: GET /mcp is a 405', async () => {

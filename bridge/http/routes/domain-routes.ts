@@ -9,31 +9,48 @@ import type { TwinState } from '../../contract/twin-state';
 import { askedDay, type AskedDay } from '../asked-day';
 import type { RouteDeps } from '../route-deps';
 import { bodyOnce, withDate } from '../serialised-bodies';
-import { DayParams, parseParams } from '../request-params';
+import { DayParams, parseParams, type DayQuery } from '../request-params';
 
 /** The state a request asks for: today's (cached), or a past day's end. */
 export async function askedState(deps: RouteDeps, req: Request): Promise<{ state: TwinState; day: AskedDay | null }> {
-  const day = askedDay(parseParams(DayParams, req).date, deps);
+  return stateFor(deps, parseParams(DayParams, req));
+}
+
+async function stateFor(deps: RouteDeps, params: DayQuery): Promise<{ state: TwinState; day: AskedDay | null }> {
+  const day = askedDay(params.date, deps);
   return { state: day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState(), day };
 }
 
-export function domainRoutes(deps: RouteDeps): Router {
-  const router = Router();
-  router.all('/health', async (req, res) => {
-    const { state, day } = await askedState(deps, req);
+/** The /health body for parsed parameters: what the route sends, and what an MCP tool asks in process. */
+export function healthAnswer(deps: RouteDeps): (params: DayQuery) => Promise<string> {
+  return async (params) => {
+    const { state, day } = await stateFor(deps, params);
     const body = bodyOnce(state, 'health', (): HealthResponse => {
       const text = ['💪 HEALTH', ...dayLines(state), '', ...healthLines(state.health)].join('\n');
       return { ...state.health, ...n8nText(text), computed_at: state.computed_at, data: state.health };
     });
-    res.type('application/json').send(withDate(body, day));
-  });
-  router.all('/finance', async (req, res) => {
-    const { state, day } = await askedState(deps, req);
+    return withDate(body, day);
+  };
+}
+
+/** The /finance body for parsed parameters, as healthAnswer. */
+export function financeAnswer(deps: RouteDeps): (params: DayQuery) => Promise<string> {
+  return async (params) => {
+    const { state, day } = await stateFor(deps, params);
     const body = bodyOnce(state, 'finance', (): FinanceResponse => {
       const text = ['💰 FINANCE', ...dayLines(state), '', ...financeLines(state.finance)].join('\n');
       return { ...state.finance, ...n8nText(text), computed_at: state.computed_at, data: state.finance };
     });
-    res.type('application/json').send(withDate(body, day));
-  });
+    return withDate(body, day);
+  };
+}
+
+export function domainRoutes(deps: RouteDeps): Router {
+  const router = Router();
+  for (const [path, answer] of [['/health', healthAnswer(deps)], ['/finance', financeAnswer(deps)]] as const) {
+    router.all(path, async (req, res) => {
+      res.type('application/json').send(await answer(parseParams(DayParams, req)));
+    });
+  }
   return router;
 }

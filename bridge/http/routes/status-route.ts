@@ -7,7 +7,7 @@ import { DOMAIN_NAMES, type TwinState } from '../../contract/twin-state';
 import type { RouteDeps } from '../route-deps';
 import { bodyOnce, withDate } from '../serialised-bodies';
 import { askedDay } from '../asked-day';
-import { DayParams, parseParams } from '../request-params';
+import { DayParams, parseParams, type DayQuery } from '../request-params';
 import { VERSIONS } from '../versions';
 
 function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
@@ -27,12 +27,20 @@ function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
   };
 }
 
-export function statusRoute(deps: RouteDeps): Router {
-  return Router().all('/status', async (req, res) => {
-    const day = askedDay(parseParams(DayParams, req).date, deps);
+/** The /status body for parsed parameters: what the route sends, and what an MCP tool asks in process. */
+export function statusAnswer(deps: RouteDeps): (params: DayQuery) => Promise<string> {
+  return async (params) => {
+    const day = askedDay(params.date, deps);
     const state = day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState();
     // Only the small, changing `sync` part (and the day asked) is serialised per request.
     const head = bodyOnce(state, 'status', () => statusBody(state));
-    res.type('application/json').send(withDate(`${head.slice(0, -1)},"sync":${JSON.stringify(deps.sync.info())}}`, day));
+    return withDate(`${head.slice(0, -1)},"sync":${JSON.stringify(deps.sync.info())}}`, day);
+  };
+}
+
+export function statusRoute(deps: RouteDeps): Router {
+  const answer = statusAnswer(deps);
+  return Router().all('/status', async (req, res) => {
+    res.type('application/json').send(await answer(parseParams(DayParams, req)));
   });
 }
