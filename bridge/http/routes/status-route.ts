@@ -5,7 +5,7 @@ import { n8nStatusText } from '../../contract/n8n-responses';
 import type { StatusResponse } from '../../contract/responses';
 import { DOMAIN_NAMES, type TwinState } from '../../contract/twin-state';
 import type { RouteDeps } from '../route-deps';
-import { bodyOnce, withDate } from '../serialised-bodies';
+import { LastBody, bodyOnce, sendJson, withDate } from '../serialised-bodies';
 import { askedDay } from '../asked-day';
 import { DayParams, parseParams } from '../request-params';
 import { VERSIONS } from '../versions';
@@ -28,11 +28,13 @@ function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
 }
 
 export function statusRoute(deps: RouteDeps): Router {
+  const last = new LastBody();
   return Router().all('/status', async (req, res) => {
     const day = askedDay(parseParams(DayParams, req).date, deps);
     const state = day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState();
     // Only the small, changing `sync` part (and the day asked) is serialised per request.
     const head = bodyOnce(state, 'status', () => statusBody(state));
-    res.type('application/json').send(withDate(`${head.slice(0, -1)},"sync":${JSON.stringify(deps.sync.info())}}`, day));
+    const sync = JSON.stringify(deps.sync.info());
+    sendJson(res, last.of([head, sync, day?.date ?? ''], () => withDate(`${head.slice(0, -1)},"sync":${sync}}`, day)));
   });
 }
