@@ -7,6 +7,7 @@ import { cors } from './cors';
 import { hostCheck } from './host-check';
 import { HttpError, errorBody } from './http-error';
 import type { LoginAttempts } from './login-attempts';
+import { BODY_LIMIT, requestBodies } from './request-bodies';
 import type { RouteDeps } from './route-deps';
 import { docsRoute } from './routes/docs-route';
 import { domainHealthRoute } from './routes/domain-health-route';
@@ -44,7 +45,8 @@ export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
   mcp?: (answers: express.Express) => express.Router;
 }
 
-export const BODY_LIMIT = '16kb';
+// The MCP route reads its own body, within the same limit.
+export { BODY_LIMIT };
 
 // Open without the key and whatever the Host: container health checks call it by any name.
 const OPEN_PATHS = ['/health/live'];
@@ -84,13 +86,7 @@ export function createApp(o: AppOptions): express.Express {
   const routes = [probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
   // Before the body parsers: /mcp reads its own body and answers its errors in JSON-RPC.
   if (o.mcp) app.use(o.mcp(useAnswers(bareApp(o.log), o, routes)));
-  // Bodies as n8n sends them: JSON, or a form (its "Form Urlencoded" body mode).
-  app.use(express.json({ limit: BODY_LIMIT, strict: false }), express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  app.use((req, _res, next) => {
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (!hasBody || req.is(['application/json', 'application/x-www-form-urlencoded'])) return next();
-    next(new HttpError(415, 'unsupported_media_type', 'send the parameters in the query string, or as a JSON object (application/json) or a form (application/x-www-form-urlencoded)'));
-  });
+  app.use(requestBodies());
   return useAnswers(app, o, [...routes, openApiRoute(), docsRoute(), ...(o.extraRoutes ?? [])]);
 }
 
