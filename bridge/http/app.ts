@@ -6,6 +6,7 @@ import { requireApiKey } from './api-key';
 import { cors } from './cors';
 import { hostCheck } from './host-check';
 import { HttpError, errorBody } from './http-error';
+import { inSeries } from './in-series';
 import type { LoginAttempts } from './login-attempts';
 import { BODY_LIMIT, requestBodies } from './request-bodies';
 import type { RouteDeps } from './route-deps';
@@ -52,6 +53,11 @@ export { BODY_LIMIT };
 const OPEN_PATHS = ['/health/live'];
 const BodyError = z.object({ type: z.string().optional(), status: z.number().int().optional() });
 
+const allowedMethods: RequestHandler = (req, _res, next) => {
+  if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD') return next();
+  next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
+};
+
 /** An express app with the bridge's settings; `log` is where parameter parsing logs what it ignores. */
 function bareApp(log: Logger | undefined): express.Express {
   const app = express();
@@ -74,16 +80,19 @@ export function createApp(o: AppOptions): express.Express {
   const app = bareApp(o.log);
   // req.ip: the forwarded client when the connection comes from a trusted proxy, else the connection's own.
   if (o.trustProxy?.length) app.set('trust proxy', [...o.trustProxy]);
-  app.use(...(o.before ?? []), securityHeaders);
-  if (o.allowedHosts) app.use(hostCheck({ extraNames: o.allowedHosts, open: OPEN_PATHS, log: o.log ?? silentLogger }));
-  // Before the key check: a browser's preflight never carries the key.
-  app.use(cors(o.corsOrigins ?? []));
-  app.use((req, _res, next) => {
-    if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD') return next();
-    next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
-  });
-  app.use(requireApiKey(o.apiKey, OPEN_PATHS, o.loginAttempts ?? null));
-  const routes = [probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
+  app.use(
+    inSeries([
+      ...(o.before ?? []),
+      securityHeaders,
+      ...(o.allowedHosts ? [hostCheck({ extraNames: o.allowedHosts, open: OPEN_PATHS, log: o.log ?? silentLogger })] : []),
+      // Before the key check: a browser's preflight never carries the key.
+      cors(o.corsOrigins ?? []),
+      allowedMethods,
+      requireApiKey(o.apiKey, OPEN_PATHS, o.loginAttempts ?? null),
+    ]),
+  );
+  // /status first: the route asked most often is matched without passing through the others.
+  const routes = [statusRoute(o), probeRoutes(o), domainHealthRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
   // Before the body parsers: /mcp reads its own body and answers its errors in JSON-RPC.
   if (o.mcp) app.use(o.mcp(useAnswers(bareApp(o.log), o, routes)));
   app.use(requestBodies());
