@@ -41,7 +41,8 @@ export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
   onError?: (err: unknown) => void;
   /**
    * The /mcp route, made over the answers app: the answer routes alone (no Host, key or body
-   * checks, no logging), which the MCP tools ask in process. Mounted behind the key check.
+   * checks, no logging), which the MCP tools ask in process. Mounted behind the key check, and
+   * entered only by requests to /mcp and the paths under it.
    */
   mcp?: (answers: express.Express) => express.Router;
 }
@@ -57,6 +58,15 @@ const allowedMethods: RequestHandler = (req, _res, next) => {
   if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD') return next();
   next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
 };
+
+// What the MCP router's paths (/mcp, and under it) match as express matches them: in any case, with
+// or without a trailing slash.
+const MCP_PATH = /^\/mcp(\/|$)/i;
+
+/** The MCP router, entered only by requests to its paths: the others skip its dispatch. */
+function underMcp(router: express.Router): RequestHandler {
+  return (req, res, next) => (MCP_PATH.test(req.path) ? router(req, res, next) : next());
+}
 
 /** An express app with the bridge's settings; `log` is where parameter parsing logs what it ignores. */
 function bareApp(log: Logger | undefined): express.Express {
@@ -94,7 +104,7 @@ export function createApp(o: AppOptions): express.Express {
   // /status first: the route asked most often is matched without passing through the others.
   const routes = [statusRoute(o), probeRoutes(o), domainHealthRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
   // Before the body parsers: /mcp reads its own body and answers its errors in JSON-RPC.
-  if (o.mcp) app.use(o.mcp(useAnswers(bareApp(o.log), o, routes)));
+  if (o.mcp) app.use(underMcp(o.mcp(useAnswers(bareApp(o.log), o, routes))));
   app.use(requestBodies());
   return useAnswers(app, o, [...routes, openApiRoute(), docsRoute(), ...(o.extraRoutes ?? [])]);
 }
