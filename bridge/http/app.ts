@@ -20,7 +20,7 @@ import { n8nRoutes, type ReadDeps } from './routes/n8n-routes';
 import { openApiRoute } from './routes/openapi-route';
 import { probeRoutes } from './routes/probe-routes';
 import { reviewRoute } from './routes/review-route';
-import { statusRoute } from './routes/status-route';
+import { statusAnswer } from './routes/status-route';
 import { securityHeaders } from './security-headers';
 
 export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
@@ -79,7 +79,9 @@ function bareApp(log: Logger | undefined): express.Express {
 }
 
 /** The answers: every endpoint's route, then a 404 and the JSON errors. */
-function useAnswers(app: express.Express, o: AppOptions, routes: express.Router[]): express.Express {
+function useAnswers(app: express.Express, o: AppOptions, status: RequestHandler, routes: express.Router[]): express.Express {
+  // /status first, as the app's own route: the answer asked most often enters no other router.
+  app.all('/status', status);
   app.use(...routes);
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
   app.use(errorHandler(o));
@@ -101,12 +103,12 @@ export function createApp(o: AppOptions): express.Express {
       requireApiKey(o.apiKey, OPEN_PATHS, o.loginAttempts ?? null),
     ]),
   );
-  // /status first: the route asked most often is matched without passing through the others.
-  const routes = [statusRoute(o), probeRoutes(o), domainHealthRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
+  const status = statusAnswer(o);
+  const routes = [probeRoutes(o), domainHealthRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
   // Before the body parsers: /mcp reads its own body and answers its errors in JSON-RPC.
-  if (o.mcp) app.use(underMcp(o.mcp(useAnswers(bareApp(o.log), o, routes))));
+  if (o.mcp) app.use(underMcp(o.mcp(useAnswers(bareApp(o.log), o, status, routes))));
   app.use(requestBodies());
-  return useAnswers(app, o, [...routes, openApiRoute(), docsRoute(), ...(o.extraRoutes ?? [])]);
+  return useAnswers(app, o, status, [...routes, openApiRoute(), docsRoute(), ...(o.extraRoutes ?? [])]);
 }
 
 function errorHandler(o: AppOptions): ErrorRequestHandler {

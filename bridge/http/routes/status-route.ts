@@ -1,5 +1,5 @@
 // GET|POST /status: the whole twin and the briefing.
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import { briefing } from '../../briefing/briefing';
 import { n8nStatusText } from '../../contract/n8n-responses';
 import type { StatusResponse } from '../../contract/responses';
@@ -27,14 +27,15 @@ function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
   };
 }
 
-export function statusRoute(deps: RouteDeps): Router {
+/** The answer to GET|POST /status, mounted by the app as a route of its own (it is asked most often). */
+export function statusAnswer(deps: RouteDeps): RequestHandler {
   const last = new LastBody();
-  return Router().all('/status', async (req, res) => {
+  return async (req, res) => {
     const day = askedDay(parseParams(DayParams, req).date, deps);
     const state = day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState();
     // Only the small, changing `sync` part (and the day asked) is serialised per request.
     const head = bodyOnce(state, 'status', () => statusBody(state));
     const sync = JSON.stringify(deps.sync.info());
     sendJson(res, last.of([head, sync, day?.date ?? ''], () => withDate(`${head.slice(0, -1)},"sync":${sync}}`, day)));
-  });
+  };
 }
