@@ -1,5 +1,6 @@
 // Many requests are answered from one computed value (a state, a cached history page): each
 // endpoint's JSON body for it is built and serialised once, then sent as it is.
+import { Buffer } from 'node:buffer';
 import type { Response } from 'express';
 
 const bodies = new WeakMap<object, Map<string, string>>();
