@@ -38,9 +38,10 @@ const CHALLENGE = 'Basic realm="Digital Twin bridge", charset="UTF-8"';
 export function requireApiKey(apiKey: string | null, open: readonly string[], attempts: LoginAttempts | null = null): RequestHandler {
   const expected = apiKey === null ? null : digest(apiKey);
   return (req, res, next) => {
+    if (expected === null) return next();
     // Express matches routes case-insensitively and with a trailing slash; so does this.
     const path = req.path.toLowerCase().replace(/\/+$/, '');
-    if (expected === null || open.includes(path)) return next();
+    if (open.includes(path)) return next();
     // The connection's address, or the forwarded client's behind a trusted proxy (TWIN_TRUST_PROXY).
     const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const ban = attempts?.ban(client);

@@ -7,7 +7,9 @@ import { cors } from './cors';
 import { directAnswers, type DirectAnswers } from './direct-answers';
 import { hostCheck } from './host-check';
 import { HttpError, errorBody } from './http-error';
+import { inSeries } from './in-series';
 import type { LoginAttempts } from './login-attempts';
+import { BODY_LIMIT, requestBodies } from './request-bodies';
 import type { RouteDeps } from './route-deps';
 import { docsRoute } from './routes/docs-route';
 import { domainHealthRoute } from './routes/domain-health-route';
@@ -19,7 +21,7 @@ import { n8nRoutes, type ReadDeps } from './routes/n8n-routes';
 import { openApiRoute } from './routes/openapi-route';
 import { probeRoutes } from './routes/probe-routes';
 import { reviewRoute } from './routes/review-route';
-import { statusRoute } from './routes/status-route';
+import { statusHandler } from './routes/status-route';
 import { securityHeaders } from './security-headers';
 
 export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
@@ -41,18 +43,30 @@ export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
   /**
    * The /mcp route, made over the answers app: the answer routes alone (no Host, key or body
    * checks, no logging), which the MCP tools ask in process, and the answers they ask most made
-   * without that pass through express. Mounted behind the key check.
+   * without that pass through express. Mounted behind the key check, and entered only by requests
+   * to /mcp and the paths under it.
    */
   mcp?: (answers: express.Express, direct: DirectAnswers) => express.Router;
 }
 
-export const BODY_LIMIT = '16kb';
-/** BODY_LIMIT in bytes, as express.json reads it (a kb is 1024 bytes). */
-export const BODY_LIMIT_BYTES = 16 * 1024;
 
 // Open without the key and whatever the Host: container health checks call it by any name.
 const OPEN_PATHS = ['/health/live'];
 const BodyError = z.object({ type: z.string().optional(), status: z.number().int().optional() });
+
+const allowedMethods: RequestHandler = (req, _res, next) => {
+  if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD') return next();
+  next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
+};
+
+// What the MCP router's paths (/mcp, and under it) match as express matches them: in any case, with
+// or without a trailing slash.
+const MCP_PATH = /^\/mcp(\/|$)/i;
+
+/** The MCP router, entered only by requests to its paths: the others skip its dispatch. */
+function underMcp(router: express.Router): RequestHandler {
+  return (req, res, next) => (MCP_PATH.test(req.path) ? router(req, res, next) : next());
+}
 
 /** An express app with the bridge's settings; `log` is where parameter parsing logs what it ignores. */
 function bareApp(log: Logger | undefined): express.Express {
@@ -65,7 +79,9 @@ function bareApp(log: Logger | undefined): express.Express {
 }
 
 /** The answers: every endpoint's route, then a 404 and the JSON errors. */
-function useAnswers(app: express.Express, o: AppOptions, routes: express.Router[]): express.Express {
+function useAnswers(app: express.Express, o: AppOptions, status: RequestHandler, routes: express.Router[]): express.Express {
+  // /status first, as the app's own route: the answer asked most often enters no other router.
+  app.all('/status', status);
   app.use(...routes);
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `no endpoint at ${req.path.slice(0, 100)}; try /status, /health, /finance or /history`)));
   app.use(errorHandler(o));
@@ -76,26 +92,23 @@ export function createApp(o: AppOptions): express.Express {
   const app = bareApp(o.log);
   // req.ip: the forwarded client when the connection comes from a trusted proxy, else the connection's own.
   if (o.trustProxy?.length) app.set('trust proxy', [...o.trustProxy]);
-  app.use(...(o.before ?? []), securityHeaders);
-  if (o.allowedHosts) app.use(hostCheck({ extraNames: o.allowedHosts, open: OPEN_PATHS, log: o.log ?? silentLogger }));
-  // Before the key check: a browser's preflight never carries the key.
-  app.use(cors(o.corsOrigins ?? []));
-  app.use((req, _res, next) => {
-    if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD') return next();
-    next(new HttpError(405, 'method_not_allowed', `${req.method} is not supported; use GET or POST`));
-  });
-  app.use(requireApiKey(o.apiKey, OPEN_PATHS, o.loginAttempts ?? null));
-  const routes = [probeRoutes(o), domainHealthRoute(o), statusRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
+  app.use(
+    inSeries([
+      ...(o.before ?? []),
+      securityHeaders,
+      ...(o.allowedHosts ? [hostCheck({ extraNames: o.allowedHosts, open: OPEN_PATHS, log: o.log ?? silentLogger })] : []),
+      // Before the key check: a browser's preflight never carries the key.
+      cors(o.corsOrigins ?? []),
+      allowedMethods,
+      requireApiKey(o.apiKey, OPEN_PATHS, o.loginAttempts ?? null),
+    ]),
+  );
+  const status = statusHandler(o);
+  const routes = [probeRoutes(o), domainHealthRoute(o), domainRoutes(o), historyRoute(o), insightsRoute(o), n8nRoutes(o), financeDetailsRoute(o), reviewRoute(o)];
   // Before the body parsers: /mcp reads its own body and answers its errors in JSON-RPC.
-  if (o.mcp) app.use(o.mcp(useAnswers(bareApp(o.log), o, routes), directAnswers(o)));
-  // Bodies as n8n sends them: JSON, or a form (its "Form Urlencoded" body mode).
-  app.use(express.json({ limit: BODY_LIMIT, strict: false }), express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  app.use((req, _res, next) => {
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (!hasBody || req.is(['application/json', 'application/x-www-form-urlencoded'])) return next();
-    next(new HttpError(415, 'unsupported_media_type', 'send the parameters in the query string, or as a JSON object (application/json) or a form (application/x-www-form-urlencoded)'));
-  });
-  return useAnswers(app, o, [...routes, openApiRoute(), docsRoute(), ...(o.extraRoutes ?? [])]);
+  if (o.mcp) app.use(underMcp(o.mcp(useAnswers(bareApp(o.log), o, status, routes), directAnswers(o))));
+  app.use(requestBodies());
+  return useAnswers(app, o, status, [...routes, openApiRoute(), docsRoute(), ...(o.extraRoutes ?? [])]);
 }
 
 function errorHandler(o: AppOptions): ErrorRequestHandler {

@@ -9,8 +9,10 @@ export const CORS_MAX_AGE_SECONDS = 600;
 export function cors(allowedOrigins: readonly string[]): RequestHandler {
   const allowed = new Set(allowedOrigins);
   return (req, res, next) => {
-    // The answer depends on Origin, so no cache may hand one origin's answer to another.
-    res.vary('Origin');
+    // The answer depends on Origin, so no cache may hand one origin's answer to another. With no
+    // Vary header yet (the usual case) it is set as it is: res.vary parses and merges the lists.
+    if (res.getHeader('Vary') === undefined) res.setHeader('Vary', 'Origin');
+    else res.vary('Origin');
     const origin = req.headers.origin;
     if (typeof origin !== 'string' || !allowed.has(origin)) return next();
     res.set('Access-Control-Allow-Origin', origin);

@@ -5,16 +5,19 @@ import type { Logger } from '../log/logger';
 
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const incoming = req.get('x-request-id');
-    const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-    res.set('X-Request-Id', id);
-    const started = performance.now();
-    res.on('finish', () => {
-      logger.info(
-        { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
-        'request',
-      );
-    });
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.setHeader('X-Request-Id', id);
+    // At a level that drops the line (silent, warn), the request costs no listener and no log object.
+    if (logger.isLevelEnabled('info')) {
+      const started = performance.now();
+      res.on('finish', () => {
+        logger.info(
+          { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
+          'request',
+        );
+      });
+    }
     next();
   };
 }

@@ -128,15 +128,38 @@ function bodyParams(req: Request): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
+// Most requests name no parameter at all, and the parse of none is the same every time.
+const parsedNone = new WeakMap<z.ZodType, z.ZodSafeParseResult<unknown>>();
+
+function parseNone<S extends z.ZodType>(schema: S): z.ZodSafeParseResult<z.output<S>> {
+  let result = parsedNone.get(schema) as z.ZodSafeParseResult<z.output<S>> | undefined;
+  if (!result) {
+    result = schema.safeParse({});
+    // Shared by every such request: nobody may change it.
+    if (result.success && typeof result.data === 'object' && result.data !== null) Object.freeze(result.data);
+    parsedNone.set(schema, result);
+  }
+  return result;
+}
+
 export function parseParams<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
   const merged = { ...bodyParams(req), ...(req.query as Record<string, unknown>) };
+  if (isEmpty(merged)) return resultData(parseNone(schema));
   const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
   const unknown = Object.keys(merged).filter((k) => !known.includes(k));
   if (unknown.length > 0) {
     const log = (req.app.locals as { log?: Logger }).log;
     log?.debug({ path: req.path.slice(0, 100), ignored: unknown.slice(0, 20).map((k) => k.slice(0, 40)) }, 'unknown parameters ignored');
   }
-  const result = schema.safeParse(merged);
+  return resultData(schema.safeParse(merged));
+}
+
+function resultData<T>(result: z.ZodSafeParseResult<T>): T {
   if (!result.success) throw new HttpError(400, 'invalid_parameter', describe(result.error));
   return result.data;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }

@@ -1,5 +1,8 @@
 // Many requests are answered from one computed value (a state, a cached history page): each
 // endpoint's JSON body for it is built and serialised once, then sent as it is.
+import { Buffer } from 'node:buffer';
+import type { Response } from 'express';
+
 const bodies = new WeakMap<object, Map<string, string>>();
 
 export function bodyOnce(source: object, endpoint: string, build: () => object): string {
@@ -19,4 +22,36 @@ export function bodyOnce(source: object, endpoint: string, build: () => object):
 /** A serialised object body with `date` (the day a request asked for) first; unchanged without one. */
 export function withDate(json: string, day: { date: string } | null): string {
   return day ? `{"date":${JSON.stringify(day.date)},${json.slice(1)}` : json;
+}
+
+/**
+ * The bytes of an endpoint's last body, kept with the texts it was made of: while a state is cached,
+ * request after request sends the same body, and encoding it for each (about 10 KB for /status) was
+ * most of what a request allocated.
+ */
+export class LastBody {
+  private parts: readonly string[] = [];
+  private bytes: Buffer | null = null;
+
+  /** The body for these parts: `build`'s text encoded when any part differs from the last call's. */
+  of(parts: readonly string[], build: () => string): Buffer {
+    if (this.bytes === null || !samePartsAs(this.parts, parts)) {
+      this.bytes = Buffer.from(build(), 'utf8');
+      this.parts = parts;
+    }
+    return this.bytes;
+  }
+}
+
+function samePartsAs(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+// What express's res.type('application/json') followed by res.send(text) sets, without its lookups.
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Sends serialised JSON, as bytes (the length is theirs, nothing is encoded again). */
+export function sendJson(res: Response, body: Buffer | string): void {
+  res.setHeader('Content-Type', JSON_TYPE);
+  res.send(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
 }

@@ -5,7 +5,8 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { ErrorCode, LATEST_PROTOCOL_VERSION, McpError } from '@modelcontextprotocol/sdk/types.js';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { BODY_LIMIT, BODY_LIMIT_BYTES } from '../http/app';
+// The same body limit as the answers'.
+import { BODY_LIMIT, BODY_LIMIT_BYTES } from '../http/request-bodies';
 import type { Logger } from '../log/logger';
 import type { McpTwin } from './mcp-server';
 import { acceptedOrigin, type OriginRule } from './origin-check';

@@ -122,12 +122,23 @@ export function createMetrics(): Metrics {
 }
 
 function timeRequests(requestDuration: Metrics['requestDuration']): RequestHandler {
+  // A child per label set, made once: labelling each observation anew copied and checked the labels.
+  const children = new Map<string, ReturnType<typeof requestDuration.labels>>();
+  const child = (route: string, method: string, status: string) => {
+    const key = `${route} ${method} ${status}`;
+    let found = children.get(key);
+    if (!found) {
+      found = requestDuration.labels(route, method, status);
+      children.set(key, found);
+    }
+    return found;
+  };
   return (req, res, next) => {
-    const end = requestDuration.startTimer();
+    const started = performance.now();
     res.on('finish', () => {
       // Unknown paths share one label, so that scanning the API cannot blow up the series count.
       const route = KNOWN_ROUTES.has(req.path) ? req.path : 'other';
-      end({ route, method: req.method, status: String(res.statusCode) });
+      child(route, req.method, String(res.statusCode)).observe((performance.now() - started) / 1000);
     });
     next();
   };

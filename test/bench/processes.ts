@@ -83,13 +83,17 @@ export async function terminate(child: ChildProcess, graceMs = 15_000): Promise<
 /** Node flags of `npm start` (package.json): a small young generation keeps the resident memory down. */
 export { BRIDGE_NODE_FLAGS };
 
+let forks = 0;
+
 /**
  * Forks a TypeScript server script that sends `{ url, ... }` over IPC once it listens. The script is
  * bundled first and run by plain Node, as `npm start` runs the bridge: the TypeScript loader would
  * add its own memory and start-up time to what is measured.
  */
 export async function forkServer(script: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServedChild> {
-  const outfile = path.join(REPO_ROOT, 'node_modules/.cache/digital-twin/bench', `${path.basename(script, '.ts')}.mjs`);
+  // A name of this fork's own: worktrees may share one node_modules, and two benchmarks running at
+  // once must not fork each other's bundle. It is removed once the child has loaded it.
+  const outfile = path.join(REPO_ROOT, 'node_modules/.cache/digital-twin/bench', `${path.basename(script, '.ts')}-${process.pid}-${++forks}.mjs`);
   await esbuild.build({ entryPoints: [script], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
   const child = fork(outfile, [], {
     cwd: REPO_ROOT,
@@ -109,6 +113,7 @@ export async function forkServer(script: string, env: NodeJS.ProcessEnv, timeout
     });
     child.once('message', (msg: { url: string } & Record<string, unknown>) => {
       clearTimeout(timer);
+      fs.rmSync(outfile, { force: true });
       child.removeAllListeners('exit');
       resolve({ child, url: msg.url, info: msg, stop: () => terminate(child) });
     });

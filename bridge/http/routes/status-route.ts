@@ -1,11 +1,11 @@
 // GET|POST /status: the whole twin and the briefing.
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import { briefing } from '../../briefing/briefing';
 import { n8nStatusText } from '../../contract/n8n-responses';
 import type { StatusResponse } from '../../contract/responses';
 import { DOMAIN_NAMES, type TwinState } from '../../contract/twin-state';
 import type { RouteDeps } from '../route-deps';
-import { bodyOnce, withDate } from '../serialised-bodies';
+import { LastBody, bodyOnce, sendJson, withDate } from '../serialised-bodies';
 import { askedDay } from '../asked-day';
 import { DayParams, parseParams, type DayQuery } from '../request-params';
 import { VERSIONS } from '../versions';
@@ -27,20 +27,28 @@ function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
   };
 }
 
-/** The /status body for parsed parameters: what the route sends, and what an MCP tool asks in process. */
-export function statusAnswer(deps: RouteDeps): (params: DayQuery) => Promise<string> {
-  return async (params) => {
-    const day = askedDay(params.date, deps);
-    const state = day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState();
-    // Only the small, changing `sync` part (and the day asked) is serialised per request.
-    const head = bodyOnce(state, 'status', () => statusBody(state));
-    return withDate(`${head.slice(0, -1)},"sync":${JSON.stringify(deps.sync.info())}}`, day);
-  };
+/** What a /status body is made of: the state's cached part, the `sync` figures and the day asked. */
+async function statusParts(deps: RouteDeps, params: DayQuery) {
+  const day = askedDay(params.date, deps);
+  const state = day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState();
+  // Only the small, changing `sync` part (and the day asked) is serialised per request.
+  return { day, head: bodyOnce(state, 'status', () => statusBody(state)), sync: JSON.stringify(deps.sync.info()) };
 }
 
-export function statusRoute(deps: RouteDeps): Router {
-  const answer = statusAnswer(deps);
-  return Router().all('/status', async (req, res) => {
-    res.type('application/json').send(await answer(parseParams(DayParams, req)));
-  });
+function joined(p: Awaited<ReturnType<typeof statusParts>>): string {
+  return withDate(`${p.head.slice(0, -1)},"sync":${p.sync}}`, p.day);
+}
+
+/** The /status body for parsed parameters, as text: what an MCP tool asks in process. */
+export function statusAnswer(deps: RouteDeps): (params: DayQuery) => Promise<string> {
+  return async (params) => joined(await statusParts(deps, params));
+}
+
+/** The answer to GET|POST /status, mounted by the app as a route of its own (it is asked most often). */
+export function statusHandler(deps: RouteDeps): RequestHandler {
+  const last = new LastBody();
+  return async (req, res) => {
+    const p = await statusParts(deps, parseParams(DayParams, req));
+    sendJson(res, last.of([p.head, p.sync, p.day?.date ?? ''], () => joined(p)));
+  };
 }
