@@ -49,7 +49,6 @@ export interface AppOptions extends RouteDeps, Omit<ReadDeps, 'insights'> {
   mcp?: (answers: express.Express, direct: DirectAnswers) => express.Router;
 }
 
-
 // Open without the key and whatever the Host: container health checks call it by any name.
 const OPEN_PATHS = ['/health/live'];
 const BodyError = z.object({ type: z.string().optional(), status: z.number().int().optional() });
