@@ -5,6 +5,7 @@ import type { BudgetAlert, BudgetLine } from '../../bridge/contract/twin-state';
 import { formatMoney, formatNumber } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
 import { renderLimited } from './show-more';
+import { div, span } from './dom';
 
 /** The bar's right end, in percent of the budget: room to show an overspend, within reason. */
 export const BAR_MAX_PCT = 150;
@@ -54,9 +55,9 @@ function barLabel(b: BudgetLine, figures: string): string {
 function renderBar(list: HTMLElement, b: BudgetLine, currency: string, action: string | null): HTMLElement {
   const severity = b.alert_severity === null ? 'ok' : b.alert_severity.toLowerCase();
   const item = list.createEl('li', { cls: `dt-budget dt-severity-${severity}` });
-  const head = item.createDiv({ cls: 'dt-budget-head' });
-  head.createSpan({ cls: 'dt-budget-category', text: b.category_path });
-  head.createSpan({ cls: 'dt-badge', text: b.alert_severity === null ? 'OK' : SEVERITY_WORD[b.alert_severity] });
+  const head = div(item, 'dt-budget-head');
+  span(head, 'dt-budget-category', b.category_path);
+  span(head, 'dt-badge', b.alert_severity === null ? 'OK' : SEVERITY_WORD[b.alert_severity]);
   const g = barGeometry(b);
   const figures = budgetFigures(b, currency);
   const label = barLabel(b, figures);
@@ -73,8 +74,8 @@ function renderBar(list: HTMLElement, b: BudgetLine, currency: string, action: s
   if (g.budgetEnd < 100) svg.createSvg('line', { cls: 'dt-bar-end', attr: { x1: g.budgetEnd.toFixed(2), x2: g.budgetEnd.toFixed(2), y1: 0, y2: 10 } });
   if (g.threshold !== null) svg.createSvg('line', { cls: 'dt-bar-threshold', attr: { x1: g.threshold.toFixed(2), x2: g.threshold.toFixed(2), y1: 0, y2: 10 } });
   svg.createSvg('line', { cls: 'dt-bar-pace', attr: { x1: g.pace.toFixed(2), x2: g.pace.toFixed(2), y1: 0, y2: 10 } });
-  item.createDiv({ cls: 'dt-budget-figures', text: figures });
-  if (action !== null) item.createDiv({ cls: 'dt-alert-action', text: action });
+  div(item, 'dt-budget-figures', figures);
+  if (action !== null) div(item, 'dt-alert-action', action);
   return item;
 }
 
@@ -85,10 +86,10 @@ export interface BudgetBarsOptions {
 
 export function renderBudgetBars(parent: HTMLElement, budgets: readonly BudgetLine[], alerts: readonly BudgetAlert[], currency: string, o: BudgetBarsOptions): void {
   const actions = new Map(alerts.map((a) => [a.budget_id, a.recommended_action]));
-  const box = parent.createDiv({ cls: 'dt-budgets' });
+  const box = div(parent, 'dt-budgets');
   const legend = box.createDiv({ cls: 'dt-bar-legend', attr: { 'aria-hidden': 'true' } });
-  legend.createSpan({ cls: 'dt-legend-pace', text: 'Today’s pace' });
-  legend.createSpan({ cls: 'dt-legend-threshold', text: 'Alert threshold' });
+  span(legend, 'dt-legend-pace', 'Today’s pace');
+  span(legend, 'dt-legend-threshold', 'Alert threshold');
   renderLimited(box, 'dt-budget-list', {
     items: worstFirst(budgets),
     renderItem: (list, b) => renderBar(list, b, currency, actions.get(b.budget_id) ?? null),

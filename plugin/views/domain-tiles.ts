@@ -5,6 +5,7 @@ import type { StatusResponse } from '../../bridge/contract/responses';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
 import { formatMoney, formatNumber, formatSignedMoney, plural } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
+import { div, span } from './dom';
 
 export type TileLevel = 'ok' | 'attention' | 'alert' | 'degraded';
 
@@ -112,13 +113,13 @@ export function domainTiles(status: StatusResponse): DomainTile[] {
 }
 
 export function renderTiles(root: HTMLElement, status: StatusResponse): void {
-  const box = root.createDiv({ cls: 'dt-tiles' });
+  const box = div(root, 'dt-tiles');
   for (const tile of domainTiles(status)) {
     const el = box.createDiv({ cls: `dt-tile dt-tile-${tile.domain} dt-level-${tile.level}`, attr: { role: 'group', 'aria-label': `${tile.title}: ${LEVEL_WORDS[tile.level]}` } });
-    const head = el.createDiv({ cls: 'dt-tile-head' });
-    head.createSpan({ cls: 'dt-tile-title', text: tile.title });
-    head.createSpan({ cls: 'dt-tile-status', text: LEVEL_WORDS[tile.level] });
-    el.createDiv({ cls: 'dt-tile-figure', text: tile.figure });
-    el.createDiv({ cls: 'dt-tile-todo', text: tile.todo });
+    const head = div(el, 'dt-tile-head');
+    span(head, 'dt-tile-title', tile.title);
+    span(head, 'dt-tile-status', LEVEL_WORDS[tile.level]);
+    div(el, 'dt-tile-figure', tile.figure);
+    div(el, 'dt-tile-todo', tile.todo);
   }
 }

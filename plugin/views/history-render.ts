@@ -9,6 +9,7 @@ import type { SeriesName, SeriesPoint } from './history-model';
 import { localDateKey } from '../daily-note/briefing-schedule';
 import { moment } from '../time/moment';
 import { renderSparkline } from './sparkline';
+import { div, span } from './dom';
 
 export interface HistoryState {
   entries: HistoryEntry[];
@@ -47,14 +48,14 @@ export function trendScale(points: readonly SeriesPoint[], show: (v: number) => 
 }
 
 function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void {
-  const box = root.createDiv({ cls: 'dt-trends' });
+  const box = div(root, 'dt-trends');
   const newestFinance = entries.find((e) => e.entity_type === 'finance')?.update_data;
   const currency = currencyOf(asData(newestFinance));
   for (const trend of TRENDS) {
     const points = seriesOf(entries, trend.name);
     if (points.length === 0) continue;
-    const el = box.createDiv({ cls: `dt-trend dt-trend-${trend.name}` });
-    el.createSpan({ cls: 'dt-trend-label', text: trend.label });
+    const el = div(box, `dt-trend dt-trend-${trend.name}`);
+    span(el, 'dt-trend-label', trend.label);
     const latest = trend.show((points[points.length - 1] as { v: number }).v, currency);
     if (points.length > 1) {
       const scale = trendScale(points, (v) => trend.show(v, currency));
@@ -63,7 +64,7 @@ function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void
       el.createSpan({ cls: 'dt-trend-scale', text: `${scale.min} – ${scale.max}`, attr: { 'aria-hidden': 'true' } });
       el.createSpan({ cls: 'dt-trend-scale', text: scale.from === scale.to ? scale.from : `${scale.from} → ${scale.to}`, attr: { 'aria-hidden': 'true' } });
     }
-    el.createSpan({ cls: 'dt-trend-value', text: latest });
+    span(el, 'dt-trend-value', latest);
   }
   if (box.childElementCount === 0) box.remove();
 }
@@ -89,12 +90,12 @@ export function renderHistory(
   root.empty();
   root.addClass('dt-history');
   if (state.error !== null) {
-    const el = root.createDiv({ cls: `dt-state ${state.error.kind === 'unauthorised' ? 'dt-state-unauthorised' : 'dt-state-offline'}` });
-    el.createDiv({ cls: 'dt-state-title', text: state.error.kind === 'unauthorised' ? 'The bridge refused the API key' : 'History unavailable' });
-    el.createDiv({ cls: 'dt-state-detail', text: state.error.message });
+    const el = div(root, `dt-state ${state.error.kind === 'unauthorised' ? 'dt-state-unauthorised' : 'dt-state-offline'}`);
+    div(el, 'dt-state-title', state.error.kind === 'unauthorised' ? 'The bridge refused the API key' : 'History unavailable');
+    div(el, 'dt-state-detail', state.error.message);
   }
   if (state.entries.length === 0) {
-    root.createDiv({ cls: state.loading ? 'dt-state dt-state-loading' : 'dt-muted', text: state.loading ? 'Loading history…' : 'No history yet.' });
+    div(root, state.loading ? 'dt-state dt-state-loading' : 'dt-muted', state.loading ? 'Loading history…' : 'No history yet.');
     return;
   }
   renderTrends(root, state.entries);
@@ -102,13 +103,13 @@ export function renderHistory(
   const shown = Math.max(1, state.shown ?? HISTORY_RENDER_STEP);
   const changes = describeEntries(state.entries, shown);
   for (const day of groupByDay(changes)) {
-    const dayEl = root.createDiv({ cls: 'dt-day' });
+    const dayEl = div(root, 'dt-day');
     dayTitle(dayEl, day.day, onPickDay);
     for (const change of day.changes) {
-      const item = dayEl.createDiv({ cls: `dt-change dt-change-${change.entry.entity_type}` });
-      item.createSpan({ cls: 'dt-change-time', text: timeOf(change.at) });
-      item.createSpan({ cls: 'dt-change-title', text: change.title });
-      if (change.lines.length > 0) item.createDiv({ cls: 'dt-change-lines', text: change.lines.join('\n') });
+      const item = div(dayEl, `dt-change dt-change-${change.entry.entity_type}`);
+      span(item, 'dt-change-time', timeOf(change.at));
+      span(item, 'dt-change-title', change.title);
+      if (change.lines.length > 0) div(item, 'dt-change-lines', change.lines.join('\n'));
     }
   }
   const hidden = state.entries.length - changes.length;

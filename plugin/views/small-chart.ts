@@ -3,6 +3,8 @@
 // the nearest point's date and value in the readout above it (announced to screen readers); the
 // chart's label sums it up and its description gives every value. One marker and one readout per
 // chart instead of an element per point keep a 90-day chart cheap to draw. Colours: styles.css.
+import { span } from './dom';
+
 export interface ChartPoint {
   /** YYYY-MM-DD or YYYY-MM, shown as it is. */
   label: string;
@@ -69,7 +71,7 @@ export function renderChart(parent: HTMLElement, spec: ChartSpec): HTMLElement {
   caption.createSpan({ text: spec.title });
   const { points } = spec;
   if (points.length === 0) {
-    caption.createSpan({ cls: 'dt-chart-readout dt-muted', text: 'no data' });
+    span(caption, 'dt-chart-readout dt-muted', 'no data');
     return figure;
   }
   const readout = caption.createSpan({ cls: 'dt-chart-readout', text: spec.show(points[points.length - 1].value), attr: { 'aria-live': 'polite' } });
@@ -77,15 +79,15 @@ export function renderChart(parent: HTMLElement, spec: ChartSpec): HTMLElement {
   // The scale is text beside the drawing, so it stays readable at any width and in any theme.
   const axis = figure.createDiv({ cls: 'dt-chart-y', attr: { 'aria-hidden': 'true' } });
   const tick = spec.axis ?? spec.show;
-  axis.createSpan({ cls: 'dt-chart-max', text: tick(scale.max) });
-  axis.createSpan({ cls: 'dt-chart-min', text: tick(scale.min) });
+  span(axis, 'dt-chart-max', tick(scale.max));
+  span(axis, 'dt-chart-min', tick(scale.min));
   const valuesId = `dt-chart-values-${++chartCount}`;
   const svg = figure.createSvg('svg', {
     cls: 'dt-chart-svg',
     attr: { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', tabindex: 0, 'aria-label': `${chartSummary(spec)}. Arrow keys move along the points.`, 'aria-describedby': valuesId },
   });
-  const span = scale.max - scale.min;
-  const y = (v: number) => (span === 0 ? HEIGHT / 2 : PAD + ((scale.max - v) / span) * (HEIGHT - 2 * PAD));
+  const range = scale.max - scale.min;
+  const y = (v: number) => (range === 0 ? HEIGHT / 2 : PAD + ((scale.max - v) / range) * (HEIGHT - 2 * PAD));
   const xs = spec.kind === 'line' ? drawLine(svg, spec, y) : drawBars(svg, spec, y);
   const marker = svg.createSvg('circle', { cls: 'dt-chart-marker dt-hidden', attr: { r: 3.5, cx: xs[xs.length - 1], cy: y(points[points.length - 1].value) } });
   const x = figure.createDiv({ cls: 'dt-chart-x', attr: { 'aria-hidden': 'true' } });
