@@ -8,3 +8,20 @@ export function div(parent: HTMLElement, cls: string, text?: string): HTMLDivEle
 export function span(parent: HTMLElement, cls: string, text?: string): HTMLSpanElement {
   return parent.createSpan({ cls, text });
 }
+
+/** The title of every view's box for a 401 or 403. */
+export const REFUSED_KEY = 'The bridge refused the API key';
+
+/** A state box above the figures (offline, a refused key, a briefing not written…): a title and a detail. */
+export function stateBox(parent: HTMLElement, kind: string, title: string, detail: string): HTMLDivElement {
+  const el = div(parent, `dt-state dt-state-${kind}`);
+  div(el, 'dt-state-title', title);
+  div(el, 'dt-state-detail', detail);
+  return el;
+}
+
+/** Why a request failed, as a state box: a refused key says so, anything else gets `title`. */
+export function failureBox(parent: HTMLElement, error: { kind: string; message: string }, title: string): HTMLDivElement {
+  const refused = error.kind === 'unauthorised';
+  return stateBox(parent, refused ? 'unauthorised' : 'offline', refused ? REFUSED_KEY : title, error.message);
+}

@@ -4,7 +4,7 @@ import type { StatusResponse } from '../../bridge/contract/responses';
 import type { BridgeFailure } from '../bridge-client/bridge-client';
 import { moment } from '../time/moment';
 import { renderTwinFigures } from './twin-panel-render';
-import { div } from './dom';
+import { div, failureBox } from './dom';
 
 /** The day shown, and how asking the bridge for it went. */
 export interface DayState {
@@ -54,10 +54,7 @@ export function renderDayPicker(root: HTMLElement, today: string, onPick: (day: 
 }
 
 function failure(root: HTMLElement, error: BridgeFailure, name: string): void {
-  const refused = error.kind === 'unauthorised';
-  const el = div(root, `dt-state ${refused ? 'dt-state-unauthorised' : 'dt-state-offline'}`);
-  div(el, 'dt-state-title', refused ? 'The bridge refused the API key' : `No twin for ${name}`);
-  div(el, 'dt-state-detail', error.message);
+  failureBox(root, error, `No twin for ${name}`);
 }
 
 /** The twin on the picked day: its name, the way back to today, then the panel's figures or why there are none. */

@@ -9,7 +9,7 @@ import type { SeriesName, SeriesPoint } from './history-model';
 import { localDateKey } from '../daily-note/briefing-schedule';
 import { moment } from '../time/moment';
 import { renderSparkline } from './sparkline';
-import { div, span } from './dom';
+import { div, failureBox, span } from './dom';
 
 export interface HistoryState {
   entries: HistoryEntry[];
@@ -89,11 +89,7 @@ export function renderHistory(
 ): void {
   root.empty();
   root.addClass('dt-history');
-  if (state.error !== null) {
-    const el = div(root, `dt-state ${state.error.kind === 'unauthorised' ? 'dt-state-unauthorised' : 'dt-state-offline'}`);
-    div(el, 'dt-state-title', state.error.kind === 'unauthorised' ? 'The bridge refused the API key' : 'History unavailable');
-    div(el, 'dt-state-detail', state.error.message);
-  }
+  if (state.error !== null) failureBox(root, state.error, 'History unavailable');
   if (state.entries.length === 0) {
     div(root, state.loading ? 'dt-state dt-state-loading' : 'dt-muted', state.loading ? 'Loading history…' : 'No history yet.');
     return;

@@ -13,7 +13,7 @@ import { renderTiles } from './domain-tiles';
 import { renderLimited } from './show-more';
 import { renderChart } from './small-chart';
 import { renderUpcoming } from './upcoming-list';
-import { div, span } from './dom';
+import { REFUSED_KEY, div, span, stateBox } from './dom';
 
 /** Sync is called stale when it is older than this many sync intervals. */
 const SYNC_STALE_INTERVALS = 3;
@@ -58,34 +58,24 @@ function timeLine(parent: HTMLElement, label: string, iso: string | null, now: D
 function stateBanner(root: HTMLElement, snapshot: TwinSnapshot, now: Date): void {
   const { status, error, fetchedAt, loading } = snapshot;
   if (error?.kind === 'unauthorised') {
-    const el = div(root, 'dt-state dt-state-unauthorised');
-    div(el, 'dt-state-title', 'The bridge refused the API key');
-    div(el, 'dt-state-detail', 'Set the key in the plugin settings to the one the bridge uses.');
+    stateBox(root, 'unauthorised', REFUSED_KEY, 'Set the key in the plugin settings to the one the bridge uses.');
   } else if (error !== null) {
-    const el = div(root, 'dt-state dt-state-offline');
-    div(el, 'dt-state-title', error.kind === 'unreachable' ? 'Offline' : 'The bridge answered with an error');
-    div(el, 'dt-state-detail', error.message);
+    stateBox(root, 'offline', error.kind === 'unreachable' ? 'Offline' : 'The bridge answered with an error', error.message);
   }
   if (error !== null && status !== null && fetchedAt !== null) {
     div(root, 'dt-state-detail dt-last-data', `Showing the last data received, ${formatAge(fetchedAt, now)} (${formatClock(fetchedAt, now)}).`);
   }
   if (loading) div(root, 'dt-state dt-state-loading', status === null ? 'Loading the twin…' : 'Refreshing…');
   // A briefing that could not be written safely (a broken marker block) stays visible until fixed.
-  if (snapshot.briefingIssue) {
-    const el = div(root, 'dt-state dt-state-briefing');
-    div(el, 'dt-state-title', 'Briefing not written');
-    div(el, 'dt-state-detail', snapshot.briefingIssue);
-  }
+  if (snapshot.briefingIssue) stateBox(root, 'briefing', 'Briefing not written', snapshot.briefingIssue);
 }
 
 /** Names a bridge older than the plugin needs, with the command that upgrades it; the figures stay below. */
 function upgradeNote(root: HTMLElement, status: StatusResponse): void {
   const version = apiVersionOf(status);
   if (!bridgeIsOlder(version)) return;
-  const el = div(root, 'dt-state dt-state-upgrade');
-  div(el, 'dt-state-title', 'Upgrade the bridge');
   // The connection doctor's words for it: what the bridge has, what the plugin needs.
-  div(el, 'dt-state-detail', `${diagnose({ url: '', mobile: false }, null, version)?.title ?? ''} Some figures may be missing until then.`);
+  const el = stateBox(root, 'upgrade', 'Upgrade the bridge', `${diagnose({ url: '', mobile: false }, null, version)?.title ?? ''} Some figures may be missing until then.`);
   const how = div(el, 'dt-state-detail dt-upgrade-commands');
   how.appendText('Installed as a package: ');
   how.createEl('code', { text: UPGRADE_COMMANDS.package });
