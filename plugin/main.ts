@@ -1,6 +1,6 @@
 // Digital Twin for Obsidian: the twin panel, the history view, the daily-note briefing, commands,
 // settings and the status bar. Wiring only; the work is done in the modules it imports.
-import { Notice, Platform, Plugin, requireApiVersion } from 'obsidian';
+import { Platform, Plugin, requireApiVersion } from 'obsidian';
 import type { Editor, MarkdownFileInfo, MarkdownView, ObsidianProtocolData, WorkspaceLeaf } from 'obsidian';
 import type { StatusResponse } from '../bridge/contract/responses';
 import { BridgeClient } from './bridge-client/bridge-client';
@@ -23,6 +23,7 @@ import type { SettingsHost, TodaysNote } from './settings/settings-tab';
 import { systemClock } from './time/clock';
 import type { Clock } from './time/clock';
 import { autoRefreshDue } from './twin/auto-refresh';
+import { notify } from './twin/notify';
 import { TwinStore } from './twin/twin-store';
 import { HistoryView, VIEW_TYPE_HISTORY } from './views/history-view';
 import { insightsStore } from './views/insights-store';
@@ -189,7 +190,7 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
   onPairingLink(params: ObsidianProtocolData): void {
     const pairing = pairingFrom(params);
     if ('problem' in pairing) {
-      new Notice(`Digital twin: this pairing link was not used, nothing changed. ${pairing.problem}`);
+      notify(`this pairing link was not used, nothing changed. ${pairing.problem}`);
       return;
     }
     const secretName = requireApiVersion('1.11.4') ? DEFAULT_SECRET_ID : null;

@@ -8,6 +8,7 @@ import type { StatusResponse } from '../../bridge/contract/responses';
 import type { BridgeResult } from '../bridge-client/bridge-client';
 import type { TwinData } from '../settings/settings';
 import type { TwinStore } from '../twin/twin-store';
+import { notify } from '../twin/notify';
 import { moment } from '../time/moment';
 import { briefingLines, comingDayLines, statusLineLines, unavailableLines } from './briefing-callout';
 import { RetryBackoff } from './briefing-retry';
@@ -86,10 +87,10 @@ async function blockLinesFor(deps: DailyBriefingDeps, note: string | null): Prom
   const made = await linesFor(deps, day, style);
   if (made.ok) return made.lines;
   if (day === today(deps)) {
-    new Notice(`Digital twin: ${made.message}`);
+    notify(`${made.message}`);
     return unavailableLines(made.message);
   }
-  new Notice(`Digital twin: the briefing of ${day} was not inserted. ${made.message}`);
+  notify(`the briefing of ${day} was not inserted. ${made.message}`);
   return null;
 }
 
@@ -148,7 +149,7 @@ export class DailyBriefing {
     if (lines === null) return;
     const file = target.path === null ? null : app.vault.getFileByPath(target.path);
     if (target.path !== null && file === null) {
-      new Notice(`Digital twin: ${target.path} is gone; the briefing was not inserted.`);
+      notify(`${target.path} is gone; the briefing was not inserted.`);
       return;
     }
     // The note's own editor if it is open (the command's leaf may show another note by now).
@@ -162,7 +163,7 @@ export class DailyBriefing {
     };
     if (open !== null) replaceChangedSpan(open, change(open.getValue()));
     else if (file !== null) await app.vault.process(file, change);
-    if (result.problem !== null) new Notice(`Digital twin: the briefing was not inserted: ${result.problem}.`);
+    if (result.problem !== null) notify(`the briefing was not inserted: ${result.problem}.`);
   }
 
   /** Merges duplicated briefing blocks in today's or yesterday's daily note, and only there. */
@@ -218,7 +219,7 @@ export class DailyBriefing {
       deps.store.setBriefingIssue(outcome.message);
       if (force || this.brokenNoticeDate !== outcome.date) {
         this.brokenNoticeDate = outcome.date;
-        new Notice(`Digital twin: ${outcome.message}`);
+        notify(`${outcome.message}`);
       }
     } else {
       retry.failed(nowMs, outcome.date);
@@ -227,7 +228,7 @@ export class DailyBriefing {
         settings.offlineNoticeDate = outcome.date;
         await deps.persist();
         const what = outcome.kind === 'offline' ? "Today's briefing is waiting for the bridge" : "Today's briefing could not be written";
-        new Notice(`Digital twin: ${what}. ${outcome.message}`);
+        notify(`${what}. ${outcome.message}`);
       }
       if (outcome.kind === 'failed') console.error('Digital twin: briefing failed', outcome.message);
     }
