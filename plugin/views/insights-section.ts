@@ -5,7 +5,8 @@ import type { InsightDomain, InsightsResponse } from '../../bridge/contract/insi
 import { formatAge, formatMoney, formatNumber, plural } from '../twin/format';
 import { INSIGHTS_MAX_AGE_MS } from './insights-store';
 import type { InsightsSnapshot, InsightsStore } from './insights-store';
-import { renderLimited } from './show-more';
+import { listState, textItem, titledList } from './show-more';
+import type { ListState } from './show-more';
 import {
   ARROWS,
   categoriesAbove,
@@ -36,18 +37,9 @@ function renderTrend(parent: HTMLElement, t: Trend): void {
   row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: { 'aria-hidden': 'true' } });
 }
 
-/** Lists opened with "Show N more", per panel element, so that they stay open across refreshes. */
-const openedLists = new WeakMap<HTMLElement, Set<string>>();
-
-function list(parent: HTMLElement, opened: Set<string>, title: string, items: readonly string[], cls: string): void {
+function list(parent: HTMLElement, lists: ListState, title: string, items: readonly string[], cls: string): void {
   if (items.length === 0) return;
-  div(parent, 'dt-subtitle', `${title} (${items.length})`);
-  renderLimited(parent, `dt-list ${cls}`, {
-    items,
-    renderItem: (ul, text) => ul.createEl('li', { text }),
-    expanded: opened.has(cls),
-    onExpand: () => void opened.add(cls),
-  });
+  titledList(parent, title, `dt-list ${cls}`, { items, renderItem: textItem, ...lists(cls) });
 }
 
 function degradedNotes(parent: HTMLElement, i: InsightsResponse): void {
@@ -73,7 +65,7 @@ function renderCorrelations(parent: HTMLElement, i: InsightsResponse): void {
   }
 }
 
-function renderBody(el: HTMLElement, i: InsightsResponse, opened: Set<string>): void {
+function renderBody(el: HTMLElement, i: InsightsResponse, lists: ListState): void {
   degradedNotes(el, i);
   if (i.headline !== null) div(el, 'dt-insight-headline', i.headline.text);
   const trends = insightTrends(i);
@@ -84,9 +76,9 @@ function renderBody(el: HTMLElement, i: InsightsResponse, opened: Set<string>): 
   }
   const target = targetText(i);
   if (target !== null) div(el, 'dt-muted dt-insights-note', target);
-  list(el, opened, 'Stalled or regressing exercises', stalledExercises(i).map(exerciseText), 'dt-stalled');
+  list(el, lists, 'Stalled or regressing exercises', stalledExercises(i).map(exerciseText), 'dt-stalled');
   const currency = i.money.currency || 'PLN';
-  list(el, opened, 'Above usual spending', categoriesAbove(i).map((c) => categoryText(c, currency, formatMoney)), 'dt-above-baseline');
+  list(el, lists, 'Above usual spending', categoriesAbove(i).map((c) => categoryText(c, currency, formatMoney)), 'dt-above-baseline');
   renderCorrelations(el, i);
 }
 
@@ -108,12 +100,7 @@ export function renderInsightsSection(root: HTMLElement, snapshot: Omit<Insights
     if (loading) div(el, 'dt-muted', 'Loading insights…');
     return el;
   }
-  let opened = openedLists.get(root);
-  if (opened === undefined) {
-    opened = new Set();
-    openedLists.set(root, opened);
-  }
-  renderBody(el, insights, opened);
+  renderBody(el, insights, listState(root));
   return el;
 }
 

@@ -10,7 +10,8 @@ import { worstFirst } from '../twin/twin-alerts';
 import type { TwinSnapshot } from '../twin/twin-store';
 import { renderBudgetBars } from './budget-bars';
 import { renderTiles } from './domain-tiles';
-import { renderLimited } from './show-more';
+import { listState, renderLimited, textItem, titledList } from './show-more';
+import type { ListState } from './show-more';
 import { renderChart } from './small-chart';
 import { renderUpcoming } from './upcoming-list';
 import { REFUSED_KEY, div, span, stateBox } from './dom';
@@ -20,22 +21,6 @@ const SYNC_STALE_INTERVALS = 3;
 const HISTORY_STALE_MS = 48 * 3600 * 1000;
 
 const DOMAIN_TITLES: Record<DomainName, string> = { health: 'Health', finance: 'Finance', pantry: 'Pantry' };
-
-/** Lists a person opened with "Show N more", per panel element: they stay open across refreshes. */
-const openedLists = new WeakMap<HTMLElement, Set<string>>();
-
-/** Whether the list `key` was opened, and what opens it: a "Show N more" list's two options. */
-type ListState = (key: string) => { expanded: boolean; onExpand: () => void };
-
-function listState(root: HTMLElement): ListState {
-  let opened = openedLists.get(root);
-  if (opened === undefined) {
-    opened = new Set();
-    openedLists.set(root, opened);
-  }
-  const set = opened;
-  return (key) => ({ expanded: set.has(key), onExpand: () => void set.add(key) });
-}
 
 function row(parent: HTMLElement, label: string, value: string, cls?: string): HTMLElement {
   const el = div(parent, cls ? `dt-row ${cls}` : 'dt-row');
@@ -165,8 +150,7 @@ function renderRecordedPantry(el: HTMLElement, pantry: PantryDomain, lists: List
   const expired = pantry.expiring.length === 0 ? (pantry.expired_count ?? 0) : 0;
   const soon = pantry.expiring.length === 0 ? Math.max(0, (pantry.expiring_count ?? 0) - expired) : 0;
   if (names.length > 0) {
-    div(el, 'dt-subtitle', `Low stock (${names.length})`);
-    renderLimited(el, 'dt-list', { items: names, renderItem: (list, name) => list.createEl('li', { text: name }), ...lists('low') });
+    titledList(el, 'Low stock', 'dt-list', { items: names, renderItem: textItem, ...lists('low') });
   }
   if (expired > 0 || soon > 0) {
     const counts = [expired > 0 ? `${expired} expired` : null, soon > 0 ? `${soon} expiring within 30 days` : null].filter((x) => x !== null);
@@ -181,8 +165,7 @@ function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): 
     return;
   }
   if (pantry.low_stock.length > 0) {
-    div(el, 'dt-subtitle', `Low stock (${pantry.low_stock.length})`);
-    renderLimited(el, 'dt-list', {
+    titledList(el, 'Low stock', 'dt-list', {
       items: pantry.low_stock,
       renderItem: (list, item) =>
         list.createEl('li', { text: `${item.product}: ${formatNumber(item.quantity, 2)}${item.unit ? ` ${item.unit}` : ''} (min ${formatNumber(item.critical_threshold, 2)})` }),
@@ -193,8 +176,7 @@ function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): 
   const soon = pantry.expiring.filter((i) => i.level !== 'expired');
   for (const [title, items] of [['Expired', expired], ['Expiring', soon]] as const) {
     if (items.length === 0) continue;
-    div(el, 'dt-subtitle', `${title} (${items.length})`);
-    renderLimited(el, 'dt-list', {
+    titledList(el, title, 'dt-list', {
       items,
       renderItem: (list, item) => {
         const when = item.days_left < 0 ? `${plural(-item.days_left, 'day', 'days')} ago` : item.days_left === 0 ? 'today' : `in ${plural(item.days_left, 'day', 'days')}`;
