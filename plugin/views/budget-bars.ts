@@ -6,6 +6,7 @@ import { formatMoney, formatNumber } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
 import { renderLimited } from './show-more';
 import { div, span } from './dom';
+import { labelledSvg, rect, tick } from './svg-shapes';
 
 /** The bar's right end, in percent of the budget: room to show an overspend, within reason. */
 export const BAR_MAX_PCT = 150;
@@ -61,19 +62,16 @@ function renderBar(list: HTMLElement, b: BudgetLine, currency: string, action: s
   const g = barGeometry(b);
   const figures = budgetFigures(b, currency);
   const label = barLabel(b, figures);
-  const svg = item.createSvg('svg', {
-    cls: 'dt-bar',
-    attr: { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', 'aria-label': label },
-  });
   // The tooltip: the pace and the threshold are ticks on the bar, their figures are only here.
-  svg.createSvg('title').textContent = label;
+  const svg = labelledSvg(item, 'dt-bar', '0 0 100 10', label);
   // Spent to the budget's end covers the whole track: one shape less to draw.
-  if (g.spent < g.budgetEnd) svg.createSvg('rect', { cls: 'dt-bar-track', attr: { x: 0, y: 2, width: g.budgetEnd.toFixed(2), height: 6 } });
-  if (g.spent > 0) svg.createSvg('rect', { cls: 'dt-bar-spent', attr: { x: 0, y: 2, width: g.spent.toFixed(2), height: 6 } });
-  if (g.over > 0) svg.createSvg('rect', { cls: 'dt-bar-over', attr: { x: g.budgetEnd.toFixed(2), y: 0, width: g.over.toFixed(2), height: 10 } });
-  if (g.budgetEnd < 100) svg.createSvg('line', { cls: 'dt-bar-end', attr: { x1: g.budgetEnd.toFixed(2), x2: g.budgetEnd.toFixed(2), y1: 0, y2: 10 } });
-  if (g.threshold !== null) svg.createSvg('line', { cls: 'dt-bar-threshold', attr: { x1: g.threshold.toFixed(2), x2: g.threshold.toFixed(2), y1: 0, y2: 10 } });
-  svg.createSvg('line', { cls: 'dt-bar-pace', attr: { x1: g.pace.toFixed(2), x2: g.pace.toFixed(2), y1: 0, y2: 10 } });
+  const end = g.budgetEnd.toFixed(2);
+  if (g.spent < g.budgetEnd) rect(svg, 'dt-bar-track', 0, 2, end, 6);
+  if (g.spent > 0) rect(svg, 'dt-bar-spent', 0, 2, g.spent.toFixed(2), 6);
+  if (g.over > 0) rect(svg, 'dt-bar-over', end, 0, g.over.toFixed(2), 10);
+  if (g.budgetEnd < 100) tick(svg, 'dt-bar-end', end);
+  if (g.threshold !== null) tick(svg, 'dt-bar-threshold', g.threshold.toFixed(2));
+  tick(svg, 'dt-bar-pace', g.pace.toFixed(2));
   div(item, 'dt-budget-figures', figures);
   if (action !== null) div(item, 'dt-alert-action', action);
   return item;

@@ -19,6 +19,7 @@ import {
   type Trend,
 } from './insights-model';
 import { div, span } from './dom';
+import { labelledSvg, rect, tick } from './svg-shapes';
 
 const DOMAIN_WORDS: Record<InsightDomain, string> = { body: 'Body', training: 'Training', money: 'Money', pantry: 'Pantry', correlations: 'Correlation' };
 
@@ -28,12 +29,11 @@ function renderTrend(parent: HTMLElement, t: Trend): void {
   span(row, 'dt-label', t.label);
   span(row, 'dt-value', t.text);
   const scale = `${t.label}: ${t.text}, on a scale from −${formatNumber(t.fullScale)} to +${formatNumber(t.fullScale)} ${t.unit}`;
-  const svg = row.createSvg('svg', { cls: 'dt-pace-scale', attr: { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', 'aria-label': scale } });
-  svg.createSvg('title').textContent = scale;
-  svg.createSvg('rect', { cls: 'dt-pace-track', attr: { x: 0, y: 4, width: 100, height: 2 } });
+  const svg = labelledSvg(row, 'dt-pace-scale', '0 0 100 10', scale);
+  rect(svg, 'dt-pace-track', 0, 4, 100, 2);
   const [from, to] = t.position < 50 ? [t.position, 50] : [50, t.position];
-  if (to - from > 0.5) svg.createSvg('rect', { cls: 'dt-pace-fill', attr: { x: from.toFixed(2), y: 2, width: (to - from).toFixed(2), height: 6 } });
-  svg.createSvg('line', { cls: 'dt-pace-zero', attr: { x1: 50, x2: 50, y1: 0, y2: 10 } });
+  if (to - from > 0.5) rect(svg, 'dt-pace-fill', from.toFixed(2), 2, (to - from).toFixed(2), 6);
+  tick(svg, 'dt-pace-zero', 50);
   row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: { 'aria-hidden': 'true' } });
 }
 
