@@ -60,19 +60,20 @@ function healthTile(h: HealthDomain): DomainTile {
 
 function financeTile(f: FinanceDomain): DomainTile {
   const figure = f.mtd_net === null ? 'No figures' : `${formatSignedMoney(f.mtd_net, f.currency || 'PLN')} this month`;
+  const tile = (level: TileLevel, todo: string): DomainTile => ({ domain: 'finance', title: 'Finance', level, figure, todo });
   const worst = worstFirst(f.alerts)[0];
-  if (worst === undefined) return { domain: 'finance', title: 'Finance', level: 'ok', figure, todo: f.budgets.length > 0 ? 'Budgets on track' : 'No budget alerts' };
+  if (worst === undefined) return tile('ok', f.budgets.length > 0 ? 'Budgets on track' : 'No budget alerts');
   const where = shortCategory(worst.category_path);
   const currency = f.currency || 'PLN';
   switch (worst.alert_severity) {
     case 'CRITICAL':
-      return { domain: 'finance', title: 'Finance', level: 'alert', figure, todo: `Stop spending in ${where}` };
+      return tile('alert', `Stop spending in ${where}`);
     case 'HIGH': {
       const perDay = worst.daily_limit_remaining ?? worst.budget_amount - worst.actual_amount;
-      return { domain: 'finance', title: 'Finance', level: 'alert', figure, todo: `Slow down in ${where}: ${formatMoney(perDay, currency)} a day` };
+      return tile('alert', `Slow down in ${where}: ${formatMoney(perDay, currency)} a day`);
     }
     case 'MEDIUM':
-      return { domain: 'finance', title: 'Finance', level: 'attention', figure, todo: `Spend less in ${where} to stay in budget` };
+      return tile('attention', `Spend less in ${where} to stay in budget`);
   }
 }
 

@@ -4,6 +4,7 @@
 // chart's label sums it up and its description gives every value. One marker and one readout per
 // chart instead of an element per point keep a 90-day chart cheap to draw. Colours: styles.css.
 import { span } from './dom';
+import { rect } from './svg-shapes';
 
 export interface ChartPoint {
   /** YYYY-MM-DD or YYYY-MM, shown as it is. */
@@ -161,10 +162,7 @@ function drawBars(svg: SVGSVGElement, spec: ChartSpec, y: (v: number) => number)
     const top = Math.min(y(p.value), zero);
     const height = Math.max(Math.abs(y(p.value) - zero), 1);
     const left = PAD + i * slot + (slot - width) / 2;
-    svg.createSvg('rect', {
-      cls: `dt-chart-bar ${p.value < 0 ? 'dt-chart-bar-negative' : 'dt-chart-bar-positive'}`,
-      attr: { x: left.toFixed(1), y: top.toFixed(1), width: width.toFixed(1), height: height.toFixed(1) },
-    });
+    rect(svg, `dt-chart-bar ${p.value < 0 ? 'dt-chart-bar-negative' : 'dt-chart-bar-positive'}`, left.toFixed(1), top.toFixed(1), width.toFixed(1), height.toFixed(1));
     return left + width / 2;
   });
   svg.createSvg('line', { cls: 'dt-chart-zero', attr: { x1: 0, x2: WIDTH, y1: zero.toFixed(1), y2: zero.toFixed(1) } });

@@ -1,6 +1,6 @@
-// The small SVG drawings of the panel (budget bars, trend scales, sparklines): stretched to their
-// row's width, named for screen readers and, through their <title>, on hover. Coordinates are in the
-// viewBox's units and written as given.
+// The panel's small SVG images (budget bars, trend scales, sparklines): a few viewBox units that
+// fill their box, named for screen readers and, through their <title>, on hover; and the rectangles
+// and ticks drawn in them and in the charts. Coordinates are in viewBox units, written as given.
 type Coordinate = number | string;
 
 /** An image of `viewBox` units that fills its box; `label` is what it says. */
