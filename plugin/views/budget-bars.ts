@@ -5,7 +5,7 @@ import type { BudgetAlert, BudgetLine } from '../../bridge/contract/twin-state';
 import { formatMoney, formatNumber } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
 import { renderLimited } from './show-more';
-import { div, span } from './dom';
+import { ARIA_HIDDEN, div, span } from './dom';
 import { labelledSvg, rect, tick } from './svg-shapes';
 
 /** The bar's right end, in percent of the budget: room to show an overspend, within reason. */
@@ -85,7 +85,7 @@ export interface BudgetBarsOptions {
 export function renderBudgetBars(parent: HTMLElement, budgets: readonly BudgetLine[], alerts: readonly BudgetAlert[], currency: string, o: BudgetBarsOptions): void {
   const actions = new Map(alerts.map((a) => [a.budget_id, a.recommended_action]));
   const box = div(parent, 'dt-budgets');
-  const legend = box.createDiv({ cls: 'dt-bar-legend', attr: { 'aria-hidden': 'true' } });
+  const legend = box.createDiv({ cls: 'dt-bar-legend', attr: ARIA_HIDDEN });
   span(legend, 'dt-legend-pace', 'Today’s pace');
   span(legend, 'dt-legend-threshold', 'Alert threshold');
   renderLimited(box, 'dt-budget-list', {

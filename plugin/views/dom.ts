@@ -9,6 +9,9 @@ export function span(parent: HTMLElement, cls: string, text?: string): HTMLSpanE
   return parent.createSpan({ cls, text });
 }
 
+/** For text a screen reader should skip: what it says is said in another way too. */
+export const ARIA_HIDDEN = { 'aria-hidden': 'true' };
+
 /** The title of every view's box for a 401 or 403. */
 export const REFUSED_KEY = 'The bridge refused the API key';
 

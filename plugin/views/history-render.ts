@@ -9,7 +9,7 @@ import type { SeriesName, SeriesPoint } from './history-model';
 import { localDateKey } from '../daily-note/briefing-schedule';
 import { moment } from '../time/moment';
 import { renderSparkline } from './sparkline';
-import { div, failureBox, span } from './dom';
+import { ARIA_HIDDEN, div, failureBox, span } from './dom';
 
 export interface HistoryState {
   entries: HistoryEntry[];
@@ -61,8 +61,8 @@ function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void
       const scale = trendScale(points, (v) => trend.show(v, currency));
       renderSparkline(el, points, `${trend.label}, ${points.length} changes from ${scale.from} to ${scale.to}: lowest ${scale.min}, highest ${scale.max}, latest ${latest}`, `dt-sparkline-${trend.name}`);
       // The scale in words beside the line: its range, and the days it spans.
-      el.createSpan({ cls: 'dt-trend-scale', text: `${scale.min} – ${scale.max}`, attr: { 'aria-hidden': 'true' } });
-      el.createSpan({ cls: 'dt-trend-scale', text: scale.from === scale.to ? scale.from : `${scale.from} → ${scale.to}`, attr: { 'aria-hidden': 'true' } });
+      el.createSpan({ cls: 'dt-trend-scale', text: `${scale.min} – ${scale.max}`, attr: ARIA_HIDDEN });
+      el.createSpan({ cls: 'dt-trend-scale', text: scale.from === scale.to ? scale.from : `${scale.from} → ${scale.to}`, attr: ARIA_HIDDEN });
     }
     span(el, 'dt-trend-value', latest);
   }

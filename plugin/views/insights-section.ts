@@ -18,14 +18,14 @@ import {
   targetText,
   type Trend,
 } from './insights-model';
-import { div, span } from './dom';
+import { ARIA_HIDDEN, div, span } from './dom';
 import { labelledSvg, rect, tick } from './svg-shapes';
 
 const DOMAIN_WORDS: Record<InsightDomain, string> = { body: 'Body', training: 'Training', money: 'Money', pantry: 'Pantry', correlations: 'Correlation' };
 
 function renderTrend(parent: HTMLElement, t: Trend): void {
   const row = div(parent, `dt-pace dt-pace-${t.direction} dt-tone-${t.tone}`);
-  row.createSpan({ cls: 'dt-pace-arrow', text: ARROWS[t.direction], attr: { 'aria-hidden': 'true' } });
+  row.createSpan({ cls: 'dt-pace-arrow', text: ARROWS[t.direction], attr: ARIA_HIDDEN });
   span(row, 'dt-label', t.label);
   span(row, 'dt-value', t.text);
   const scale = `${t.label}: ${t.text}, on a scale from −${formatNumber(t.fullScale)} to +${formatNumber(t.fullScale)} ${t.unit}`;
@@ -34,7 +34,7 @@ function renderTrend(parent: HTMLElement, t: Trend): void {
   const [from, to] = t.position < 50 ? [t.position, 50] : [50, t.position];
   if (to - from > 0.5) rect(svg, 'dt-pace-fill', from.toFixed(2), 2, (to - from).toFixed(2), 6);
   tick(svg, 'dt-pace-zero', 50);
-  row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: { 'aria-hidden': 'true' } });
+  row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: ARIA_HIDDEN });
 }
 
 function list(parent: HTMLElement, lists: ListState, title: string, items: readonly string[], cls: string): void {

@@ -3,7 +3,7 @@
 // the nearest point's date and value in the readout above it (announced to screen readers); the
 // chart's label sums it up and its description gives every value. One marker and one readout per
 // chart instead of an element per point keep a 90-day chart cheap to draw. Colours: styles.css.
-import { span } from './dom';
+import { ARIA_HIDDEN, span } from './dom';
 import { rect } from './svg-shapes';
 
 export interface ChartPoint {
@@ -78,7 +78,7 @@ export function renderChart(parent: HTMLElement, spec: ChartSpec): HTMLElement {
   const readout = caption.createSpan({ cls: 'dt-chart-readout', text: spec.show(points[points.length - 1].value), attr: { 'aria-live': 'polite' } });
   const scale = chartScale(spec);
   // The scale is text beside the drawing, so it stays readable at any width and in any theme.
-  const axis = figure.createDiv({ cls: 'dt-chart-y', attr: { 'aria-hidden': 'true' } });
+  const axis = figure.createDiv({ cls: 'dt-chart-y', attr: ARIA_HIDDEN });
   const tick = spec.axis ?? spec.show;
   span(axis, 'dt-chart-max', tick(scale.max));
   span(axis, 'dt-chart-min', tick(scale.min));
@@ -91,7 +91,7 @@ export function renderChart(parent: HTMLElement, spec: ChartSpec): HTMLElement {
   const y = (v: number) => (range === 0 ? HEIGHT / 2 : PAD + ((scale.max - v) / range) * (HEIGHT - 2 * PAD));
   const xs = spec.kind === 'line' ? drawLine(svg, spec, y) : drawBars(svg, spec, y);
   const marker = svg.createSvg('circle', { cls: 'dt-chart-marker dt-hidden', attr: { r: 3.5, cx: xs[xs.length - 1], cy: y(points[points.length - 1].value) } });
-  const x = figure.createDiv({ cls: 'dt-chart-x', attr: { 'aria-hidden': 'true' } });
+  const x = figure.createDiv({ cls: 'dt-chart-x', attr: ARIA_HIDDEN });
   x.createSpan({ text: points[0].label });
   if (points.length > 1) x.createSpan({ text: points[points.length - 1].label });
   // Hidden, so the browser never lays out this long line; a description is read even when hidden.
