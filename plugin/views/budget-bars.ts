@@ -2,7 +2,7 @@
 // today, a mark at the alert threshold, the severity as colour and as a word, the figures as text.
 // Widths are SVG geometry (attributes), so no inline style is needed; colours come from styles.css.
 import type { BudgetAlert, BudgetLine } from '../../bridge/contract/twin-state';
-import { formatMoney, formatNumber } from '../twin/format';
+import { formatMoney, formatPct } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
 import { renderLimited } from './show-more';
 import { ARIA_HIDDEN, div, span } from './dom';
@@ -43,14 +43,14 @@ const SEVERITY_WORD: Record<NonNullable<BudgetLine['alert_severity']>, string> =
 
 /** The budget's figures in words: what is spent of what, and what is left or over. */
 export function budgetFigures(b: BudgetLine, currency: string): string {
-  const spent = `${formatMoney(b.actual_amount, currency)} of ${formatMoney(b.budget_amount, currency)} (${formatNumber(b.utilization_pct)} %)`;
+  const spent = `${formatMoney(b.actual_amount, currency)} of ${formatMoney(b.budget_amount, currency)} (${formatPct(b.utilization_pct)})`;
   const left = b.budget_amount - b.actual_amount;
   return `${spent} · ${left < 0 ? `${formatMoney(-left, currency)} over` : `${formatMoney(left, currency)} left`}`;
 }
 
 function barLabel(b: BudgetLine, figures: string): string {
   const threshold = b.alert_threshold === null ? '' : `, alert at ${b.alert_threshold} %`;
-  return `${b.category_path}: ${figures}; ${formatNumber(b.month_elapsed_pct)} % of the month gone${threshold}`;
+  return `${b.category_path}: ${figures}; ${formatPct(b.month_elapsed_pct)} of the month gone${threshold}`;
 }
 
 function renderBar(list: HTMLElement, b: BudgetLine, currency: string, action: string | null): HTMLElement {

@@ -3,7 +3,7 @@
 // is never the only carrier of meaning.
 import type { StatusResponse } from '../../bridge/contract/responses';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
-import { formatMoney, formatNumber, formatSignedMoney, plural } from '../twin/format';
+import { formatKg, formatMoney, formatPct, formatSignedMoney, plural } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
 import { div, span } from './dom';
 
@@ -39,7 +39,7 @@ export function shortCategory(path: string): string {
 function healthTile(h: HealthDomain): DomainTile {
   const days = h.days_since_workout;
   const code = h.training_suggestion?.code ?? null;
-  const body = [h.bodyweight_kg === null ? null : `${formatNumber(h.bodyweight_kg)} kg`, h.bodyfat_pct === null ? null : `${formatNumber(h.bodyfat_pct)} % fat`];
+  const body = [h.bodyweight_kg === null ? null : formatKg(h.bodyweight_kg), h.bodyfat_pct === null ? null : `${formatPct(h.bodyfat_pct)} fat`];
   const figure = body.filter((x) => x !== null).join(' · ') || 'No measurements';
   let level: TileLevel = 'ok';
   let todo = 'Rest day';

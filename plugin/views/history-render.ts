@@ -3,7 +3,7 @@
 import type { HistoryEntry } from '../../bridge/contract/responses';
 import { asData } from '../../bridge/contract/transition';
 import type { BridgeFailure } from '../bridge-client/bridge-client';
-import { formatNumber, formatSignedMoney } from '../twin/format';
+import { formatKg, formatPct, formatSignedMoney } from '../twin/format';
 import { currencyOf, describeEntries, groupByDay, seriesOf } from './history-model';
 import type { SeriesName, SeriesPoint } from './history-model';
 import { localDateKey } from '../daily-note/briefing-schedule';
@@ -26,8 +26,8 @@ export const HISTORY_RENDER_STEP = 100;
 export const EMPTY_HISTORY: HistoryState = { entries: [], nextCursor: null, loading: false, error: null, shown: HISTORY_RENDER_STEP };
 
 const TRENDS: { name: SeriesName; label: string; show: (v: number, currency: string) => string }[] = [
-  { name: 'weight', label: 'Weight', show: (v) => `${formatNumber(v)} kg` },
-  { name: 'bodyfat', label: 'Body fat', show: (v) => `${formatNumber(v)} %` },
+  { name: 'weight', label: 'Weight', show: formatKg },
+  { name: 'bodyfat', label: 'Body fat', show: formatPct },
   { name: 'mtd_net', label: 'Net this month', show: (v, currency) => formatSignedMoney(v, currency) },
 ];
 

@@ -5,7 +5,7 @@ import { apiVersionOf } from '../bridge-client/bridge-client';
 import { UPGRADE_COMMANDS, bridgeIsOlder } from '../bridge-client/bridge-version';
 import { diagnose } from '../settings/connection-diagnosis';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
-import { formatAge, formatClock, formatCompactMoney, formatNumber, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
+import { formatAge, formatClock, formatCompactMoney, formatKg, formatNumber, formatPct, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
 import type { TwinSnapshot } from '../twin/twin-store';
 import { renderBudgetBars } from './budget-bars';
@@ -87,8 +87,8 @@ function section(root: HTMLElement, name: DomainName, status: StatusResponse, no
 function renderHealth(el: HTMLElement, health: HealthDomain): void {
   const series = health.body_series ?? [];
   const trend = health.weight_trend ? ` · ${health.weight_trend.toLowerCase()}` : '';
-  row(el, 'Weight', health.bodyweight_kg === null ? '—' : `${formatNumber(health.bodyweight_kg)} kg${trend}`);
-  row(el, 'Body fat', health.bodyfat_pct === null ? '—' : `${formatNumber(health.bodyfat_pct)} %`);
+  row(el, 'Weight', health.bodyweight_kg === null ? '—' : formatKg(health.bodyweight_kg) + trend);
+  row(el, 'Body fat', health.bodyfat_pct === null ? '—' : formatPct(health.bodyfat_pct));
   const days = health.days_since_workout;
   row(el, 'Since last workout', days === null ? 'no workouts yet' : days === 0 ? 'today' : plural(days, 'day', 'days'), days !== null && days > 5 ? 'dt-alert' : undefined);
   if (health.workouts_this_week !== null) row(el, 'Workouts this week', String(health.workouts_this_week));
@@ -97,8 +97,8 @@ function renderHealth(el: HTMLElement, health: HealthDomain): void {
   const charts = div(el, 'dt-charts');
   const weight = series.flatMap((p) => (p.bodyweight_kg === null ? [] : [{ label: p.date, value: p.bodyweight_kg }]));
   const fat = series.flatMap((p) => (p.bodyfat_pct === null ? [] : [{ label: p.date, value: p.bodyfat_pct }]));
-  renderChart(charts, { name: 'weight', title: 'Weight, 90 days', points: weight, show: (v) => `${formatNumber(v)} kg`, kind: 'line' });
-  if (fat.length > 0) renderChart(charts, { name: 'bodyfat', title: 'Body fat, 90 days', points: fat, show: (v) => `${formatNumber(v)} %`, kind: 'line' });
+  renderChart(charts, { name: 'weight', title: 'Weight, 90 days', points: weight, show: formatKg, kind: 'line' });
+  if (fat.length > 0) renderChart(charts, { name: 'bodyfat', title: 'Body fat, 90 days', points: fat, show: formatPct, kind: 'line' });
 }
 
 function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState): void {
