@@ -9,6 +9,11 @@ export function span(parent: HTMLElement, cls: string, text?: string): HTMLSpanE
   return parent.createSpan({ cls, text });
 }
 
+/** A section's heading. */
+export function sectionTitle(section: HTMLElement, text: string): HTMLHeadingElement {
+  return section.createEl('h4', { cls: 'dt-section-title', text });
+}
+
 /** For text a screen reader should skip: what it says is said in another way too. */
 export const ARIA_HIDDEN = { 'aria-hidden': 'true' };
 

@@ -4,7 +4,7 @@
 import { renderReport } from '../settings/connection-test';
 import type { ConnectionReport } from '../settings/connection-test';
 import type { TwinSnapshot } from '../twin/twin-store';
-import { div } from './dom';
+import { div, sectionTitle } from './dom';
 
 /** The container image the release workflow publishes (README, "Run it always"). */
 export const IMAGE = 'ghcr.io/digital-twin/digital-twin';
@@ -33,7 +33,7 @@ export function renderFirstRun(root: HTMLElement, state: FirstRunState): void {
   root.empty();
   root.addClass('dt-panel');
   const el = div(root, 'dt-first-run');
-  el.createEl('h4', { cls: 'dt-section-title', text: 'Start the bridge' });
+  sectionTitle(el, 'Start the bridge');
   el.createDiv({ text: `The panel shows what the Digital Twin bridge reports; none answers at ${state.url} yet. Run it:` });
   const list = el.createEl('ul', { cls: 'dt-first-run-commands' });
   for (const [how, command] of RUN_COMMANDS) {

@@ -18,7 +18,7 @@ import {
   targetText,
   type Trend,
 } from './insights-model';
-import { ARIA_HIDDEN, div, span } from './dom';
+import { ARIA_HIDDEN, div, sectionTitle, span } from './dom';
 import { labelledSvg, rect, tick } from './svg-shapes';
 
 const DOMAIN_WORDS: Record<InsightDomain, string> = { body: 'Body', training: 'Training', money: 'Money', pantry: 'Pantry', correlations: 'Correlation' };
@@ -91,7 +91,7 @@ export function renderInsightsSection(root: HTMLElement, snapshot: Omit<Insights
   const { insights, error, loading, fetchedAt } = snapshot;
   if (insights === null && error !== null && (error.status === 404 || error.kind === 'unreachable')) return null;
   const el = div(root, 'dt-section dt-insights');
-  el.createEl('h4', { cls: 'dt-section-title', text: 'Insights' });
+  sectionTitle(el, 'Insights');
   if (error !== null) {
     const since = insights !== null && fetchedAt !== null ? ` Showing those from ${formatAge(fetchedAt, now)}.` : '';
     div(el, 'dt-muted dt-insights-error', `Insights unavailable: ${error.message}${since}`);

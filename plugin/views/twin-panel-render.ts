@@ -14,7 +14,7 @@ import { listState, renderLimited, textItem, titledList } from './show-more';
 import type { ListState } from './show-more';
 import { renderChart } from './small-chart';
 import { renderUpcoming } from './upcoming-list';
-import { REFUSED_KEY, div, span, stateBox } from './dom';
+import { REFUSED_KEY, div, sectionTitle, span, stateBox } from './dom';
 
 /** Sync is called stale when it is older than this many sync intervals. */
 const SYNC_STALE_INTERVALS = 3;
@@ -72,7 +72,7 @@ function upgradeNote(root: HTMLElement, status: StatusResponse): void {
 function section(root: HTMLElement, name: DomainName, status: StatusResponse, now: Date): HTMLElement {
   const domain = status.state[name];
   const el = div(root, `dt-section dt-${name}`);
-  el.createEl('h4', { cls: 'dt-section-title', text: DOMAIN_TITLES[name] });
+  sectionTitle(el, DOMAIN_TITLES[name]);
   if (domain.status === 'degraded') {
     el.addClass('dt-degraded');
     const asOf = parseTimestamp(domain.as_of);
