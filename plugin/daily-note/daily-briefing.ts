@@ -132,11 +132,12 @@ export class DailyBriefing {
    * daily note's path, or a day as YYYY-MM-DD), else today's. A future day's block is left for that day.
    */
   async markedBlock(note: string | null = null): Promise<string> {
-    const day = await dayOf(this.deps, note);
-    const made = await linesFor(this.deps, day, briefingLines);
+    const { deps } = this;
+    const day = await dayOf(deps, note);
+    const made = await linesFor(deps, day, briefingLines);
     if (made.ok) return renderBlock(made.lines);
     if (made.future) return renderBlock(comingDayLines(day));
-    return renderBlock(unavailableLines(made.message, day === today(this.deps) ? null : day));
+    return renderBlock(unavailableLines(made.message, day === today(deps) ? null : day));
   }
 
   /**
@@ -144,8 +145,9 @@ export class DailyBriefing {
    * note gets that day's briefing, any other note today's; a future day's note gets nothing.
    */
   async insert(editor: Editor, target: InsertTarget): Promise<void> {
-    const { app } = this.deps;
-    const lines = await blockLinesFor(this.deps, target.path);
+    const { deps } = this;
+    const { app } = deps;
+    const lines = await blockLinesFor(deps, target.path);
     if (lines === null) return;
     const file = target.path === null ? null : app.vault.getFileByPath(target.path);
     if (target.path !== null && file === null) {
@@ -168,12 +170,12 @@ export class DailyBriefing {
 
   /** Merges duplicated briefing blocks in today's or yesterday's daily note, and only there. */
   async mergeAfterSync(path: string): Promise<void> {
-    const { folder, format } = ownDailyNotes(this.deps);
-    const settings = await readDailyNoteSettings(this.deps.app, { folder, format });
-    const today = this.deps.now();
+    const { deps } = this;
+    const settings = await readDailyNoteSettings(deps.app, ownDailyNotes(deps));
+    const today = deps.now();
     const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1, 12);
     if (path !== dailyNotePath(settings, today) && path !== dailyNotePath(settings, yesterday)) return;
-    await mergeDuplicateBlocks(this.deps.app, path);
+    await mergeDuplicateBlocks(deps.app, path);
   }
 
   /** One write at a time: a trigger that arrives while one runs gets its outcome. */
@@ -187,15 +189,16 @@ export class DailyBriefing {
   }
 
   private async write(force: boolean): Promise<BriefingOutcome> {
-    const settings = this.deps.settings();
+    const { deps } = this;
+    const settings = deps.settings();
     const outcome = await writeDailyBriefing(
       {
-        app: this.deps.app,
-        fetchStatus: () => this.deps.store.refresh(),
-        now: this.deps.now,
-        headline: (date) => todaysHeadline({ fetchInsights: this.deps.fetchInsights, memory: () => settings.lastHeadline, remember: (m) => rememberHeadline(this.deps, m) }, date),
+        app: deps.app,
+        fetchStatus: () => deps.store.refresh(),
+        now: deps.now,
+        headline: (date) => todaysHeadline({ fetchInsights: deps.fetchInsights, memory: () => settings.lastHeadline, remember: (m) => rememberHeadline(deps, m) }, date),
       },
-      { force, missing: settings.missingMarkers, style: settings.briefingStyle, ownDailyNotes: ownDailyNotes(this.deps) },
+      { force, missing: settings.missingMarkers, style: settings.briefingStyle, ownDailyNotes: ownDailyNotes(deps) },
     );
     await this.record(outcome, force);
     return outcome;
