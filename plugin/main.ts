@@ -1,6 +1,6 @@
 // Digital Twin for Obsidian: the twin panel, the history view, the daily-note briefing, commands,
 // settings and the status bar. Wiring only; the work is done in the modules it imports.
-import { Notice, Platform, Plugin, requireApiVersion } from 'obsidian';
+import { Platform, Plugin, requireApiVersion } from 'obsidian';
 import type { Editor, MarkdownFileInfo, MarkdownView, ObsidianProtocolData, WorkspaceLeaf } from 'obsidian';
 import type { StatusResponse } from '../bridge/contract/responses';
 import { BridgeClient } from './bridge-client/bridge-client';
@@ -23,6 +23,7 @@ import type { SettingsHost, TodaysNote } from './settings/settings-tab';
 import { systemClock } from './time/clock';
 import type { Clock } from './time/clock';
 import { autoRefreshDue } from './twin/auto-refresh';
+import { notify } from './twin/notify';
 import { TwinStore } from './twin/twin-store';
 import { HistoryView, VIEW_TYPE_HISTORY } from './views/history-view';
 import { insightsStore } from './views/insights-store';
@@ -54,16 +55,19 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     // A key left in data.json by an older version or an older app moves to the secret storage once.
     if (migrateApiKey(this.app, this.settings)) await this.saveData(this.settings);
     const now = (): Date => this.clock.now();
-    this.client = new BridgeClient(() => ({ baseUrl: this.data.bridgeUrl, apiKey: resolveApiKey(this.app, this.data) }));
-    this.store = new TwinStore(() => this.client.getStatus(), { now });
-    this.register(this.store.subscribe(() => this.onStoreChange()));
-    this.insights = insightsStore(() => this.client.getInsights(), { now });
-    this.register(this.insights.subscribe(() => this.onStoreChange()));
+    const client = new BridgeClient(() => ({ baseUrl: this.data.bridgeUrl, apiKey: resolveApiKey(this.app, this.data) }));
+    const store = new TwinStore(() => client.getStatus(), { now });
+    const insights = insightsStore(() => client.getInsights(), { now });
+    this.client = client;
+    this.store = store;
+    this.insights = insights;
+    this.register(store.subscribe(() => this.onStoreChange()));
+    this.register(insights.subscribe(() => this.onStoreChange()));
     this.briefing = new DailyBriefing({
       app: this.app,
-      store: this.store,
-      fetchInsights: () => this.client.getInsights(),
-      fetchStatusOn: (day) => this.client.getStatus(day),
+      store,
+      fetchInsights: () => client.getInsights(),
+      fetchStatusOn: (day) => client.getStatus(day),
       now,
       settings: () => this.data,
       persist: () => this.saveData(this.data),
@@ -73,8 +77,8 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
       VIEW_TYPE_TWIN_PANEL,
       (leaf) =>
         new TwinPanelView(leaf, {
-          store: this.store,
-          insights: this.insights,
+          store,
+          insights,
           now,
           connection: () => ({ url: this.data.bridgeUrl, answered: this.data.bridgeAnswered }),
           testConnection: () => this.testConnection(),
@@ -82,7 +86,7 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
     );
     this.registerView(
       VIEW_TYPE_HISTORY,
-      (leaf) => new HistoryView(leaf, { fetchHistory: (query) => this.client.getHistory(query), fetchStatusOn: (day) => this.client.getStatus(day), now }),
+      (leaf) => new HistoryView(leaf, { fetchHistory: (query) => client.getHistory(query), fetchStatusOn: (day) => client.getStatus(day), now }),
     );
     this.addCommands();
     this.addSettingTab(new TwinSettingTab(this.app, this, this));
@@ -189,7 +193,7 @@ export default class DigitalTwinPlugin extends Plugin implements SettingsHost {
   onPairingLink(params: ObsidianProtocolData): void {
     const pairing = pairingFrom(params);
     if ('problem' in pairing) {
-      new Notice(`Digital twin: this pairing link was not used, nothing changed. ${pairing.problem}`);
+      notify(`this pairing link was not used, nothing changed. ${pairing.problem}`);
       return;
     }
     const secretName = requireApiVersion('1.11.4') ? DEFAULT_SECRET_ID : null;

@@ -8,6 +8,7 @@ import type { StatusResponse } from '../../bridge/contract/responses';
 import type { BridgeResult } from '../bridge-client/bridge-client';
 import type { TwinData } from '../settings/settings';
 import type { TwinStore } from '../twin/twin-store';
+import { notify } from '../twin/notify';
 import { moment } from '../time/moment';
 import { briefingLines, comingDayLines, statusLineLines, unavailableLines } from './briefing-callout';
 import { RetryBackoff } from './briefing-retry';
@@ -42,6 +43,56 @@ type Style = typeof briefingLines;
 type DayLines = { ok: true; lines: string[] } | { ok: false; future: boolean; message: string };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The folder and format the plugin's settings give for daily notes (used when no daily-note plugin is on). */
+function ownDailyNotes(deps: DailyBriefingDeps): { folder: string; format: string } {
+  const settings = deps.settings();
+  return { folder: settings.dailyNoteFolder, format: settings.dailyNoteFormat };
+}
+
+async function rememberHeadline(deps: DailyBriefingDeps, memory: HeadlineMemory): Promise<void> {
+  deps.settings().lastHeadline = memory;
+  await deps.persist();
+}
+
+function today(deps: DailyBriefingDeps): string {
+  return localDateKey(deps.now());
+}
+
+/** The day a note's briefing is for: its daily note's day, a day given as YYYY-MM-DD, else today. */
+async function dayOf(deps: DailyBriefingDeps, note: string | null): Promise<string> {
+  if (note === null) return today(deps);
+  if (DAY.test(note)) return note;
+  const settings = await readDailyNoteSettings(deps.app, ownDailyNotes(deps));
+  return dailyNoteDay(settings, note) ?? today(deps);
+}
+
+/** The block lines of `day`: today's from the twin's store, a past day's from the bridge, none for a day to come. */
+async function linesFor(deps: DailyBriefingDeps, day: string, style: Style): Promise<DayLines> {
+  const now = deps.now();
+  const todayKey = localDateKey(now);
+  if (day > todayKey) return { ok: false, future: true, message: `${day} is still to come; its briefing can be inserted on that day.` };
+  const result = day === todayKey ? await deps.store.refresh() : await deps.fetchStatusOn(day);
+  if (!result.ok) return { ok: false, future: false, message: result.message };
+  return { ok: true, lines: style(result.data, day, moment(now).format('HH:mm')) };
+}
+
+/**
+ * Lines for the block at the insertion point, in the configured style; null when nothing goes in. For
+ * today a failure leaves a placeholder the schedule fills in; a past or future day gets only a notice.
+ */
+async function blockLinesFor(deps: DailyBriefingDeps, note: string | null): Promise<string[] | null> {
+  const day = await dayOf(deps, note);
+  const style = deps.settings().briefingStyle === 'status-line' ? statusLineLines : briefingLines;
+  const made = await linesFor(deps, day, style);
+  if (made.ok) return made.lines;
+  if (day === today(deps)) {
+    notify(`${made.message}`);
+    return unavailableLines(made.message);
+  }
+  notify(`the briefing of ${day} was not inserted. ${made.message}`);
+  return null;
+}
 
 export class DailyBriefing {
   private readonly retry = new RetryBackoff();
@@ -81,11 +132,12 @@ export class DailyBriefing {
    * daily note's path, or a day as YYYY-MM-DD), else today's. A future day's block is left for that day.
    */
   async markedBlock(note: string | null = null): Promise<string> {
-    const day = await this.dayOf(note);
-    const made = await this.linesFor(day, briefingLines);
+    const { deps } = this;
+    const day = await dayOf(deps, note);
+    const made = await linesFor(deps, day, briefingLines);
     if (made.ok) return renderBlock(made.lines);
     if (made.future) return renderBlock(comingDayLines(day));
-    return renderBlock(unavailableLines(made.message, day === this.today() ? null : day));
+    return renderBlock(unavailableLines(made.message, day === today(deps) ? null : day));
   }
 
   /**
@@ -93,12 +145,13 @@ export class DailyBriefing {
    * note gets that day's briefing, any other note today's; a future day's note gets nothing.
    */
   async insert(editor: Editor, target: InsertTarget): Promise<void> {
-    const { app } = this.deps;
-    const lines = await this.blockLinesFor(target.path);
+    const { deps } = this;
+    const { app } = deps;
+    const lines = await blockLinesFor(deps, target.path);
     if (lines === null) return;
     const file = target.path === null ? null : app.vault.getFileByPath(target.path);
     if (target.path !== null && file === null) {
-      new Notice(`Digital twin: ${target.path} is gone; the briefing was not inserted.`);
+      notify(`${target.path} is gone; the briefing was not inserted.`);
       return;
     }
     // The note's own editor if it is open (the command's leaf may show another note by now).
@@ -112,22 +165,17 @@ export class DailyBriefing {
     };
     if (open !== null) replaceChangedSpan(open, change(open.getValue()));
     else if (file !== null) await app.vault.process(file, change);
-    if (result.problem !== null) new Notice(`Digital twin: the briefing was not inserted: ${result.problem}.`);
+    if (result.problem !== null) notify(`the briefing was not inserted: ${result.problem}.`);
   }
 
   /** Merges duplicated briefing blocks in today's or yesterday's daily note, and only there. */
   async mergeAfterSync(path: string): Promise<void> {
-    const { folder, format } = this.ownDailyNotes();
-    const settings = await readDailyNoteSettings(this.deps.app, { folder, format });
-    const today = this.deps.now();
+    const { deps } = this;
+    const settings = await readDailyNoteSettings(deps.app, ownDailyNotes(deps));
+    const today = deps.now();
     const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1, 12);
     if (path !== dailyNotePath(settings, today) && path !== dailyNotePath(settings, yesterday)) return;
-    await mergeDuplicateBlocks(this.deps.app, path);
-  }
-
-  private ownDailyNotes(): { folder: string; format: string } {
-    const settings = this.deps.settings();
-    return { folder: settings.dailyNoteFolder, format: settings.dailyNoteFormat };
+    await mergeDuplicateBlocks(deps.app, path);
   }
 
   /** One write at a time: a trigger that arrives while one runs gets its outcome. */
@@ -141,93 +189,51 @@ export class DailyBriefing {
   }
 
   private async write(force: boolean): Promise<BriefingOutcome> {
-    const settings = this.deps.settings();
+    const { deps } = this;
+    const settings = deps.settings();
     const outcome = await writeDailyBriefing(
       {
-        app: this.deps.app,
-        fetchStatus: () => this.deps.store.refresh(),
-        now: this.deps.now,
-        headline: (date) => todaysHeadline({ fetchInsights: this.deps.fetchInsights, memory: () => settings.lastHeadline, remember: (m) => this.rememberHeadline(m) }, date),
+        app: deps.app,
+        fetchStatus: () => deps.store.refresh(),
+        now: deps.now,
+        headline: (date) => todaysHeadline({ fetchInsights: deps.fetchInsights, memory: () => settings.lastHeadline, remember: (m) => rememberHeadline(deps, m) }, date),
       },
-      { force, missing: settings.missingMarkers, style: settings.briefingStyle, ownDailyNotes: this.ownDailyNotes() },
+      { force, missing: settings.missingMarkers, style: settings.briefingStyle, ownDailyNotes: ownDailyNotes(deps) },
     );
     await this.record(outcome, force);
     return outcome;
   }
 
-  private async rememberHeadline(memory: HeadlineMemory): Promise<void> {
-    this.deps.settings().lastHeadline = memory;
-    await this.deps.persist();
-  }
-
   /** What an outcome changes: the retry wait, the panel's note problem, data.json and notices. */
   private async record(outcome: BriefingOutcome, force: boolean): Promise<void> {
-    const settings = this.deps.settings();
-    const nowMs = this.deps.now().getTime();
+    const { deps, retry } = this;
+    const settings = deps.settings();
+    const nowMs = deps.now().getTime();
     if (outcome.kind === 'written' || outcome.kind === 'already-briefed' || outcome.kind === 'no-markers') {
-      this.retry.reset();
-      this.deps.store.setBriefingIssue(null);
+      retry.reset();
+      deps.store.setBriefingIssue(null);
       if (settings.lastBriefedDate !== outcome.date) {
         settings.lastBriefedDate = outcome.date;
-        await this.deps.persist();
+        await deps.persist();
       }
     } else if (outcome.kind === 'broken') {
       // Never guess where a broken block ends: say so once, in a notice and in the panel.
-      this.retry.failed(nowMs, outcome.date);
-      this.deps.store.setBriefingIssue(outcome.message);
+      retry.failed(nowMs, outcome.date);
+      deps.store.setBriefingIssue(outcome.message);
       if (force || this.brokenNoticeDate !== outcome.date) {
         this.brokenNoticeDate = outcome.date;
-        new Notice(`Digital twin: ${outcome.message}`);
+        notify(`${outcome.message}`);
       }
     } else {
-      this.retry.failed(nowMs, outcome.date);
+      retry.failed(nowMs, outcome.date);
       // Tell the user once a day (remembered across restarts); later attempts are quiet.
       if (force || settings.offlineNoticeDate !== outcome.date) {
         settings.offlineNoticeDate = outcome.date;
-        await this.deps.persist();
+        await deps.persist();
         const what = outcome.kind === 'offline' ? "Today's briefing is waiting for the bridge" : "Today's briefing could not be written";
-        new Notice(`Digital twin: ${what}. ${outcome.message}`);
+        notify(`${what}. ${outcome.message}`);
       }
       if (outcome.kind === 'failed') console.error('Digital twin: briefing failed', outcome.message);
     }
-  }
-
-  /**
-   * Lines for the block at the insertion point, in the configured style; null when nothing goes in. For
-   * today a failure leaves a placeholder the schedule fills in; a past or future day gets only a notice.
-   */
-  private async blockLinesFor(note: string | null): Promise<string[] | null> {
-    const day = await this.dayOf(note);
-    const style = this.deps.settings().briefingStyle === 'status-line' ? statusLineLines : briefingLines;
-    const made = await this.linesFor(day, style);
-    if (made.ok) return made.lines;
-    if (day === this.today()) {
-      new Notice(`Digital twin: ${made.message}`);
-      return unavailableLines(made.message);
-    }
-    new Notice(`Digital twin: the briefing of ${day} was not inserted. ${made.message}`);
-    return null;
-  }
-
-  private today(): string {
-    return localDateKey(this.deps.now());
-  }
-
-  /** The day a note's briefing is for: its daily note's day, a day given as YYYY-MM-DD, else today. */
-  private async dayOf(note: string | null): Promise<string> {
-    if (note === null) return this.today();
-    if (DAY.test(note)) return note;
-    const settings = await readDailyNoteSettings(this.deps.app, this.ownDailyNotes());
-    return dailyNoteDay(settings, note) ?? this.today();
-  }
-
-  /** The block lines of `day`: today's from the twin's store, a past day's from the bridge, none for a day to come. */
-  private async linesFor(day: string, style: Style): Promise<DayLines> {
-    const now = this.deps.now();
-    const today = localDateKey(now);
-    if (day > today) return { ok: false, future: true, message: `${day} is still to come; its briefing can be inserted on that day.` };
-    const result = day === today ? await this.deps.store.refresh() : await this.deps.fetchStatusOn(day);
-    if (!result.ok) return { ok: false, future: false, message: result.message };
-    return { ok: true, lines: style(result.data, day, moment(now).format('HH:mm')) };
   }
 }

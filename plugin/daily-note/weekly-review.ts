@@ -2,10 +2,10 @@
 // the same week a year ago) goes at the cursor, on lines of its own. The day is the note's own when
 // its name is a date (a daily note), else today. Like the briefing, the note and cursor are taken
 // when the command runs and the text goes there once the bridge has answered, or nowhere.
-import { Notice } from 'obsidian';
 import type { App, Editor } from 'obsidian';
 import type { WeeklyReviewResponse } from '../../bridge/contract/weekly-review';
 import type { BridgeResult } from '../bridge-client/bridge-client';
+import { notify } from '../twin/notify';
 import { localDateKey } from './briefing-schedule';
 import { relocate } from './insert-briefing';
 import type { InsertTarget } from './insert-briefing';
@@ -42,12 +42,12 @@ export function withTextAt(target: InsertTarget, current: string, text: string):
 export async function insertWeeklyReview(deps: WeeklyReviewDeps, editor: Editor, target: InsertTarget): Promise<void> {
   const result = await deps.fetchReview(reviewDateFor(target.path, deps.now()));
   if (!result.ok) {
-    new Notice(`Digital twin: the weekly review was not inserted. ${result.message}`);
+    notify(`the weekly review was not inserted. ${result.message}`);
     return;
   }
   const file = target.path === null ? null : deps.app.vault.getFileByPath(target.path);
   if (target.path !== null && file === null) {
-    new Notice(`Digital twin: ${target.path} is gone; the weekly review was not inserted.`);
+    notify(`${target.path} is gone; the weekly review was not inserted.`);
     return;
   }
   const outcome = { lost: false };
@@ -60,5 +60,5 @@ export async function insertWeeklyReview(deps: WeeklyReviewDeps, editor: Editor,
   const open = target.path === null ? editor : openEditorFor(deps.app, target.path);
   if (open !== null) replaceChangedSpan(open, change(open.getValue()));
   else if (file !== null) await deps.app.vault.process(file, change);
-  if (outcome.lost) new Notice('Digital twin: the note changed where the weekly review was to go, so it was not inserted.');
+  if (outcome.lost) notify('the note changed where the weekly review was to go, so it was not inserted.');
 }

@@ -31,6 +31,12 @@ export function formatNumber(value: number, digits = 1): string {
   return String(Number(value.toFixed(digits)));
 }
 
+/** A body weight, `82.4 kg`. */
+export const formatKg = (value: number): string => `${formatNumber(value)} kg`;
+
+/** A percentage as the panel writes it, `18.2 %`. */
+export const formatPct = (value: number): string => `${formatNumber(value)} %`;
+
 /** Parses an ISO 8601 timestamp; null for anything that is not one. */
 export function parseTimestamp(value: unknown): Date | null {
   if (typeof value !== 'string' || value === '') return null;

@@ -2,9 +2,11 @@
 // today, a mark at the alert threshold, the severity as colour and as a word, the figures as text.
 // Widths are SVG geometry (attributes), so no inline style is needed; colours come from styles.css.
 import type { BudgetAlert, BudgetLine } from '../../bridge/contract/twin-state';
-import { formatMoney, formatNumber } from '../twin/format';
+import { formatMoney, formatPct } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
 import { renderLimited } from './show-more';
+import { ARIA_HIDDEN, div, span } from './dom';
+import { labelledSvg, rect, tick } from './svg-shapes';
 
 /** The bar's right end, in percent of the budget: room to show an overspend, within reason. */
 export const BAR_MAX_PCT = 150;
@@ -41,40 +43,37 @@ const SEVERITY_WORD: Record<NonNullable<BudgetLine['alert_severity']>, string> =
 
 /** The budget's figures in words: what is spent of what, and what is left or over. */
 export function budgetFigures(b: BudgetLine, currency: string): string {
-  const spent = `${formatMoney(b.actual_amount, currency)} of ${formatMoney(b.budget_amount, currency)} (${formatNumber(b.utilization_pct)} %)`;
+  const spent = `${formatMoney(b.actual_amount, currency)} of ${formatMoney(b.budget_amount, currency)} (${formatPct(b.utilization_pct)})`;
   const left = b.budget_amount - b.actual_amount;
   return `${spent} · ${left < 0 ? `${formatMoney(-left, currency)} over` : `${formatMoney(left, currency)} left`}`;
 }
 
 function barLabel(b: BudgetLine, figures: string): string {
   const threshold = b.alert_threshold === null ? '' : `, alert at ${b.alert_threshold} %`;
-  return `${b.category_path}: ${figures}; ${formatNumber(b.month_elapsed_pct)} % of the month gone${threshold}`;
+  return `${b.category_path}: ${figures}; ${formatPct(b.month_elapsed_pct)} of the month gone${threshold}`;
 }
 
 function renderBar(list: HTMLElement, b: BudgetLine, currency: string, action: string | null): HTMLElement {
   const severity = b.alert_severity === null ? 'ok' : b.alert_severity.toLowerCase();
   const item = list.createEl('li', { cls: `dt-budget dt-severity-${severity}` });
-  const head = item.createDiv({ cls: 'dt-budget-head' });
-  head.createSpan({ cls: 'dt-budget-category', text: b.category_path });
-  head.createSpan({ cls: 'dt-badge', text: b.alert_severity === null ? 'OK' : SEVERITY_WORD[b.alert_severity] });
+  const head = div(item, 'dt-budget-head');
+  span(head, 'dt-budget-category', b.category_path);
+  span(head, 'dt-badge', b.alert_severity === null ? 'OK' : SEVERITY_WORD[b.alert_severity]);
   const g = barGeometry(b);
   const figures = budgetFigures(b, currency);
   const label = barLabel(b, figures);
-  const svg = item.createSvg('svg', {
-    cls: 'dt-bar',
-    attr: { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', 'aria-label': label },
-  });
   // The tooltip: the pace and the threshold are ticks on the bar, their figures are only here.
-  svg.createSvg('title').textContent = label;
+  const svg = labelledSvg(item, 'dt-bar', '0 0 100 10', label);
   // Spent to the budget's end covers the whole track: one shape less to draw.
-  if (g.spent < g.budgetEnd) svg.createSvg('rect', { cls: 'dt-bar-track', attr: { x: 0, y: 2, width: g.budgetEnd.toFixed(2), height: 6 } });
-  if (g.spent > 0) svg.createSvg('rect', { cls: 'dt-bar-spent', attr: { x: 0, y: 2, width: g.spent.toFixed(2), height: 6 } });
-  if (g.over > 0) svg.createSvg('rect', { cls: 'dt-bar-over', attr: { x: g.budgetEnd.toFixed(2), y: 0, width: g.over.toFixed(2), height: 10 } });
-  if (g.budgetEnd < 100) svg.createSvg('line', { cls: 'dt-bar-end', attr: { x1: g.budgetEnd.toFixed(2), x2: g.budgetEnd.toFixed(2), y1: 0, y2: 10 } });
-  if (g.threshold !== null) svg.createSvg('line', { cls: 'dt-bar-threshold', attr: { x1: g.threshold.toFixed(2), x2: g.threshold.toFixed(2), y1: 0, y2: 10 } });
-  svg.createSvg('line', { cls: 'dt-bar-pace', attr: { x1: g.pace.toFixed(2), x2: g.pace.toFixed(2), y1: 0, y2: 10 } });
-  item.createDiv({ cls: 'dt-budget-figures', text: figures });
-  if (action !== null) item.createDiv({ cls: 'dt-alert-action', text: action });
+  const end = g.budgetEnd.toFixed(2);
+  if (g.spent < g.budgetEnd) rect(svg, 'dt-bar-track', 0, 2, end, 6);
+  if (g.spent > 0) rect(svg, 'dt-bar-spent', 0, 2, g.spent.toFixed(2), 6);
+  if (g.over > 0) rect(svg, 'dt-bar-over', end, 0, g.over.toFixed(2), 10);
+  if (g.budgetEnd < 100) tick(svg, 'dt-bar-end', end);
+  if (g.threshold !== null) tick(svg, 'dt-bar-threshold', g.threshold.toFixed(2));
+  tick(svg, 'dt-bar-pace', g.pace.toFixed(2));
+  div(item, 'dt-budget-figures', figures);
+  if (action !== null) div(item, 'dt-alert-action', action);
   return item;
 }
 
@@ -85,10 +84,10 @@ export interface BudgetBarsOptions {
 
 export function renderBudgetBars(parent: HTMLElement, budgets: readonly BudgetLine[], alerts: readonly BudgetAlert[], currency: string, o: BudgetBarsOptions): void {
   const actions = new Map(alerts.map((a) => [a.budget_id, a.recommended_action]));
-  const box = parent.createDiv({ cls: 'dt-budgets' });
-  const legend = box.createDiv({ cls: 'dt-bar-legend', attr: { 'aria-hidden': 'true' } });
-  legend.createSpan({ cls: 'dt-legend-pace', text: 'Today’s pace' });
-  legend.createSpan({ cls: 'dt-legend-threshold', text: 'Alert threshold' });
+  const box = div(parent, 'dt-budgets');
+  const legend = box.createDiv({ cls: 'dt-bar-legend', attr: ARIA_HIDDEN });
+  span(legend, 'dt-legend-pace', 'Today’s pace');
+  span(legend, 'dt-legend-threshold', 'Alert threshold');
   renderLimited(box, 'dt-budget-list', {
     items: worstFirst(budgets),
     renderItem: (list, b) => renderBar(list, b, currency, actions.get(b.budget_id) ?? null),

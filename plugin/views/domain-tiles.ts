@@ -3,8 +3,9 @@
 // is never the only carrier of meaning.
 import type { StatusResponse } from '../../bridge/contract/responses';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
-import { formatMoney, formatNumber, formatSignedMoney, plural } from '../twin/format';
+import { formatKg, formatMoney, formatPct, formatSignedMoney, plural } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
+import { div, span } from './dom';
 
 export type TileLevel = 'ok' | 'attention' | 'alert' | 'degraded';
 
@@ -38,7 +39,7 @@ export function shortCategory(path: string): string {
 function healthTile(h: HealthDomain): DomainTile {
   const days = h.days_since_workout;
   const code = h.training_suggestion?.code ?? null;
-  const body = [h.bodyweight_kg === null ? null : `${formatNumber(h.bodyweight_kg)} kg`, h.bodyfat_pct === null ? null : `${formatNumber(h.bodyfat_pct)} % fat`];
+  const body = [h.bodyweight_kg === null ? null : formatKg(h.bodyweight_kg), h.bodyfat_pct === null ? null : `${formatPct(h.bodyfat_pct)} fat`];
   const figure = body.filter((x) => x !== null).join(' · ') || 'No measurements';
   let level: TileLevel = 'ok';
   let todo = 'Rest day';
@@ -59,19 +60,20 @@ function healthTile(h: HealthDomain): DomainTile {
 
 function financeTile(f: FinanceDomain): DomainTile {
   const figure = f.mtd_net === null ? 'No figures' : `${formatSignedMoney(f.mtd_net, f.currency || 'PLN')} this month`;
+  const tile = (level: TileLevel, todo: string): DomainTile => ({ domain: 'finance', title: 'Finance', level, figure, todo });
   const worst = worstFirst(f.alerts)[0];
-  if (worst === undefined) return { domain: 'finance', title: 'Finance', level: 'ok', figure, todo: f.budgets.length > 0 ? 'Budgets on track' : 'No budget alerts' };
+  if (worst === undefined) return tile('ok', f.budgets.length > 0 ? 'Budgets on track' : 'No budget alerts');
   const where = shortCategory(worst.category_path);
   const currency = f.currency || 'PLN';
   switch (worst.alert_severity) {
     case 'CRITICAL':
-      return { domain: 'finance', title: 'Finance', level: 'alert', figure, todo: `Stop spending in ${where}` };
+      return tile('alert', `Stop spending in ${where}`);
     case 'HIGH': {
       const perDay = worst.daily_limit_remaining ?? worst.budget_amount - worst.actual_amount;
-      return { domain: 'finance', title: 'Finance', level: 'alert', figure, todo: `Slow down in ${where}: ${formatMoney(perDay, currency)} a day` };
+      return tile('alert', `Slow down in ${where}: ${formatMoney(perDay, currency)} a day`);
     }
     case 'MEDIUM':
-      return { domain: 'finance', title: 'Finance', level: 'attention', figure, todo: `Spend less in ${where} to stay in budget` };
+      return tile('attention', `Spend less in ${where} to stay in budget`);
   }
 }
 
@@ -112,13 +114,13 @@ export function domainTiles(status: StatusResponse): DomainTile[] {
 }
 
 export function renderTiles(root: HTMLElement, status: StatusResponse): void {
-  const box = root.createDiv({ cls: 'dt-tiles' });
+  const box = div(root, 'dt-tiles');
   for (const tile of domainTiles(status)) {
     const el = box.createDiv({ cls: `dt-tile dt-tile-${tile.domain} dt-level-${tile.level}`, attr: { role: 'group', 'aria-label': `${tile.title}: ${LEVEL_WORDS[tile.level]}` } });
-    const head = el.createDiv({ cls: 'dt-tile-head' });
-    head.createSpan({ cls: 'dt-tile-title', text: tile.title });
-    head.createSpan({ cls: 'dt-tile-status', text: LEVEL_WORDS[tile.level] });
-    el.createDiv({ cls: 'dt-tile-figure', text: tile.figure });
-    el.createDiv({ cls: 'dt-tile-todo', text: tile.todo });
+    const head = div(el, 'dt-tile-head');
+    span(head, 'dt-tile-title', tile.title);
+    span(head, 'dt-tile-status', LEVEL_WORDS[tile.level]);
+    div(el, 'dt-tile-figure', tile.figure);
+    div(el, 'dt-tile-todo', tile.todo);
   }
 }

@@ -4,6 +4,7 @@
 import { renderReport } from '../settings/connection-test';
 import type { ConnectionReport } from '../settings/connection-test';
 import type { TwinSnapshot } from '../twin/twin-store';
+import { div, sectionTitle } from './dom';
 
 /** The container image the release workflow publishes (README, "Run it always"). */
 export const IMAGE = 'ghcr.io/digital-twin/digital-twin';
@@ -31,8 +32,8 @@ export interface FirstRunState {
 export function renderFirstRun(root: HTMLElement, state: FirstRunState): void {
   root.empty();
   root.addClass('dt-panel');
-  const el = root.createDiv({ cls: 'dt-first-run' });
-  el.createEl('h4', { cls: 'dt-section-title', text: 'Start the bridge' });
+  const el = div(root, 'dt-first-run');
+  sectionTitle(el, 'Start the bridge');
   el.createDiv({ text: `The panel shows what the Digital Twin bridge reports; none answers at ${state.url} yet. Run it:` });
   const list = el.createEl('ul', { cls: 'dt-first-run-commands' });
   for (const [how, command] of RUN_COMMANDS) {
@@ -41,7 +42,7 @@ export function renderFirstRun(root: HTMLElement, state: FirstRunState): void {
   }
   el.createDiv({ text: 'On a phone, open the link digital-twin pair prints.' });
   el.createEl('a', { text: 'How to set up the bridge', href: DOCS_URL });
-  const test = el.createDiv({ cls: 'dt-first-run-test' });
+  const test = div(el, 'dt-first-run-test');
   const testing = state.report === 'testing';
   const button = test.createEl('button', { text: testing ? 'Testing…' : 'Test connection', cls: 'mod-cta' });
   button.disabled = testing;

@@ -4,6 +4,7 @@ import type { StatusResponse } from '../../bridge/contract/responses';
 import type { BridgeFailure } from '../bridge-client/bridge-client';
 import { moment } from '../time/moment';
 import { renderTwinFigures } from './twin-panel-render';
+import { div, failureBox } from './dom';
 
 /** The day shown, and how asking the bridge for it went. */
 export interface DayState {
@@ -53,10 +54,7 @@ export function renderDayPicker(root: HTMLElement, today: string, onPick: (day: 
 }
 
 function failure(root: HTMLElement, error: BridgeFailure, name: string): void {
-  const refused = error.kind === 'unauthorised';
-  const el = root.createDiv({ cls: `dt-state ${refused ? 'dt-state-unauthorised' : 'dt-state-offline'}` });
-  el.createDiv({ cls: 'dt-state-title', text: refused ? 'The bridge refused the API key' : `No twin for ${name}` });
-  el.createDiv({ cls: 'dt-state-detail', text: error.message });
+  failureBox(root, error, `No twin for ${name}`);
 }
 
 /** The twin on the picked day: its name, the way back to today, then the panel's figures or why there are none. */
@@ -64,15 +62,15 @@ export function renderDay(root: HTMLElement, state: DayState, now: Date, onToday
   root.empty();
   root.addClass('dt-day-view');
   const name = dayName(state.day);
-  const head = root.createDiv({ cls: 'dt-day-head' });
+  const head = div(root, 'dt-day-head');
   head.createEl('h3', { cls: 'dt-day-name', text: name });
   head.createEl('button', { cls: 'dt-day-today', text: 'Back to today' }).onClickEvent(onToday);
-  if (state.loading) root.createDiv({ cls: 'dt-state dt-state-loading', text: `Loading ${name}…` });
+  if (state.loading) div(root, 'dt-state dt-state-loading', `Loading ${name}…`);
   if (state.error !== null) {
     failure(root, state.error, name);
     return;
   }
   if (state.status === null) return;
-  root.createDiv({ cls: 'dt-muted dt-day-when', text: `The twin at the end of the day, ${state.status.state.timezone} time.` });
-  renderTwinFigures(root.createDiv({ cls: 'dt-day-figures' }), state.status, now);
+  div(root, 'dt-muted dt-day-when', `The twin at the end of the day, ${state.status.state.timezone} time.`);
+  renderTwinFigures(div(root, 'dt-day-figures'), state.status, now);
 }

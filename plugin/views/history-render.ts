@@ -3,12 +3,13 @@
 import type { HistoryEntry } from '../../bridge/contract/responses';
 import { asData } from '../../bridge/contract/transition';
 import type { BridgeFailure } from '../bridge-client/bridge-client';
-import { formatNumber, formatSignedMoney } from '../twin/format';
+import { formatKg, formatPct, formatSignedMoney } from '../twin/format';
 import { currencyOf, describeEntries, groupByDay, seriesOf } from './history-model';
 import type { SeriesName, SeriesPoint } from './history-model';
 import { localDateKey } from '../daily-note/briefing-schedule';
 import { moment } from '../time/moment';
 import { renderSparkline } from './sparkline';
+import { ARIA_HIDDEN, div, failureBox, span } from './dom';
 
 export interface HistoryState {
   entries: HistoryEntry[];
@@ -25,8 +26,8 @@ export const HISTORY_RENDER_STEP = 100;
 export const EMPTY_HISTORY: HistoryState = { entries: [], nextCursor: null, loading: false, error: null, shown: HISTORY_RENDER_STEP };
 
 const TRENDS: { name: SeriesName; label: string; show: (v: number, currency: string) => string }[] = [
-  { name: 'weight', label: 'Weight', show: (v) => `${formatNumber(v)} kg` },
-  { name: 'bodyfat', label: 'Body fat', show: (v) => `${formatNumber(v)} %` },
+  { name: 'weight', label: 'Weight', show: formatKg },
+  { name: 'bodyfat', label: 'Body fat', show: formatPct },
   { name: 'mtd_net', label: 'Net this month', show: (v, currency) => formatSignedMoney(v, currency) },
 ];
 
@@ -47,23 +48,23 @@ export function trendScale(points: readonly SeriesPoint[], show: (v: number) => 
 }
 
 function renderTrends(root: HTMLElement, entries: readonly HistoryEntry[]): void {
-  const box = root.createDiv({ cls: 'dt-trends' });
+  const box = div(root, 'dt-trends');
   const newestFinance = entries.find((e) => e.entity_type === 'finance')?.update_data;
   const currency = currencyOf(asData(newestFinance));
   for (const trend of TRENDS) {
     const points = seriesOf(entries, trend.name);
     if (points.length === 0) continue;
-    const el = box.createDiv({ cls: `dt-trend dt-trend-${trend.name}` });
-    el.createSpan({ cls: 'dt-trend-label', text: trend.label });
+    const el = div(box, `dt-trend dt-trend-${trend.name}`);
+    span(el, 'dt-trend-label', trend.label);
     const latest = trend.show((points[points.length - 1] as { v: number }).v, currency);
     if (points.length > 1) {
       const scale = trendScale(points, (v) => trend.show(v, currency));
       renderSparkline(el, points, `${trend.label}, ${points.length} changes from ${scale.from} to ${scale.to}: lowest ${scale.min}, highest ${scale.max}, latest ${latest}`, `dt-sparkline-${trend.name}`);
       // The scale in words beside the line: its range, and the days it spans.
-      el.createSpan({ cls: 'dt-trend-scale', text: `${scale.min} – ${scale.max}`, attr: { 'aria-hidden': 'true' } });
-      el.createSpan({ cls: 'dt-trend-scale', text: scale.from === scale.to ? scale.from : `${scale.from} → ${scale.to}`, attr: { 'aria-hidden': 'true' } });
+      el.createSpan({ cls: 'dt-trend-scale', text: `${scale.min} – ${scale.max}`, attr: ARIA_HIDDEN });
+      el.createSpan({ cls: 'dt-trend-scale', text: scale.from === scale.to ? scale.from : `${scale.from} → ${scale.to}`, attr: ARIA_HIDDEN });
     }
-    el.createSpan({ cls: 'dt-trend-value', text: latest });
+    span(el, 'dt-trend-value', latest);
   }
   if (box.childElementCount === 0) box.remove();
 }
@@ -88,13 +89,9 @@ export function renderHistory(
 ): void {
   root.empty();
   root.addClass('dt-history');
-  if (state.error !== null) {
-    const el = root.createDiv({ cls: `dt-state ${state.error.kind === 'unauthorised' ? 'dt-state-unauthorised' : 'dt-state-offline'}` });
-    el.createDiv({ cls: 'dt-state-title', text: state.error.kind === 'unauthorised' ? 'The bridge refused the API key' : 'History unavailable' });
-    el.createDiv({ cls: 'dt-state-detail', text: state.error.message });
-  }
+  if (state.error !== null) failureBox(root, state.error, 'History unavailable');
   if (state.entries.length === 0) {
-    root.createDiv({ cls: state.loading ? 'dt-state dt-state-loading' : 'dt-muted', text: state.loading ? 'Loading history…' : 'No history yet.' });
+    div(root, state.loading ? 'dt-state dt-state-loading' : 'dt-muted', state.loading ? 'Loading history…' : 'No history yet.');
     return;
   }
   renderTrends(root, state.entries);
@@ -102,13 +99,13 @@ export function renderHistory(
   const shown = Math.max(1, state.shown ?? HISTORY_RENDER_STEP);
   const changes = describeEntries(state.entries, shown);
   for (const day of groupByDay(changes)) {
-    const dayEl = root.createDiv({ cls: 'dt-day' });
+    const dayEl = div(root, 'dt-day');
     dayTitle(dayEl, day.day, onPickDay);
     for (const change of day.changes) {
-      const item = dayEl.createDiv({ cls: `dt-change dt-change-${change.entry.entity_type}` });
-      item.createSpan({ cls: 'dt-change-time', text: timeOf(change.at) });
-      item.createSpan({ cls: 'dt-change-title', text: change.title });
-      if (change.lines.length > 0) item.createDiv({ cls: 'dt-change-lines', text: change.lines.join('\n') });
+      const item = div(dayEl, `dt-change dt-change-${change.entry.entity_type}`);
+      span(item, 'dt-change-time', timeOf(change.at));
+      span(item, 'dt-change-title', change.title);
+      if (change.lines.length > 0) div(item, 'dt-change-lines', change.lines.join('\n'));
     }
   }
   const hidden = state.entries.length - changes.length;

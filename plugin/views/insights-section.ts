@@ -5,7 +5,8 @@ import type { InsightDomain, InsightsResponse } from '../../bridge/contract/insi
 import { formatAge, formatMoney, formatNumber, plural } from '../twin/format';
 import { INSIGHTS_MAX_AGE_MS } from './insights-store';
 import type { InsightsSnapshot, InsightsStore } from './insights-store';
-import { renderLimited } from './show-more';
+import { listState, textItem, titledList } from './show-more';
+import type { ListState } from './show-more';
 import {
   ARROWS,
   categoriesAbove,
@@ -17,42 +18,34 @@ import {
   targetText,
   type Trend,
 } from './insights-model';
+import { ARIA_HIDDEN, div, sectionTitle, span } from './dom';
+import { labelledSvg, rect, tick } from './svg-shapes';
 
 const DOMAIN_WORDS: Record<InsightDomain, string> = { body: 'Body', training: 'Training', money: 'Money', pantry: 'Pantry', correlations: 'Correlation' };
 
 function renderTrend(parent: HTMLElement, t: Trend): void {
-  const row = parent.createDiv({ cls: `dt-pace dt-pace-${t.direction} dt-tone-${t.tone}` });
-  row.createSpan({ cls: 'dt-pace-arrow', text: ARROWS[t.direction], attr: { 'aria-hidden': 'true' } });
-  row.createSpan({ cls: 'dt-label', text: t.label });
-  row.createSpan({ cls: 'dt-value', text: t.text });
+  const row = div(parent, `dt-pace dt-pace-${t.direction} dt-tone-${t.tone}`);
+  row.createSpan({ cls: 'dt-pace-arrow', text: ARROWS[t.direction], attr: ARIA_HIDDEN });
+  span(row, 'dt-label', t.label);
+  span(row, 'dt-value', t.text);
   const scale = `${t.label}: ${t.text}, on a scale from −${formatNumber(t.fullScale)} to +${formatNumber(t.fullScale)} ${t.unit}`;
-  const svg = row.createSvg('svg', { cls: 'dt-pace-scale', attr: { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', 'aria-label': scale } });
-  svg.createSvg('title').textContent = scale;
-  svg.createSvg('rect', { cls: 'dt-pace-track', attr: { x: 0, y: 4, width: 100, height: 2 } });
+  const svg = labelledSvg(row, 'dt-pace-scale', '0 0 100 10', scale);
+  rect(svg, 'dt-pace-track', 0, 4, 100, 2);
   const [from, to] = t.position < 50 ? [t.position, 50] : [50, t.position];
-  if (to - from > 0.5) svg.createSvg('rect', { cls: 'dt-pace-fill', attr: { x: from.toFixed(2), y: 2, width: (to - from).toFixed(2), height: 6 } });
-  svg.createSvg('line', { cls: 'dt-pace-zero', attr: { x1: 50, x2: 50, y1: 0, y2: 10 } });
-  row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: { 'aria-hidden': 'true' } });
+  if (to - from > 0.5) rect(svg, 'dt-pace-fill', from.toFixed(2), 2, (to - from).toFixed(2), 6);
+  tick(svg, 'dt-pace-zero', 50);
+  row.createSpan({ cls: 'dt-pace-range', text: `±${formatNumber(t.fullScale)}`, attr: ARIA_HIDDEN });
 }
 
-/** Lists opened with "Show N more", per panel element, so that they stay open across refreshes. */
-const openedLists = new WeakMap<HTMLElement, Set<string>>();
-
-function list(parent: HTMLElement, opened: Set<string>, title: string, items: readonly string[], cls: string): void {
+function list(parent: HTMLElement, lists: ListState, title: string, items: readonly string[], cls: string): void {
   if (items.length === 0) return;
-  parent.createDiv({ cls: 'dt-subtitle', text: `${title} (${items.length})` });
-  renderLimited(parent, `dt-list ${cls}`, {
-    items,
-    renderItem: (ul, text) => ul.createEl('li', { text }),
-    expanded: opened.has(cls),
-    onExpand: () => void opened.add(cls),
-  });
+  titledList(parent, title, `dt-list ${cls}`, { items, renderItem: textItem, ...lists(cls) });
 }
 
 function degradedNotes(parent: HTMLElement, i: InsightsResponse): void {
   for (const name of ['body', 'training', 'money', 'pantry', 'correlations'] as const) {
     const part = i[name];
-    if (part.status !== 'ok') parent.createDiv({ cls: 'dt-degraded-note dt-insights-degraded', text: `${DOMAIN_WORDS[name]} insights unavailable${part.error ? `: ${part.error}` : ''}.` });
+    if (part.status !== 'ok') div(parent, 'dt-degraded-note dt-insights-degraded', `${DOMAIN_WORDS[name]} insights unavailable${part.error ? `: ${part.error}` : ''}.`);
   }
 }
 
@@ -60,32 +53,32 @@ function renderCorrelations(parent: HTMLElement, i: InsightsResponse): void {
   const c = i.correlations;
   if (c.status !== 'ok') return;
   if (c.listed.length === 0) {
-    parent.createDiv({ cls: 'dt-muted dt-insights-note', text: `No links between domains strong enough to list (${plural(c.tested, 'pair', 'pairs')} tested over ${plural(c.weeks, 'week', 'weeks')}).` });
+    div(parent, 'dt-muted dt-insights-note', `No links between domains strong enough to list (${plural(c.tested, 'pair', 'pairs')} tested over ${plural(c.weeks, 'week', 'weeks')}).`);
     return;
   }
-  parent.createDiv({ cls: 'dt-subtitle', text: `Links between domains (${c.listed.length} of ${c.tested} tested)` });
+  div(parent, 'dt-subtitle', `Links between domains (${c.listed.length} of ${c.tested} tested)`);
   const ul = parent.createEl('ul', { cls: 'dt-list dt-correlations' });
   for (const item of c.listed) {
     const li = ul.createEl('li');
     li.createDiv({ text: item.sentence });
-    li.createDiv({ cls: 'dt-correlation-detail', text: correlationDetail(item, c.tested) });
+    div(li, 'dt-correlation-detail', correlationDetail(item, c.tested));
   }
 }
 
-function renderBody(el: HTMLElement, i: InsightsResponse, opened: Set<string>): void {
+function renderBody(el: HTMLElement, i: InsightsResponse, lists: ListState): void {
   degradedNotes(el, i);
-  if (i.headline !== null) el.createDiv({ cls: 'dt-insight-headline', text: i.headline.text });
+  if (i.headline !== null) div(el, 'dt-insight-headline', i.headline.text);
   const trends = insightTrends(i);
   if (trends.length > 0) {
-    el.createDiv({ cls: 'dt-subtitle', text: 'Trends' });
-    const box = el.createDiv({ cls: 'dt-paces' });
+    div(el, 'dt-subtitle', 'Trends');
+    const box = div(el, 'dt-paces');
     for (const t of trends) renderTrend(box, t);
   }
   const target = targetText(i);
-  if (target !== null) el.createDiv({ cls: 'dt-muted dt-insights-note', text: target });
-  list(el, opened, 'Stalled or regressing exercises', stalledExercises(i).map(exerciseText), 'dt-stalled');
+  if (target !== null) div(el, 'dt-muted dt-insights-note', target);
+  list(el, lists, 'Stalled or regressing exercises', stalledExercises(i).map(exerciseText), 'dt-stalled');
   const currency = i.money.currency || 'PLN';
-  list(el, opened, 'Above usual spending', categoriesAbove(i).map((c) => categoryText(c, currency, formatMoney)), 'dt-above-baseline');
+  list(el, lists, 'Above usual spending', categoriesAbove(i).map((c) => categoryText(c, currency, formatMoney)), 'dt-above-baseline');
   renderCorrelations(el, i);
 }
 
@@ -97,22 +90,17 @@ function renderBody(el: HTMLElement, i: InsightsResponse, opened: Set<string>): 
 export function renderInsightsSection(root: HTMLElement, snapshot: Omit<InsightsSnapshot, 'errorAt'>, now: Date): HTMLElement | null {
   const { insights, error, loading, fetchedAt } = snapshot;
   if (insights === null && error !== null && (error.status === 404 || error.kind === 'unreachable')) return null;
-  const el = root.createDiv({ cls: 'dt-section dt-insights' });
-  el.createEl('h4', { cls: 'dt-section-title', text: 'Insights' });
+  const el = div(root, 'dt-section dt-insights');
+  sectionTitle(el, 'Insights');
   if (error !== null) {
     const since = insights !== null && fetchedAt !== null ? ` Showing those from ${formatAge(fetchedAt, now)}.` : '';
-    el.createDiv({ cls: 'dt-muted dt-insights-error', text: `Insights unavailable: ${error.message}${since}` });
+    div(el, 'dt-muted dt-insights-error', `Insights unavailable: ${error.message}${since}`);
   }
   if (insights === null) {
-    if (loading) el.createDiv({ cls: 'dt-muted', text: 'Loading insights…' });
+    if (loading) div(el, 'dt-muted', 'Loading insights…');
     return el;
   }
-  let opened = openedLists.get(root);
-  if (opened === undefined) {
-    opened = new Set();
-    openedLists.set(root, opened);
-  }
-  renderBody(el, insights, opened);
+  renderBody(el, insights, listState(root));
   return el;
 }
 

@@ -1,5 +1,7 @@
 // Long lists show their first few items and a "Show N more" button (a real button: reachable and
 // usable from the keyboard). The rest is built only when asked for, which keeps the panel quick.
+import { div } from './dom';
+
 export const SHOWN_AT_FIRST = 5;
 
 export interface LimitedList<T> {
@@ -34,4 +36,32 @@ export function renderLimited<T>(parent: HTMLElement, cls: string, o: LimitedLis
     }
   });
   return list;
+}
+
+/** The list under its subtitle, which counts its items: `Low stock (4)`. */
+export function titledList<T>(parent: HTMLElement, title: string, cls: string, o: LimitedList<T>): HTMLUListElement {
+  div(parent, 'dt-subtitle', `${title} (${o.items.length})`);
+  return renderLimited(parent, cls, o);
+}
+
+/** An item that is its text alone. */
+export const textItem = (list: HTMLElement, text: string): HTMLElement => list.createEl('li', { text });
+
+/**
+ * Lists a person opened with "Show N more", per panel element: they stay open across refreshes. The
+ * panel's sections share the set, so each list's key is unique in the panel.
+ */
+const openedLists = new WeakMap<HTMLElement, Set<string>>();
+
+/** Whether the list `key` was opened, and what opens it: a "Show N more" list's two options. */
+export type ListState = (key: string) => { expanded: boolean; onExpand: () => void };
+
+export function listState(root: HTMLElement): ListState {
+  let opened = openedLists.get(root);
+  if (opened === undefined) {
+    opened = new Set();
+    openedLists.set(root, opened);
+  }
+  const set = opened;
+  return (key) => ({ expanded: set.has(key), onExpand: () => void set.add(key) });
 }

@@ -3,6 +3,9 @@
 // the nearest point's date and value in the readout above it (announced to screen readers); the
 // chart's label sums it up and its description gives every value. One marker and one readout per
 // chart instead of an element per point keep a 90-day chart cheap to draw. Colours: styles.css.
+import { ARIA_HIDDEN, span } from './dom';
+import { rect } from './svg-shapes';
+
 export interface ChartPoint {
   /** YYYY-MM-DD or YYYY-MM, shown as it is. */
   label: string;
@@ -69,26 +72,26 @@ export function renderChart(parent: HTMLElement, spec: ChartSpec): HTMLElement {
   caption.createSpan({ text: spec.title });
   const { points } = spec;
   if (points.length === 0) {
-    caption.createSpan({ cls: 'dt-chart-readout dt-muted', text: 'no data' });
+    span(caption, 'dt-chart-readout dt-muted', 'no data');
     return figure;
   }
   const readout = caption.createSpan({ cls: 'dt-chart-readout', text: spec.show(points[points.length - 1].value), attr: { 'aria-live': 'polite' } });
   const scale = chartScale(spec);
   // The scale is text beside the drawing, so it stays readable at any width and in any theme.
-  const axis = figure.createDiv({ cls: 'dt-chart-y', attr: { 'aria-hidden': 'true' } });
+  const axis = figure.createDiv({ cls: 'dt-chart-y', attr: ARIA_HIDDEN });
   const tick = spec.axis ?? spec.show;
-  axis.createSpan({ cls: 'dt-chart-max', text: tick(scale.max) });
-  axis.createSpan({ cls: 'dt-chart-min', text: tick(scale.min) });
+  span(axis, 'dt-chart-max', tick(scale.max));
+  span(axis, 'dt-chart-min', tick(scale.min));
   const valuesId = `dt-chart-values-${++chartCount}`;
   const svg = figure.createSvg('svg', {
     cls: 'dt-chart-svg',
     attr: { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', tabindex: 0, 'aria-label': `${chartSummary(spec)}. Arrow keys move along the points.`, 'aria-describedby': valuesId },
   });
-  const span = scale.max - scale.min;
-  const y = (v: number) => (span === 0 ? HEIGHT / 2 : PAD + ((scale.max - v) / span) * (HEIGHT - 2 * PAD));
+  const range = scale.max - scale.min;
+  const y = (v: number) => (range === 0 ? HEIGHT / 2 : PAD + ((scale.max - v) / range) * (HEIGHT - 2 * PAD));
   const xs = spec.kind === 'line' ? drawLine(svg, spec, y) : drawBars(svg, spec, y);
   const marker = svg.createSvg('circle', { cls: 'dt-chart-marker dt-hidden', attr: { r: 3.5, cx: xs[xs.length - 1], cy: y(points[points.length - 1].value) } });
-  const x = figure.createDiv({ cls: 'dt-chart-x', attr: { 'aria-hidden': 'true' } });
+  const x = figure.createDiv({ cls: 'dt-chart-x', attr: ARIA_HIDDEN });
   x.createSpan({ text: points[0].label });
   if (points.length > 1) x.createSpan({ text: points[points.length - 1].label });
   // Hidden, so the browser never lays out this long line; a description is read even when hidden.
@@ -159,10 +162,7 @@ function drawBars(svg: SVGSVGElement, spec: ChartSpec, y: (v: number) => number)
     const top = Math.min(y(p.value), zero);
     const height = Math.max(Math.abs(y(p.value) - zero), 1);
     const left = PAD + i * slot + (slot - width) / 2;
-    svg.createSvg('rect', {
-      cls: `dt-chart-bar ${p.value < 0 ? 'dt-chart-bar-negative' : 'dt-chart-bar-positive'}`,
-      attr: { x: left.toFixed(1), y: top.toFixed(1), width: width.toFixed(1), height: height.toFixed(1) },
-    });
+    rect(svg, `dt-chart-bar ${p.value < 0 ? 'dt-chart-bar-negative' : 'dt-chart-bar-positive'}`, left.toFixed(1), top.toFixed(1), width.toFixed(1), height.toFixed(1));
     return left + width / 2;
   });
   svg.createSvg('line', { cls: 'dt-chart-zero', attr: { x1: 0, x2: WIDTH, y1: zero.toFixed(1), y2: zero.toFixed(1) } });

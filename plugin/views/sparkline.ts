@@ -1,5 +1,6 @@
 // A tiny inline SVG trend line. Colours come from CSS classes (styles.css), never from attributes.
 import type { SeriesPoint } from './history-model';
+import { labelledSvg } from './svg-shapes';
 
 const WIDTH = 100;
 const HEIGHT = 24;
@@ -21,11 +22,7 @@ export function sparklinePoints(points: readonly SeriesPoint[]): string {
 
 /** `label` names the line for screen readers and, as its <title>, on hover. */
 export function renderSparkline(parent: HTMLElement, points: readonly SeriesPoint[], label: string, cls: string): SVGSVGElement {
-  const svg = parent.createSvg('svg', {
-    cls: `dt-sparkline ${cls}`,
-    attr: { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': label },
-  });
-  svg.createSvg('title').textContent = label;
+  const svg = labelledSvg(parent, `dt-sparkline ${cls}`, `0 0 ${WIDTH} ${HEIGHT}`, label);
   svg.createSvg('polyline', { cls: 'dt-sparkline-line', attr: { points: sparklinePoints(points), 'vector-effect': 'non-scaling-stroke' } });
   return svg;
 }

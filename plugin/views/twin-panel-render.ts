@@ -5,14 +5,16 @@ import { apiVersionOf } from '../bridge-client/bridge-client';
 import { UPGRADE_COMMANDS, bridgeIsOlder } from '../bridge-client/bridge-version';
 import { diagnose } from '../settings/connection-diagnosis';
 import type { DomainName, FinanceDomain, HealthDomain, PantryDomain } from '../../bridge/contract/twin-state';
-import { formatAge, formatClock, formatCompactMoney, formatNumber, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
+import { formatAge, formatClock, formatCompactMoney, formatKg, formatNumber, formatPct, formatSignedMoney, parseTimestamp, plural } from '../twin/format';
 import { worstFirst } from '../twin/twin-alerts';
 import type { TwinSnapshot } from '../twin/twin-store';
 import { renderBudgetBars } from './budget-bars';
 import { renderTiles } from './domain-tiles';
-import { renderLimited } from './show-more';
+import { listState, renderLimited, textItem, titledList } from './show-more';
+import type { ListState } from './show-more';
 import { renderChart } from './small-chart';
 import { renderUpcoming } from './upcoming-list';
+import { REFUSED_KEY, div, sectionTitle, span, stateBox } from './dom';
 
 /** Sync is called stale when it is older than this many sync intervals. */
 const SYNC_STALE_INTERVALS = 3;
@@ -20,26 +22,10 @@ const HISTORY_STALE_MS = 48 * 3600 * 1000;
 
 const DOMAIN_TITLES: Record<DomainName, string> = { health: 'Health', finance: 'Finance', pantry: 'Pantry' };
 
-/** Lists a person opened with "Show N more", per panel element: they stay open across refreshes. */
-const openedLists = new WeakMap<HTMLElement, Set<string>>();
-
-/** Whether the list `key` was opened, and what opens it: a "Show N more" list's two options. */
-type ListState = (key: string) => { expanded: boolean; onExpand: () => void };
-
-function listState(root: HTMLElement): ListState {
-  let opened = openedLists.get(root);
-  if (opened === undefined) {
-    opened = new Set();
-    openedLists.set(root, opened);
-  }
-  const set = opened;
-  return (key) => ({ expanded: set.has(key), onExpand: () => void set.add(key) });
-}
-
 function row(parent: HTMLElement, label: string, value: string, cls?: string): HTMLElement {
-  const el = parent.createDiv({ cls: cls ? `dt-row ${cls}` : 'dt-row' });
-  el.createSpan({ cls: 'dt-label', text: label });
-  el.createSpan({ cls: 'dt-value', text: value });
+  const el = div(parent, cls ? `dt-row ${cls}` : 'dt-row');
+  span(el, 'dt-label', label);
+  span(el, 'dt-value', value);
   return el;
 }
 
@@ -57,38 +43,25 @@ function timeLine(parent: HTMLElement, label: string, iso: string | null, now: D
 function stateBanner(root: HTMLElement, snapshot: TwinSnapshot, now: Date): void {
   const { status, error, fetchedAt, loading } = snapshot;
   if (error?.kind === 'unauthorised') {
-    const el = root.createDiv({ cls: 'dt-state dt-state-unauthorised' });
-    el.createDiv({ cls: 'dt-state-title', text: 'The bridge refused the API key' });
-    el.createDiv({ cls: 'dt-state-detail', text: 'Set the key in the plugin settings to the one the bridge uses.' });
+    stateBox(root, 'unauthorised', REFUSED_KEY, 'Set the key in the plugin settings to the one the bridge uses.');
   } else if (error !== null) {
-    const el = root.createDiv({ cls: 'dt-state dt-state-offline' });
-    el.createDiv({
-      cls: 'dt-state-title',
-      text: error.kind === 'unreachable' ? 'Offline' : 'The bridge answered with an error',
-    });
-    el.createDiv({ cls: 'dt-state-detail', text: error.message });
+    stateBox(root, 'offline', error.kind === 'unreachable' ? 'Offline' : 'The bridge answered with an error', error.message);
   }
   if (error !== null && status !== null && fetchedAt !== null) {
-    root.createDiv({ cls: 'dt-state-detail dt-last-data', text: `Showing the last data received, ${formatAge(fetchedAt, now)} (${formatClock(fetchedAt, now)}).` });
+    div(root, 'dt-state-detail dt-last-data', `Showing the last data received, ${formatAge(fetchedAt, now)} (${formatClock(fetchedAt, now)}).`);
   }
-  if (loading) root.createDiv({ cls: 'dt-state dt-state-loading', text: status === null ? 'Loading the twin…' : 'Refreshing…' });
+  if (loading) div(root, 'dt-state dt-state-loading', status === null ? 'Loading the twin…' : 'Refreshing…');
   // A briefing that could not be written safely (a broken marker block) stays visible until fixed.
-  if (snapshot.briefingIssue) {
-    const el = root.createDiv({ cls: 'dt-state dt-state-briefing' });
-    el.createDiv({ cls: 'dt-state-title', text: 'Briefing not written' });
-    el.createDiv({ cls: 'dt-state-detail', text: snapshot.briefingIssue });
-  }
+  if (snapshot.briefingIssue) stateBox(root, 'briefing', 'Briefing not written', snapshot.briefingIssue);
 }
 
 /** Names a bridge older than the plugin needs, with the command that upgrades it; the figures stay below. */
 function upgradeNote(root: HTMLElement, status: StatusResponse): void {
   const version = apiVersionOf(status);
   if (!bridgeIsOlder(version)) return;
-  const el = root.createDiv({ cls: 'dt-state dt-state-upgrade' });
-  el.createDiv({ cls: 'dt-state-title', text: 'Upgrade the bridge' });
   // The connection doctor's words for it: what the bridge has, what the plugin needs.
-  el.createDiv({ cls: 'dt-state-detail', text: `${diagnose({ url: '', mobile: false }, null, version)?.title ?? ''} Some figures may be missing until then.` });
-  const how = el.createDiv({ cls: 'dt-state-detail dt-upgrade-commands' });
+  const el = stateBox(root, 'upgrade', 'Upgrade the bridge', `${diagnose({ url: '', mobile: false }, null, version)?.title ?? ''} Some figures may be missing until then.`);
+  const how = div(el, 'dt-state-detail dt-upgrade-commands');
   how.appendText('Installed as a package: ');
   how.createEl('code', { text: UPGRADE_COMMANDS.package });
   how.appendText('; from a clone: ');
@@ -98,15 +71,15 @@ function upgradeNote(root: HTMLElement, status: StatusResponse): void {
 
 function section(root: HTMLElement, name: DomainName, status: StatusResponse, now: Date): HTMLElement {
   const domain = status.state[name];
-  const el = root.createDiv({ cls: `dt-section dt-${name}` });
-  el.createEl('h4', { cls: 'dt-section-title', text: DOMAIN_TITLES[name] });
+  const el = div(root, `dt-section dt-${name}`);
+  sectionTitle(el, DOMAIN_TITLES[name]);
   if (domain.status === 'degraded') {
     el.addClass('dt-degraded');
     const asOf = parseTimestamp(domain.as_of);
     const why = domain.error ? `: ${domain.error.replace(/\.\s*$/, '')}` : '';
     // A past day's answer has no earlier values to fall back on: its error says what is missing.
     const values = asOf ? `Values as of ${formatClock(asOf, now)} (${formatAge(asOf, now)}).` : status.date === undefined ? 'No earlier values.' : '';
-    el.createDiv({ cls: 'dt-degraded-note', text: `Unavailable${why}. ${values}`.trim() });
+    div(el, 'dt-degraded-note', `Unavailable${why}. ${values}`.trim());
   }
   return el;
 }
@@ -114,18 +87,18 @@ function section(root: HTMLElement, name: DomainName, status: StatusResponse, no
 function renderHealth(el: HTMLElement, health: HealthDomain): void {
   const series = health.body_series ?? [];
   const trend = health.weight_trend ? ` · ${health.weight_trend.toLowerCase()}` : '';
-  row(el, 'Weight', health.bodyweight_kg === null ? '—' : `${formatNumber(health.bodyweight_kg)} kg${trend}`);
-  row(el, 'Body fat', health.bodyfat_pct === null ? '—' : `${formatNumber(health.bodyfat_pct)} %`);
+  row(el, 'Weight', health.bodyweight_kg === null ? '—' : formatKg(health.bodyweight_kg) + trend);
+  row(el, 'Body fat', health.bodyfat_pct === null ? '—' : formatPct(health.bodyfat_pct));
   const days = health.days_since_workout;
   row(el, 'Since last workout', days === null ? 'no workouts yet' : days === 0 ? 'today' : plural(days, 'day', 'days'), days !== null && days > 5 ? 'dt-alert' : undefined);
   if (health.workouts_this_week !== null) row(el, 'Workouts this week', String(health.workouts_this_week));
-  if (health.training_suggestion) el.createDiv({ cls: `dt-suggestion dt-suggestion-${health.training_suggestion.code}`, text: health.training_suggestion.text });
+  if (health.training_suggestion) div(el, `dt-suggestion dt-suggestion-${health.training_suggestion.code}`, health.training_suggestion.text);
   if (series.length === 0) return;
-  const charts = el.createDiv({ cls: 'dt-charts' });
+  const charts = div(el, 'dt-charts');
   const weight = series.flatMap((p) => (p.bodyweight_kg === null ? [] : [{ label: p.date, value: p.bodyweight_kg }]));
   const fat = series.flatMap((p) => (p.bodyfat_pct === null ? [] : [{ label: p.date, value: p.bodyfat_pct }]));
-  renderChart(charts, { name: 'weight', title: 'Weight, 90 days', points: weight, show: (v) => `${formatNumber(v)} kg`, kind: 'line' });
-  if (fat.length > 0) renderChart(charts, { name: 'bodyfat', title: 'Body fat, 90 days', points: fat, show: (v) => `${formatNumber(v)} %`, kind: 'line' });
+  renderChart(charts, { name: 'weight', title: 'Weight, 90 days', points: weight, show: formatKg, kind: 'line' });
+  if (fat.length > 0) renderChart(charts, { name: 'bodyfat', title: 'Body fat, 90 days', points: fat, show: formatPct, kind: 'line' });
 }
 
 function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState): void {
@@ -137,19 +110,19 @@ function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState
   // A bridge older than the budget bars sends only the alerts.
   const budgets = finance.budgets ?? [];
   if (budgets.length > 0) {
-    el.createDiv({ cls: 'dt-subtitle', text: `Budgets (${budgets.length}, ${plural(finance.alerts.length, 'alert', 'alerts')})` });
+    div(el, 'dt-subtitle', `Budgets (${budgets.length}, ${plural(finance.alerts.length, 'alert', 'alerts')})`);
     renderBudgetBars(el, budgets, finance.alerts, currency, lists('budgets'));
   } else if (finance.alerts.length === 0) {
-    el.createDiv({ cls: 'dt-muted', text: 'No budget alerts.' });
+    div(el, 'dt-muted', 'No budget alerts.');
   } else {
     renderLimited(el, 'dt-alerts', {
       items: worstFirst(finance.alerts),
       renderItem: (list, alert) => {
         const item = list.createEl('li', { cls: `dt-alert-item dt-severity-${alert.alert_severity.toLowerCase()}` });
-        const head = item.createDiv({ cls: 'dt-alert-head' });
-        head.createSpan({ cls: 'dt-badge', text: alert.alert_severity });
-        head.createSpan({ cls: 'dt-alert-category', text: `${alert.category_path} · ${formatNumber(alert.utilization_pct)}%` });
-        item.createDiv({ cls: 'dt-alert-action', text: alert.recommended_action });
+        const head = div(item, 'dt-alert-head');
+        span(head, 'dt-badge', alert.alert_severity);
+        span(head, 'dt-alert-category', `${alert.category_path} · ${formatNumber(alert.utilization_pct)}%`);
+        div(item, 'dt-alert-action', alert.recommended_action);
         return item;
       },
       ...lists('alerts'),
@@ -157,7 +130,7 @@ function renderFinance(el: HTMLElement, finance: FinanceDomain, lists: ListState
   }
   const months = finance.monthly_net ?? [];
   if (months.length > 0) {
-    renderChart(el.createDiv({ cls: 'dt-charts' }), {
+    renderChart(div(el, 'dt-charts'), {
       name: 'net',
       title: 'Net per month',
       points: months.map((m) => ({ label: m.month, value: m.net })),
@@ -177,8 +150,7 @@ function renderRecordedPantry(el: HTMLElement, pantry: PantryDomain, lists: List
   const expired = pantry.expiring.length === 0 ? (pantry.expired_count ?? 0) : 0;
   const soon = pantry.expiring.length === 0 ? Math.max(0, (pantry.expiring_count ?? 0) - expired) : 0;
   if (names.length > 0) {
-    el.createDiv({ cls: 'dt-subtitle', text: `Low stock (${names.length})` });
-    renderLimited(el, 'dt-list', { items: names, renderItem: (list, name) => list.createEl('li', { text: name }), ...lists('low') });
+    titledList(el, 'Low stock', 'dt-list', { items: names, renderItem: textItem, ...lists('low') });
   }
   if (expired > 0 || soon > 0) {
     const counts = [expired > 0 ? `${expired} expired` : null, soon > 0 ? `${soon} expiring within 30 days` : null].filter((x) => x !== null);
@@ -189,12 +161,11 @@ function renderRecordedPantry(el: HTMLElement, pantry: PantryDomain, lists: List
 
 function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): void {
   if (pantry.low_stock.length === 0 && pantry.expiring.length === 0) {
-    if (!renderRecordedPantry(el, pantry, lists)) el.createDiv({ cls: 'dt-muted', text: 'Nothing low or expiring.' });
+    if (!renderRecordedPantry(el, pantry, lists)) div(el, 'dt-muted', 'Nothing low or expiring.');
     return;
   }
   if (pantry.low_stock.length > 0) {
-    el.createDiv({ cls: 'dt-subtitle', text: `Low stock (${pantry.low_stock.length})` });
-    renderLimited(el, 'dt-list', {
+    titledList(el, 'Low stock', 'dt-list', {
       items: pantry.low_stock,
       renderItem: (list, item) =>
         list.createEl('li', { text: `${item.product}: ${formatNumber(item.quantity, 2)}${item.unit ? ` ${item.unit}` : ''} (min ${formatNumber(item.critical_threshold, 2)})` }),
@@ -205,8 +176,7 @@ function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): 
   const soon = pantry.expiring.filter((i) => i.level !== 'expired');
   for (const [title, items] of [['Expired', expired], ['Expiring', soon]] as const) {
     if (items.length === 0) continue;
-    el.createDiv({ cls: 'dt-subtitle', text: `${title} (${items.length})` });
-    renderLimited(el, 'dt-list', {
+    titledList(el, title, 'dt-list', {
       items,
       renderItem: (list, item) => {
         const when = item.days_left < 0 ? `${plural(-item.days_left, 'day', 'days')} ago` : item.days_left === 0 ? 'today' : `in ${plural(item.days_left, 'day', 'days')}`;
@@ -218,12 +188,12 @@ function renderPantry(el: HTMLElement, pantry: PantryDomain, lists: ListState): 
 }
 
 function freshness(root: HTMLElement, status: StatusResponse, now: Date): void {
-  const el = root.createDiv({ cls: 'dt-freshness' });
+  const el = div(root, 'dt-freshness');
   timeLine(el, 'Data computed', status.state.computed_at ?? status.computed_at, now, null, 'dt-computed');
   const syncStale = Math.max(status.sync.interval_seconds, 60) * 1000 * SYNC_STALE_INTERVALS;
   timeLine(el, 'Last sync', status.sync.last_success_at, now, syncStale, 'dt-sync');
   timeLine(el, 'Last history write', status.sync.last_history_write_at, now, HISTORY_STALE_MS, 'dt-history-write');
-  if (status.sync.last_error) el.createDiv({ cls: 'dt-row dt-stale dt-sync-error', text: `Last sync error: ${status.sync.last_error}` });
+  if (status.sync.last_error) div(el, 'dt-row dt-stale dt-sync-error', `Last sync error: ${status.sync.last_error}`);
 }
 
 export function renderTwinPanel(root: HTMLElement, snapshot: TwinSnapshot, now: Date): void {
@@ -232,7 +202,7 @@ export function renderTwinPanel(root: HTMLElement, snapshot: TwinSnapshot, now: 
   stateBanner(root, snapshot, now);
   const status = snapshot.status;
   if (status === null) {
-    if (!snapshot.loading && snapshot.error === null) root.createDiv({ cls: 'dt-muted', text: 'No data yet. Use the refresh button.' });
+    if (!snapshot.loading && snapshot.error === null) div(root, 'dt-muted', 'No data yet. Use the refresh button.');
     return;
   }
   upgradeNote(root, status);

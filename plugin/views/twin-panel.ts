@@ -45,16 +45,17 @@ export class TwinPanelView extends ItemView {
   }
 
   override async onOpen(): Promise<void> {
+    const { store, insights } = this.host;
     this.addAction('refresh-cw', 'Refresh', () => {
-      void this.host.store.refresh();
-      void this.host.insights?.refresh();
+      void store.refresh();
+      void insights?.refresh();
     });
     this.render();
-    if (this.host.store.snapshot.status === null && !this.host.store.snapshot.loading) void this.host.store.refresh();
+    if (store.snapshot.status === null && !store.snapshot.loading) void store.refresh();
   }
 
   render(): void {
-    const { connection, testConnection, store } = this.host;
+    const { connection, testConnection, store, insights } = this.host;
     const conn = connection?.();
     if (conn && testConnection && isFirstRun(store.snapshot, conn.answered)) {
       renderFirstRun(this.contentEl, {
@@ -71,8 +72,8 @@ export class TwinPanelView extends ItemView {
       });
       return;
     }
-    renderTwinPanel(this.contentEl, this.host.store.snapshot, this.host.now());
-    if (this.host.insights) addInsightsToPanel(this.contentEl, this.host.insights, this.host.now());
+    renderTwinPanel(this.contentEl, store.snapshot, this.host.now());
+    if (insights) addInsightsToPanel(this.contentEl, insights, this.host.now());
   }
 
   override async onClose(): Promise<void> {

@@ -4,6 +4,7 @@ import type { FinanceDomain, UpcomingPayment } from '../../bridge/contract/twin-
 import { formatMoney, plural } from '../twin/format';
 import { moment } from '../time/moment';
 import { renderLimited } from './show-more';
+import { div, span } from './dom';
 
 /** The soonest few; the budgets follow below them. */
 const SHOWN_AT_FIRST = 3;
@@ -22,11 +23,11 @@ function dueText(p: UpcomingPayment): string {
 function renderPayment(list: HTMLElement, p: UpcomingPayment): HTMLElement {
   const item = list.createEl('li', { cls: `dt-upcoming-item dt-upcoming-${p.urgency.replace('_', '-')}` });
   if (isUrgent(p)) item.addClass('dt-upcoming-urgent');
-  const head = item.createDiv({ cls: 'dt-upcoming-head' });
-  head.createSpan({ cls: 'dt-upcoming-name', text: p.name });
-  head.createSpan({ cls: 'dt-upcoming-amount', text: formatMoney(p.amount, p.currency) });
-  const when = item.createDiv({ cls: 'dt-upcoming-when' });
-  if (isUrgent(p)) when.createSpan({ cls: 'dt-badge', text: p.urgency === 'today' ? 'Due today' : 'Due tomorrow' });
+  const head = div(item, 'dt-upcoming-head');
+  span(head, 'dt-upcoming-name', p.name);
+  span(head, 'dt-upcoming-amount', formatMoney(p.amount, p.currency));
+  const when = div(item, 'dt-upcoming-when');
+  if (isUrgent(p)) span(when, 'dt-badge', p.urgency === 'today' ? 'Due today' : 'Due tomorrow');
   when.createSpan({ text: p.category ? `${dueText(p)} · ${p.category}` : dueText(p) });
   return item;
 }
@@ -38,10 +39,10 @@ export function renderUpcoming(el: HTMLElement, finance: FinanceDomain, o: { exp
   if (upcoming === undefined) return;
   const urgent = upcoming.filter(isUrgent).length;
   const counts = upcoming.length === 0 ? '' : ` (${upcoming.length}${urgent > 0 ? `, ${urgent} due by tomorrow` : ''})`;
-  const block = el.createDiv({ cls: 'dt-upcoming-block' });
-  block.createDiv({ cls: 'dt-subtitle', text: `Upcoming payments${counts}` });
+  const block = div(el, 'dt-upcoming-block');
+  div(block, 'dt-subtitle', `Upcoming payments${counts}`);
   if (upcoming.length === 0) {
-    block.createDiv({ cls: 'dt-muted dt-upcoming-note', text: finance.upcoming_note ?? 'Nothing due in the next 30 days.' });
+    div(block, 'dt-muted dt-upcoming-note', finance.upcoming_note ?? 'Nothing due in the next 30 days.');
     return;
   }
   renderLimited(block, 'dt-upcoming', { items: upcoming, renderItem: renderPayment, expanded: o.expanded, onExpand: o.onExpand, limit: SHOWN_AT_FIRST });
