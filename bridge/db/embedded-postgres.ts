@@ -25,7 +25,36 @@ export interface EmbeddedOptions {
   log?: Log;
   /** How often the watchdog checks that PostgreSQL is alive; 0 disables it. */
   watchdogMs?: number;
+  /** Connections at most: the bridge's pools and a few for the CLI and a person's psql (default 100, for test clusters shared by many pools). */
+  maxConnections?: number;
 }
+
+/**
+ * Settings for one person's data on a machine that does other things: PostgreSQL's defaults are
+ * sized for a shared server. Every value here is what an idle bridge measured cheaper with
+ * (docs/performance.md#at-rest), none changes a query's answer.
+ */
+export const ONE_PERSON_SETTINGS: readonly string[] = [
+  // The data of fifteen years fits several times over; untouched buffers cost nothing, touched ones count in every process's PSS.
+  'shared_buffers=32MB',
+  // No parallel query: a person's scans finish faster than starting workers for them, and no worker processes wait.
+  'max_worker_processes=2',
+  'max_parallel_workers=0',
+  'max_parallel_workers_per_gather=0',
+  'max_parallel_maintenance_workers=0',
+  // Nothing replicates from or to this cluster: no logical replication launcher at all.
+  'max_logical_replication_workers=0',
+  'max_wal_senders=0',
+  'wal_level=minimal',
+  // Autovacuum stays on, but visits each database every 5 min instead of every minute (a worker per visit).
+  'autovacuum_naptime=300',
+  // The writers sleep longer between rounds (they hibernate when idle); commits flush their own WAL.
+  'bgwriter_delay=2000',
+  'wal_writer_delay=1000',
+  'checkpoint_timeout=900',
+  // Queries of a person's data are cheap; compiling them would cost more than running them.
+  'jit=off',
+];
 
 export interface EmbeddedServer {
   port: number;
@@ -89,7 +118,8 @@ function newCluster(clusterDir: string, password: string, options: EmbeddedOptio
   const flags = [
     '-c', 'listen_addresses=127.0.0.1',
     '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=100',
+    '-c', `max_connections=${options.maxConnections ?? 100}`,
+    ...ONE_PERSON_SETTINGS.flatMap((setting) => ['-c', setting]),
     ...(options.fsync === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   return new EmbeddedPostgres({
