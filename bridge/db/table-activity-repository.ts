@@ -31,6 +31,20 @@ const ACTIVITY_SQL = `
        FROM unnest($3::text[]) AS v(name) JOIN pg_rewrite r ON r.ev_class = to_regclass(v.name))
   ) END AS signal`;
 
+// Every table of the database, the catalogs included (a replaced function or view writes them).
+const DATABASE_ACTIVITY_SQL = `
+  SELECT CASE WHEN current_setting('track_counts')::boolean THEN concat_ws('/',
+    pg_postmaster_start_time(),
+    (SELECT d.stats_reset FROM pg_stat_database d WHERE d.datname = current_database()),
+    (SELECT concat_ws(':', count(*), sum(pg_relation_filenode(s.relid)::bigint), sum(s.n_tup_ins), sum(s.n_tup_upd), sum(s.n_tup_del))
+       FROM pg_stat_all_tables s)
+  ) END AS signal`;
+
+/** The same word for every table of the database: what the whole state is read from. */
+export async function databaseActivity(db: Queryable): Promise<string | null> {
+  return (await db.query<{ signal: string | null }>(DATABASE_ACTIVITY_SQL)).rows[0]?.signal ?? null;
+}
+
 /** The word, or null when the server counts nothing (track_counts off). Rejects when the statistics may not be read. */
 export async function tableActivity(db: Queryable, watched: WatchedObjects): Promise<string | null> {
   const params = [watched.tables, watched.functions ?? [], watched.views ?? []];

@@ -2,7 +2,7 @@
 // answer typed where its rows enter (numeric text converted once). Whether a range of days is read
 // from the summaries of closed months or live from the transactions is decided here, and nowhere else.
 import { num, numOrNull, type Queryable } from '../db/pools';
-import { tableActivity } from '../db/table-activity-repository';
+import { databaseActivity, tableActivity } from '../db/table-activity-repository';
 import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../store/closed-or-live';
 import type { DayRange } from '../time/day-range';
 import type { FingerprintRow } from '../store/summaries-repository';
@@ -498,5 +498,10 @@ export class PgFinanceRepository implements FinanceRepository, FinanceSummarySou
 
   changeSignal(): Promise<string | null> {
     return tableActivity(this.db, { tables: ['transactions'], functions: ['get_current_budget_alerts'] });
+  }
+
+  /** A cheap word that moves when any table of this database is written (db/table-activity-repository.ts). */
+  stateSignal(): Promise<string | null> {
+    return databaseActivity(this.db);
   }
 }

@@ -102,6 +102,16 @@ describe('the periodic check of closed months when nothing changed', () => {
     expect(await octoberNet(ledger)).toBe(-175);
   });
 
+  it("moves the whole database's word with a write to any table and with a replaced function", async () => {
+    const repository = new PgFinanceRepository(finance);
+    const before = await repository.stateSignal();
+    await write([`INSERT INTO categories (category_name, subcategory_name, category_type) VALUES ('Quiet', 'Signal', 'Expense')`]);
+    const written = await repository.stateSignal();
+    expect(written).not.toBe(before);
+    await write([`CREATE OR REPLACE FUNCTION quiet_probe() RETURNS int LANGUAGE sql AS 'SELECT 1'`]);
+    expect(await repository.stateSignal()).not.toBe(written);
+  });
+
   it('fingerprints at every tick when the statistics say nothing', async () => {
     await checkedLedger();
     // As a server that counts nothing: the signal is unknown, so every source is fingerprinted.
