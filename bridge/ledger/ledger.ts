@@ -250,7 +250,10 @@ export class Ledger {
   /** Compares every closed month's fingerprint with the one it was built from; builds those that differ. */
   private async checkSummary(summary: MonthSummary, open: string): Promise<number> {
     const read = performance.now();
-    const [fresh, stored] = await Promise.all([summary.fresh(open), summary.stored()]);
+    // One after the other: both may be on the twin's pool, and a second connection would be closed
+    // idle and opened again at every fallback.
+    const fresh = await summary.fresh(open);
+    const stored = await summary.stored();
     this.readMs += performance.now() - read;
     const redo = monthsToRedo(fresh, stored);
     const key = (month: string) => `${summary.kind}|${month}`;
@@ -274,7 +277,8 @@ export class Ledger {
   /** Closed measurements and workouts: one fingerprint each; a change expires what was derived from them. */
   private async checkTraining(open: string): Promise<boolean> {
     const read = performance.now();
-    const [m, w] = await Promise.all([this.training.measurementsFingerprint(open, 'before'), this.training.workoutsFingerprint(open)]);
+    const m = await this.training.measurementsFingerprint(open, 'before');
+    const w = await this.training.workoutsFingerprint(open);
     this.readMs += performance.now() - read;
     const key = `${open}|${m.rows}|${m.fingerprint}|${w.rows}|${w.fingerprint}`;
     if (key === this.trainingKey) return false;
