@@ -35,8 +35,10 @@ export interface EmbeddedOptions {
  * (docs/performance.md#at-rest), none changes a query's answer.
  */
 export const ONE_PERSON_SETTINGS: readonly string[] = [
-  // The data of fifteen years fits several times over; untouched buffers cost nothing, touched ones count in every process's PSS.
-  'shared_buffers=32MB',
+  // Touched buffers count in the PSS of every process that touched them; the person's working set
+  // (the current month, the ledger's summaries) fits, and the rest is read from the system's file
+  // cache, which no process is charged for.
+  'shared_buffers=16MB',
   // No parallel query: a person's scans finish faster than starting workers for them, and no worker processes wait.
   'max_worker_processes=2',
   'max_parallel_workers=0',
