@@ -40,8 +40,12 @@ export interface LedgerOptions {
 const MEMO_SIZE = 64;
 /** Where the fallback stops doubling: an edit no statistic shows is found within this (unless its cost asks for longer). */
 export const FALLBACK_CEILING_MS = 10 * 60_000;
-/** The fallback fingerprint's share of one core at most: 0.35 s of fingerprints every 700 s at most. */
-export const FALLBACK_MAX_SHARE = 0.0005;
+/**
+ * The fallback fingerprint's share of one core at most (0.02 %): 0.1 s of fingerprints (fifteen years of a
+ * person's rows) every 500 s at most, 0.35 s (ten times that) every 1,750 s. An idle bridge's whole
+ * budget is 0.1 %, and the statistics already show every ordinary write.
+ */
+export const FALLBACK_MAX_SHARE = 0.0002;
 
 /** The sources a check reads: each has its own database, so its own change signal. */
 type Source = 'finance' | 'training' | 'pantry';
