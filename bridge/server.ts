@@ -39,7 +39,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     // It cannot hang the start: each source has its time budget.
     stopIfAsked(options);
     await engine.getState(0);
-    startHousekeeping(ctx, engine, store);
+    startHousekeeping(ctx, engine, store, pools, sync);
     log.info({ url, embedded: embedded !== null, ms: Math.round(performance.now() - started) }, `digital twin bridge listening on ${url}`);
     const close = once(() => closeBridge(ctx));
     return { url, port, config, engine, sync, history, embedded, pools, metrics: ctx.metrics, webhook, ledger, close };

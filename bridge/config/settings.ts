@@ -144,7 +144,7 @@ export const SETTINGS_BY_KEY = {
     flag: 'sync-interval-seconds',
     parse: intIn(0, 86_400),
     default: '900',
-    help: 'how often the state is computed and its transitions recorded when nobody asks (`0`: never)',
+    help: 'how often the state is computed and its transitions recorded when nobody asks, skipped while no table of the three databases was written that day (`0`: never)',
   }),
   ledgerCheckSeconds: setting({
     env: 'TWIN_LEDGER_CHECK_SECONDS',

@@ -3,4 +3,4 @@
 // follows semver and only grows: a new field or endpoint raises the minor number; a shape removed or
 // changed in meaning would raise the major one, which the contract avoids. The bridge's own release
 // is `version` (package.json), which moves for fixes that leave the contract as it is.
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '1.1.0';

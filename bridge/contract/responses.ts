@@ -51,6 +51,12 @@ export const LedgerStatus = z.object({
   first_check_ms: z.number().int().nullable(),
   /** Closed months built since the start: every month on a first build, then each whose rows changed at the source. */
   months_rebuilt_total: z.number().int(),
+  /** Periodic checks that found every source's change signal unmoved and read no fingerprint. */
+  quiet_checks_total: z.number().int(),
+  /** Sources fingerprinted since the start (finance, training and pantry count one each per check). */
+  fingerprints_total: z.number().int(),
+  /** Within how many seconds an edit that no statistic shows is found: the fallback fingerprint's current period. */
+  fallback_seconds: z.number().int(),
   last_error: z.string().nullable(),
 });
 

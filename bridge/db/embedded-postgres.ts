@@ -23,9 +23,41 @@ export interface EmbeddedOptions {
   /** Durability off: only for throw-away test clusters. */
   fsync?: boolean;
   log?: Log;
-  /** How often the watchdog checks that PostgreSQL is alive; 0 disables it. */
+  /** How often the watchdog checks that PostgreSQL is alive (default 5 s; the postmaster's exit is heard at once); 0 disables it. */
   watchdogMs?: number;
+  /** Connections at most: the bridge's pools and a few for the CLI and a person's psql (default 100, for test clusters shared by many pools). */
+  maxConnections?: number;
 }
+
+/**
+ * Settings for one person's data on a machine that does other things: PostgreSQL's defaults are
+ * sized for a shared server. Every value here is what an idle bridge measured cheaper with
+ * (docs/performance.md#at-rest), none changes a query's answer.
+ */
+export const ONE_PERSON_SETTINGS: readonly string[] = [
+  // Touched buffers count in the PSS of every process that touched them; the person's working set
+  // (the current month, the ledger's summaries) fits, and the rest is read from the system's file
+  // cache, which no process is charged for.
+  'shared_buffers=16MB',
+  // No parallel query: a person's scans finish faster than starting workers for them, and no worker processes wait.
+  'max_worker_processes=2',
+  'max_parallel_workers=0',
+  'max_parallel_workers_per_gather=0',
+  'max_parallel_maintenance_workers=0',
+  // Nothing replicates from or to this cluster: no logical replication launcher at all.
+  'max_logical_replication_workers=0',
+  'max_wal_senders=0',
+  'wal_level=minimal',
+  // Autovacuum stays on, but visits each database every 10 min instead of every minute: each visit
+  // is a new worker process (about 30 ms of CPU), one per database per naptime.
+  'autovacuum_naptime=600',
+  // The writers sleep longer between rounds (they hibernate when idle); commits flush their own WAL.
+  'bgwriter_delay=2000',
+  'wal_writer_delay=1000',
+  'checkpoint_timeout=900',
+  // Queries of a person's data are cheap; compiling them would cost more than running them.
+  'jit=off',
+];
 
 export interface EmbeddedServer {
   port: number;
@@ -89,7 +121,8 @@ function newCluster(clusterDir: string, password: string, options: EmbeddedOptio
   const flags = [
     '-c', 'listen_addresses=127.0.0.1',
     '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=100',
+    '-c', `max_connections=${options.maxConnections ?? 100}`,
+    ...ONE_PERSON_SETTINGS.flatMap((setting) => ['-c', setting]),
     ...(options.fsync === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   return new EmbeddedPostgres({
@@ -133,7 +166,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const keeper = new ClusterKeeper(pg, clusterDir, log);
   await keeper.start();
   log('info', `PostgreSQL listening on 127.0.0.1:${options.port}`);
-  keeper.watch(options.watchdogMs ?? 1000);
+  keeper.watch(options.watchdogMs ?? 5000);
   return {
     port: options.port,
     user: EMBEDDED_USER,
@@ -152,6 +185,7 @@ class ClusterKeeper {
   private restarting = false;
   private up: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  private watching = false;
   // Last resort when the process exits without stop(): ask PostgreSQL for a fast shutdown.
   private readonly onExit = () => {
     const pid = livePostmaster(this.clusterDir);
@@ -179,6 +213,9 @@ class ClusterKeeper {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.pg.start();
+        // The postmaster we spawned is heard the moment it exits; the slow poll covers the rest.
+        const child = (this.pg as unknown as { process?: { once(event: 'exit', listener: () => void): void } }).process;
+        child?.once('exit', () => this.check());
         return;
       } catch (err) {
         if (this.stopping || attempt >= 20) throw new Error(`PostgreSQL did not start: ${err instanceof Error ? err.message : 'it exited early'}`);
@@ -191,11 +228,15 @@ class ClusterKeeper {
   /** Checks every `everyMs` that the postmaster lives, and restarts it when it does not; 0 disables. */
   watch(everyMs: number): void {
     if (everyMs <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.stopping || this.restarting || livePostmaster(this.clusterDir) !== null) return;
-      this.restart();
-    }, everyMs);
+    this.watching = true;
+    // Each look reads two files: every second it was most of an idle bridge's own CPU time.
+    this.timer = setInterval(() => this.check(), everyMs);
     this.timer.unref();
+  }
+
+  private check(): void {
+    if (!this.watching || this.stopping || this.restarting || livePostmaster(this.clusterDir) !== null) return;
+    this.restart();
   }
 
   private restart(): void {

@@ -2,6 +2,7 @@
 // answer typed where its rows enter (numeric text converted once). Whether a range of days is read
 // from the summaries of closed months or live from the transactions is decided here, and nowhere else.
 import { num, numOrNull, type Queryable } from '../db/pools';
+import { databaseActivity, tableActivity } from '../db/table-activity-repository';
 import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../store/closed-or-live';
 import type { DayRange } from '../time/day-range';
 import type { FingerprintRow } from '../store/summaries-repository';
@@ -114,6 +115,8 @@ export interface FinanceSummarySource {
   days(from: string, to: string): Promise<FinanceDay[]>;
   /** A hash of the user's get_current_budget_alerts() definition; null when there is none. */
   alertsDefinition(): Promise<string | null>;
+  /** A cheap word that moves when transactions or that function change (db/table-activity-repository.ts); null: cannot tell. */
+  changeSignal(): Promise<string | null>;
 }
 
 // ---- statements ---------------------------------------------------------------------------------
@@ -491,5 +494,14 @@ export class PgFinanceRepository implements FinanceRepository, FinanceSummarySou
 
   async alertsDefinition(): Promise<string | null> {
     return (await this.db.query<{ definition: string | null }>(ALERTS_FUNCTION_SQL)).rows[0]?.definition ?? null;
+  }
+
+  changeSignal(): Promise<string | null> {
+    return tableActivity(this.db, { tables: ['transactions'], functions: ['get_current_budget_alerts'] });
+  }
+
+  /** A cheap word that moves when any table of this database is written (db/table-activity-repository.ts). */
+  stateSignal(): Promise<string | null> {
+    return databaseActivity(this.db);
   }
 }

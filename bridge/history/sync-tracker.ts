@@ -91,6 +91,17 @@ export class SyncTracker {
     }
   }
 
+  /**
+   * A periodic beat found every source unwritten since the last healthy computation on the same day:
+   * the state is the one recorded, so the sync succeeded without a computation.
+   */
+  confirmUnchanged(): void {
+    this.lastAttempt = this.clock.now();
+    this.lastSuccess = this.lastAttempt;
+    this.lastError = null;
+    this.events.onSucceeded?.(this.lastSuccess);
+  }
+
   /** Shows the webhook's delivery state in info() (and so in /status.sync). */
   showWebhook(status: () => WebhookStatus): void {
     this.webhook = status;

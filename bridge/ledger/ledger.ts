@@ -14,6 +14,7 @@ import { FinanceSummary } from './finance-summary';
 import type { ClosedKind } from '../store/closed-or-live';
 import { monthsToRedo, type MonthSummary } from './month-summary';
 import { PantrySummary } from './pantry-summary';
+import { QuietGate } from './quiet-gate';
 import { PgTrainingRepository } from '../training/training-repository';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
@@ -32,9 +33,23 @@ export interface LedgerOptions {
   onChanged?: () => void;
   /** The store's migrations, which make the ledger's tables (by default run on `twin`). */
   migrations?: Migrator;
+  /** The periodic check's interval: the first period of the fallback fingerprint (quiet-gate.ts); default 20 s. */
+  intervalMs?: number;
 }
 
 const MEMO_SIZE = 64;
+/** Where the fallback stops doubling: an edit no statistic shows is found within this (unless its cost asks for longer). */
+export const FALLBACK_CEILING_MS = 10 * 60_000;
+/**
+ * The fallback fingerprint's share of one core at most (0.02 %): 0.1 s of fingerprints (fifteen years of a
+ * person's rows) every 500 s at most, 0.35 s (ten times that) every 1,750 s. An idle bridge's whole
+ * budget is 0.1 %, and the statistics already show every ordinary write.
+ */
+export const FALLBACK_MAX_SHARE = 0.0002;
+
+/** The sources a check reads: each has its own database, so its own change signal. */
+type Source = 'finance' | 'training' | 'pantry';
+const ALL_SOURCES: ReadonlySet<Source> = new Set(['finance', 'training', 'pantry']);
 
 export class Ledger {
   private covered: string | null = null;
@@ -51,6 +66,9 @@ export class Ledger {
     last_check_at: null,
     first_check_ms: null,
     months_rebuilt_total: 0,
+    quiet_checks_total: 0,
+    fingerprints_total: 0,
+    fallback_seconds: 0,
     last_error: null,
   };
 
@@ -58,14 +76,21 @@ export class Ledger {
   private readonly store: PgSummariesRepository;
   private readonly finance: PgFinanceRepository;
   private readonly training: PgTrainingRepository;
+  private readonly pantryHistory: PgPantryHistoryRepository;
+  private readonly gate: QuietGate<Source>;
+  /** Wall time of this check's fingerprint reads (not its builds): what the fallback costs. */
+  private readMs = 0;
 
   constructor(private readonly o: LedgerOptions) {
     // The ledger reads the sources live: what it summarises must never come from itself.
     this.store = new PgSummariesRepository(o.twin);
     this.finance = new PgFinanceRepository(o.finance);
-    this.summaries = [new FinanceSummary(this.finance, this.store), new PantrySummary(new PgPantryHistoryRepository(o.twin), this.store, o.personId)];
+    this.pantryHistory = new PgPantryHistoryRepository(o.twin);
+    this.summaries = [new FinanceSummary(this.finance, this.store), new PantrySummary(this.pantryHistory, this.store, o.personId)];
     this.training = new PgTrainingRepository(o.training, null);
     this.migrations = o.migrations ?? new Migrator(o.twin, { clock: o.clock });
+    const intervalMs = o.intervalMs ?? 20_000;
+    this.gate = new QuietGate<Source>({ intervalMs, ceilingMs: Math.max(FALLBACK_CEILING_MS, intervalMs), maxShare: FALLBACK_MAX_SHARE });
   }
 
   /** Rises whenever anything closed changes: a month built again, closed measurements or workouts, the user's definitions. */
@@ -99,7 +124,7 @@ export class Ledger {
   }
 
   status(): LedgerStatus {
-    return { ...this.info, covered_until: this.covered };
+    return { ...this.info, fallback_seconds: Math.round(this.gate.unseenBoundMs() / 1000), covered_until: this.covered };
   }
 
   /**
@@ -124,11 +149,43 @@ export class Ledger {
     return this.closedRows(`${text}\u0000${JSON.stringify(params)}`, () => this.store.read<Row>(text, params));
   }
 
-  /** One check (concurrent callers share it); never rejects, a failure is kept in the status. */
+  /** One check of every source (concurrent callers share it); never rejects, a failure is kept in the status. */
   check(): Promise<void> {
-    this.inflight ??= this.runCheck().finally(() => {
-      this.inflight = null;
+    return this.shared(() => this.runCheck(null));
+  }
+
+  /**
+   * The periodic check: each source's change signal first, then the fingerprints of those whose
+   * signal moved, or of all when the fallback is due (quiet-gate.ts). Never rejects.
+   */
+  tick(): Promise<void> {
+    return this.shared(async () => {
+      // Unreadable statistics (a hosted server's rights, an old server) read as unknown: fingerprinted.
+      const read = (signal: () => Promise<string | null>) => signal().catch(() => null);
+      const [finance, training, pantry] = await Promise.all([
+        read(() => this.finance.changeSignal()),
+        read(() => this.training.changeSignal()),
+        read(() => this.pantryHistory.changeSignal()),
+      ]);
+      const signals = new Map<Source, string | null>([['finance', finance], ['training', training], ['pantry', pantry]]);
+      const open = localDate(this.o.clock.now(), this.o.timezone).monthStart;
+      // A new month (or a ledger not yet checked) is built whatever the signals say.
+      const due = this.gate.due(signals, this.o.clock.now().getTime(), this.covered !== open);
+      if (due.parts.size === 0) {
+        this.info.quiet_checks_total++;
+        return;
+      }
+      const found = await this.runCheck(due.parts);
+      if (found !== null) this.gate.checked(signals, due, found, this.readMs, this.o.clock.now().getTime());
     });
+  }
+
+  private shared(work: () => Promise<unknown>): Promise<void> {
+    this.inflight ??= work()
+      .then(() => {})
+      .finally(() => {
+        this.inflight = null;
+      });
     return this.inflight;
   }
 
@@ -137,15 +194,22 @@ export class Ledger {
     await this.inflight;
   }
 
-  private async runCheck(): Promise<void> {
+  /** Checks `sources` (null: all); resolves whether anything changed, or null when the check failed. */
+  private async runCheck(sources: ReadonlySet<Source> | null): Promise<boolean | null> {
     const started = performance.now();
     const open = localDate(this.o.clock.now(), this.o.timezone).monthStart;
+    const asked = sources ?? ALL_SOURCES;
+    this.readMs = 0;
     try {
       await this.migrations.ready('ledger');
-      const reset = await this.checkDefinitions();
+      // The definitions' key covers the user's function (finance) and view (training).
+      const reset = asked.has('finance') || asked.has('training') ? await this.checkDefinitions() : false;
+      // Emptied by a new key: every source is built again.
+      const todo = reset ? ALL_SOURCES : asked;
       let rebuilt = 0;
-      for (const summary of this.summaries) rebuilt += await this.checkSummary(summary, open);
-      const measured = await this.checkTraining(open);
+      for (const summary of this.summaries) if (todo.has(summary.kind)) rebuilt += await this.checkSummary(summary, open);
+      const measured = todo.has('training') ? await this.checkTraining(open) : false;
+      this.info.fingerprints_total += todo.size;
       const first = this.covered === null;
       // Counted again only when something was built: a quiet check reads no more than the fingerprints.
       if (first || rebuilt > 0) Object.assign(this.info, await this.store.size());
@@ -155,10 +219,12 @@ export class Ledger {
       if (first) this.o.log.info({ ms: this.info.first_check_ms, months: this.info.months, day_rows: this.info.day_rows, rebuilt }, 'ledger of closed months ready');
       else if (rebuilt > 0) this.o.log.info({ rebuilt }, 'ledger: closed months changed at the source, built again');
       if (reset || measured || rebuilt > 0) this.o.onChanged?.();
+      return reset || measured || rebuilt > 0;
     } catch (err) {
       this.info.last_error = err instanceof Error ? err.message : String(err);
       if (this.covered === null) this.info.state = 'failed';
       this.o.log.warn({ err: this.info.last_error }, 'ledger check failed; retried at the next check');
+      return null;
     }
   }
 
@@ -187,7 +253,12 @@ export class Ledger {
 
   /** Compares every closed month's fingerprint with the one it was built from; builds those that differ. */
   private async checkSummary(summary: MonthSummary, open: string): Promise<number> {
-    const [fresh, stored] = await Promise.all([summary.fresh(open), summary.stored()]);
+    const read = performance.now();
+    // One after the other: both may be on the twin's pool, and a second connection would be closed
+    // idle and opened again at every fallback.
+    const fresh = await summary.fresh(open);
+    const stored = await summary.stored();
+    this.readMs += performance.now() - read;
     const redo = monthsToRedo(fresh, stored);
     const key = (month: string) => `${summary.kind}|${month}`;
     // Out of service at once: until built again, these months are read live.
@@ -209,7 +280,10 @@ export class Ledger {
 
   /** Closed measurements and workouts: one fingerprint each; a change expires what was derived from them. */
   private async checkTraining(open: string): Promise<boolean> {
-    const [m, w] = await Promise.all([this.training.measurementsFingerprint(open, 'before'), this.training.workoutsFingerprint(open)]);
+    const read = performance.now();
+    const m = await this.training.measurementsFingerprint(open, 'before');
+    const w = await this.training.workoutsFingerprint(open);
+    this.readMs += performance.now() - read;
     const key = `${open}|${m.rows}|${m.fingerprint}|${w.rows}|${w.fingerprint}`;
     if (key === this.trainingKey) return false;
     const known = this.trainingKey !== null;

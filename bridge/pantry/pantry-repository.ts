@@ -3,6 +3,7 @@
 // layout is detected here; callers get the same rows either way.
 import type { PantryVariant } from '../contract/twin-state';
 import { num, numOrNull, type Queryable } from '../db/pools';
+import { databaseActivity } from '../db/table-activity-repository';
 
 /** A tracked product (it has a threshold) with its stock. */
 export interface StockRow {
@@ -101,5 +102,10 @@ export class PgPantryRepository implements PantryRepository {
       stock: stock.rows.map((r) => ({ ...r, quantity: num(r.quantity), critical_threshold: num(r.critical_threshold) })),
       expiring: expiry.rows.map((r) => ({ ...r, quantity: numOrNull(r.quantity) })),
     };
+  }
+
+  /** A cheap word that moves when any table of this database is written (db/table-activity-repository.ts). */
+  stateSignal(): Promise<string | null> {
+    return databaseActivity(this.db);
   }
 }

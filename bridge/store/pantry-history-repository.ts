@@ -3,6 +3,7 @@
 // Snapshots are JSONB that older versions and other systems write too: they are returned as stored
 // and parsed by their readers. Closed days come from the summaries where the ledger has them.
 import type { Queryable } from '../db/pools';
+import { tableActivity } from '../db/table-activity-repository';
 import type { DayRange } from '../time/day-range';
 import { readClosedOrLive, type ClosedDays, type SplitStatement } from './closed-or-live';
 import { CLOSED_EXPIRED_DAYS_SQL, type ExpiredDayRow, type FingerprintRow } from './summaries-repository';
@@ -123,5 +124,10 @@ export class PgPantryHistoryRepository implements PantryHistoryRepository {
   /** Per month of [from, open): the row count and fingerprint of the pantry's snapshots (for the summaries). */
   async monthFingerprints(personId: string, from: string, open: string): Promise<FingerprintRow[]> {
     return (await this.twin.query<FingerprintRow>(FINGERPRINTS_SQL, [from, open, personId])).rows;
+  }
+
+  /** A cheap word that moves when the history table is written (db/table-activity-repository.ts). */
+  changeSignal(): Promise<string | null> {
+    return tableActivity(this.twin, { tables: ['digital_twin_updates'] });
   }
 }

@@ -4,6 +4,7 @@
 import type { WorkoutSession } from '../contract/n8n-responses';
 import type { LastWorkout, WeightTrend } from '../contract/twin-state';
 import { num, numOrNull, type Queryable } from '../db/pools';
+import { databaseActivity, tableActivity } from '../db/table-activity-repository';
 import { BodyRowMemo, type MeasurementsWatch } from '../store/body-row-memo';
 import { readClosedOrLive, type ClosedDays, type SplitStatement } from '../store/closed-or-live';
 import type { DayRange } from '../time/day-range';
@@ -481,5 +482,15 @@ export class PgTrainingRepository implements TrainingRepository {
 
   async bodyViewDefinition(): Promise<string | null> {
     return (await this.rows<{ definition: string | null }>(BODY_VIEW_SQL))[0]?.definition ?? null;
+  }
+
+  /** A cheap word that moves when measurements, workouts or v_body_composition change (db/table-activity-repository.ts). */
+  changeSignal(): Promise<string | null> {
+    return tableActivity(this.db, { tables: ['measurements', 'workouts'], views: ['v_body_composition'] });
+  }
+
+  /** A cheap word that moves when any table of this database is written (db/table-activity-repository.ts). */
+  stateSignal(): Promise<string | null> {
+    return databaseActivity(this.db);
   }
 }

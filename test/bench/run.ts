@@ -3,8 +3,10 @@
 // bench-results/bench-<date>.md. Exits 1 when the query-plan check finds a sequential scan of a big
 // table or a load measurement saw errors; with --strict also when a target is missed.
 //
-//   npm run bench -- [--seconds 6] [--warmup 1] [--data-dir DIR] [--strict]
+//   npm run bench -- [--seconds 6] [--warmup 1] [--data-dir DIR] [--idle-seconds 300] [--strict]
 //
+// --idle-seconds is the quiet period of the idle row (CPU and memory of a bridge left alone after
+// start, per data set, one after another); 0 skips the row.
 // --data-dir keeps the generated cluster there and reuses it on the next run (seeding the large set
 // takes about two minutes); by default a temp folder is used and removed.
 import fs from 'node:fs';
@@ -20,6 +22,7 @@ import { mainJsSize, pluginTimes, type BundleSize, type PluginTimes } from './pl
 import { browserTimes, type BrowserTimes } from './plugin-figures-browser';
 import { REPO_ROOT, RssSampler, forkServer, rssBytes, type ServedChild } from './processes';
 import { checkQueryPlans, type PlanFinding } from './query-plans';
+import { idleCost, type IdleCost } from './idle-cost';
 import { int, mark, mb, ms, ratio, table } from './report';
 import { measureStartTimes, type StartTimes } from './start-time';
 
@@ -29,8 +32,10 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '1' },
     'data-dir': { type: 'string' },
     strict: { type: 'boolean', default: false },
+    'idle-seconds': { type: 'string', default: '300' },
   },
 });
+const IDLE_SECONDS = Number(flags['idle-seconds']);
 const SECONDS = Number(flags.seconds);
 const WARMUP = Number(flags.warmup);
 const CONNECTIONS = 50;
@@ -279,6 +284,35 @@ async function runSize(set: DataSet, measurements: Measurement[], pluginInput: {
   }
 }
 
+interface IdleRun {
+  size: SizeName;
+  cost: IdleCost;
+}
+
+/**
+ * Each set's bridge alone, left quiet after one /status once its ledger is ready: the CPU of the
+ * bridge and of the PostgreSQL cluster (all its processes, whichever set they serve: nothing else
+ * of the benchmark runs meanwhile), and their PSS at the end.
+ */
+async function idleRows(sets: readonly DataSet[], postmaster: number): Promise<IdleRun[]> {
+  const runs: IdleRun[] = [];
+  for (const set of sets) {
+    const bridge = await fork('bridge-child.ts', bridgeEnv(set, 2000));
+    try {
+      await ledgerReady(bridge.url);
+      await (await fetch(`${bridge.url}/status`)).arrayBuffer();
+      const cost = await idleCost([bridge.child.pid!, postmaster], IDLE_SECONDS);
+      log(`  ${set.spec.name.padEnd(5)} ${cost.cpuSeconds.toFixed(2)} CPU s in ${cost.seconds.toFixed(0)} s = ${pct(cost.share)} of a core; PSS ${mb(cost.pssBytes)} in ${cost.processes} processes`);
+      runs.push({ size: set.spec.name, cost });
+    } finally {
+      await stop(bridge);
+    }
+  }
+  return runs;
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(3)} %`;
+
 interface Target {
   figure: string;
   target: string;
@@ -294,6 +328,7 @@ function targetsOf(
   plugin: PluginTimes | Error,
   plans: PlanFinding[] | Error,
   browser: BrowserTimes | Error,
+  idle: IdleRun[] | Error,
 ): Target[] {
   const of = (size: SizeName, e: EndpointKey) => m.find((x) => x.size === size && x.endpoint === e)!;
   const names = sizes.map((s) => s.set.spec.name);
@@ -351,6 +386,22 @@ function targetsOf(
     });
   const rss = Math.max(...sizes.map((s) => s.bridgeRssMax));
   t.push({ figure: 'bridge resident memory under the benchmark', target: '≤ 150 MB', measured: `max ${mb(rss)} (${sizes.map((s) => `${s.set.spec.name} ${mb(s.bridgeRssMax)}`).join(', ')})`, ok: rss <= 150 * 1024 * 1024 });
+  if (idle instanceof Error) t.push({ figure: 'at rest: CPU and PSS of the bridge with its PostgreSQL', target: '', measured: `failed: ${idle.message}`, ok: false });
+  else if (idle.length > 0) {
+    const quiet = `${int(IDLE_SECONDS)} s`;
+    t.push({
+      figure: `at rest: CPU of the bridge and its PostgreSQL over ${quiet} after start`,
+      target: '≤ 0.1 % of a core',
+      measured: idle.map((r) => `${r.size} ${pct(r.cost.share)} (${r.cost.cpuSeconds.toFixed(2)} s)`).join(', '),
+      ok: idle.every((r) => r.cost.share <= 0.001),
+    });
+    t.push({
+      figure: 'at rest: PSS of the bridge and its PostgreSQL',
+      target: '≤ 90 MB',
+      measured: idle.map((r) => `${r.size} ${mb(r.cost.pssBytes)} (${r.cost.processes} processes)`).join(', '),
+      ok: idle.every((r) => r.cost.pssBytes <= 90 * 1024 * 1024),
+    });
+  }
   if (bundle instanceof Error) t.push({ figure: 'main.js (release build)', target: '≤ 80 KB', measured: `failed: ${bundle.message}`, ok: false });
   else
     t.push({
@@ -432,6 +483,11 @@ async function main(): Promise<number> {
   log('Query plans on the largest data set…');
   const large = cluster.sets.find((s) => s.spec.name === 'large')!;
   const plans = await attempt('query-plan check', () => checkQueryPlans(large, { timezone: TIMEZONE, personId: cluster!.personId }));
+  let idle: IdleRun[] | Error = [];
+  if (IDLE_SECONDS > 0) {
+    log(`At rest: each data set's bridge left alone for ${IDLE_SECONDS} s…`);
+    idle = await attempt('idle row', () => idleRows(cluster!.sets, cluster!.server.pid()!));
+  }
   await cleanup();
 
   log('Plugin…');
@@ -439,7 +495,7 @@ async function main(): Promise<number> {
   const plugin = await attempt('plugin figures', () => pluginTimes(pluginInput.value!));
   const browser = await attempt('plugin figures in Chromium', () => browserTimes(pluginInput.value!));
 
-  const targets = targetsOf(measurements, sizes, starts, bundle, plugin, plans, browser);
+  const targets = targetsOf(measurements, sizes, starts, bundle, plugin, plans, browser, idle);
   const loadErrors = measurements.filter((x) => x.bridge.errors + x.bridge.non2xx + x.bridge.timeouts + x.baseline.errors + x.baseline.non2xx > 0);
   const plansFailed = plans instanceof Error || plans.some((p) => p.seqScans.some((s) => !s.accepted));
 

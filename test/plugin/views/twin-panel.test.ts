@@ -393,8 +393,9 @@ describe('twin panel view and status bar', () => {
   it.each([
     ['no api_version', undefined, true],
     ['0.9.0', '0.9.0', true],
-    ['1.0.0', '1.0.0', false],
+    ['1.0.0', '1.0.0', true],
     ['1.1.0', '1.1.0', false],
+    ['1.2.0', '1.2.0', false],
   ])('with a bridge reporting %s, names an old one with its upgrade and keeps the figures', async (_, apiVersion, old) => {
     const status = statusResponse();
     if (apiVersion === undefined) delete (status as Partial<StatusResponse>).api_version;
