@@ -1,6 +1,8 @@
 // The human text of /finance/details: one month's money in the style of the briefing (emoji first,
 // money signed with thousands separators), short enough for Telegram.
-import { format, parseISO } from 'date-fns';
+// Each function from its own module: the package's index loads all of them (about 11 MB resident).
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { worstFirst } from '../contract/alert-order';
 import type { MonthDetails } from '../contract/month-details';
 import { alertLine, one, plural } from './domain-lines';
