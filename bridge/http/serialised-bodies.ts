@@ -25,21 +25,28 @@ export function withDate(json: string, day: { date: string } | null): string {
 }
 
 /**
- * The bytes of an endpoint's last body, kept with the texts it was made of: while a state is cached,
- * request after request sends the same body, and encoding it for each (about 10 KB for /status) was
- * most of what a request allocated.
+ * An endpoint's last body, kept with the texts it was made of: while a state is cached, request after
+ * request sends the same body, and joining it (about 23 KB for /status) and encoding it for each was
+ * most of what a request allocated. The text for the MCP tools (which read it), the bytes for HTTP.
  */
 export class LastBody {
   private parts: readonly string[] = [];
-  private bytes: Buffer | null = null;
+  private last: { text: string; bytes: Buffer | null } | null = null;
 
-  /** The body for these parts: `build`'s text encoded when any part differs from the last call's. */
-  of(parts: readonly string[], build: () => string): Buffer {
-    if (this.bytes === null || !samePartsAs(this.parts, parts)) {
-      this.bytes = Buffer.from(build(), 'utf8');
+  /** The text for these parts: `build`'s result when any part differs from the last call's. */
+  text(parts: readonly string[], build: () => string): string {
+    if (this.last === null || !samePartsAs(this.parts, parts)) {
+      this.last = { text: build(), bytes: null };
       this.parts = parts;
     }
-    return this.bytes;
+    return this.last.text;
+  }
+
+  /** The same body as bytes, encoded once per text. */
+  of(parts: readonly string[], build: () => string): Buffer {
+    this.text(parts, build);
+    const last = this.last!;
+    return (last.bytes ??= Buffer.from(last.text, 'utf8'));
   }
 }
 

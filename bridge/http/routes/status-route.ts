@@ -41,7 +41,11 @@ function joined(p: Awaited<ReturnType<typeof statusParts>>): string {
 
 /** The /status body for parsed parameters, as text: what an MCP tool asks in process. */
 export function statusAnswer(deps: RouteDeps): (params: DayQuery) => Promise<string> {
-  return async (params) => joined(await statusParts(deps, params));
+  const last = new LastBody();
+  return async (params) => {
+    const p = await statusParts(deps, params);
+    return last.text([p.head, p.sync, p.day?.date ?? ''], () => joined(p));
+  };
 }
 
 /** The answer to GET|POST /status, mounted by the app as a route of its own (it is asked most often). */
