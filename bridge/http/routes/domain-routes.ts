@@ -16,7 +16,8 @@ export async function askedState(deps: RouteDeps, req: Request): Promise<{ state
   return stateFor(deps, parseParams(DayParams, req));
 }
 
-async function stateFor(deps: RouteDeps, params: DayQuery): Promise<{ state: TwinState; day: AskedDay | null }> {
+/** The state parsed parameters ask for: today's (cached), or a past day's end. */
+export async function stateFor(deps: RouteDeps, params: DayQuery): Promise<{ state: TwinState; day: AskedDay | null }> {
   const day = askedDay(params.date, deps);
   return { state: day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState(), day };
 }

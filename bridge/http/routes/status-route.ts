@@ -6,9 +6,9 @@ import type { StatusResponse } from '../../contract/responses';
 import { DOMAIN_NAMES, type TwinState } from '../../contract/twin-state';
 import type { RouteDeps } from '../route-deps';
 import { LastBody, bodyOnce, sendJson, withDate } from '../serialised-bodies';
-import { askedDay } from '../asked-day';
 import { DayParams, parseParams, type DayQuery } from '../request-params';
 import { VERSIONS } from '../versions';
+import { stateFor } from './domain-routes';
 
 function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
   return {
@@ -29,8 +29,7 @@ function statusBody(state: TwinState): Omit<StatusResponse, 'sync'> {
 
 /** What a /status body is made of: the state's cached part, the `sync` figures and the day asked. */
 async function statusParts(deps: RouteDeps, params: DayQuery) {
-  const day = askedDay(params.date, deps);
-  const state = day?.past ? await deps.engine.stateOn(day.date) : await deps.engine.getState();
+  const { state, day } = await stateFor(deps, params);
   // Only the small, changing `sync` part (and the day asked) is serialised per request.
   return { day, head: bodyOnce(state, 'status', () => statusBody(state)), sync: JSON.stringify(deps.sync.info()) };
 }
