@@ -25,6 +25,8 @@ export const SCHEMAS: Record<keyof typeof DATABASE_NAMES, string[]> = {
 
 export async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
+  // A server that goes away between two statements fails the next one instead of ending the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     return await work(client);

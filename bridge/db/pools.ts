@@ -45,8 +45,13 @@ export function createPool(url: string, o: PoolOptions): pg.Pool {
     keepAlive: true,
     types,
   });
-  // An idle client that loses its server emits here; without a listener the process would crash.
+  // A connection that loses its server (a restart, a kill, pg_terminate_backend) says so as an 'error'
+  // event. An idle one is reported here by the pool; one handed out and between two statements has no
+  // listener of the pool's, and an event nobody hears ends the process. So every connection keeps one
+  // listener of its own for its whole life: the holder's next statement fails with the reason, and the
+  // pool discards the connection when it comes back unusable.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
