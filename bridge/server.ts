@@ -30,7 +30,7 @@ export async function startBridge(config: Config, options: StartOptions = {}): P
     stopIfAsked(options);
     const sync = await startSync(ctx, history);
     const webhook = startWebhookDelivery(ctx, store, sync);
-    const ledger = startLedger(ctx, pools, store, sync);
+    const ledger = startLedger(ctx, pools, urls, store, sync);
     const repositories = openRepositories(pools, ledger);
     const engine = startEngine(ctx, repositories);
     const insights = startInsights(ctx, repositories);

@@ -40,6 +40,20 @@ const DATABASE_ACTIVITY_SQL = `
        FROM pg_stat_all_tables s)
   ) END AS signal`;
 
+// Whole databases of one server, read from any one of them: pg_stat_database adds up the rows written
+// in each (its catalogs included), so the word stays while none of them is written at all.
+const SERVER_ACTIVITY_SQL = `
+  SELECT CASE WHEN current_setting('track_counts')::boolean THEN concat_ws('/',
+    pg_postmaster_start_time(),
+    (SELECT string_agg(concat_ws(':', d.datname, d.stats_reset, d.tup_inserted, d.tup_updated, d.tup_deleted), ',' ORDER BY d.datname)
+       FROM pg_stat_database d WHERE d.datname = ANY ($1::text[]))
+  ) END AS signal`;
+
+/** One word for `databases` (of the server `db` is on): it moves when a row of any of them is written. */
+export async function serverActivity(db: Queryable, databases: readonly string[]): Promise<string | null> {
+  return (await db.query<{ signal: string | null }>(SERVER_ACTIVITY_SQL, [databases])).rows[0]?.signal ?? null;
+}
+
 /** The same word for every table of the database: what the whole state is read from. */
 export async function databaseActivity(db: Queryable): Promise<string | null> {
   return (await db.query<{ signal: string | null }>(DATABASE_ACTIVITY_SQL)).rows[0]?.signal ?? null;

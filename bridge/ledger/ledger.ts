@@ -35,6 +35,11 @@ export interface LedgerOptions {
   migrations?: Migrator;
   /** The periodic check's interval: the first period of the fallback fingerprint (quiet-gate.ts); default 20 s. */
   intervalMs?: number;
+  /**
+   * One word for all the sources' databases when they are on one server (db/table-activity-repository.ts),
+   * read first at each check: while it stays, the sources' own signals are not asked again.
+   */
+  serverActivity?: () => Promise<string | null>;
 }
 
 const MEMO_SIZE = 64;
@@ -80,6 +85,8 @@ export class Ledger {
   private readonly gate: QuietGate<Source>;
   /** Wall time of this check's fingerprint reads (not its builds): what the fallback costs. */
   private readMs = 0;
+  /** The server's word and the sources' signals read after it, while that word holds. */
+  private lastRead: { server: string; signals: Map<Source, string | null> } | null = null;
 
   constructor(private readonly o: LedgerOptions) {
     // The ledger reads the sources live: what it summarises must never come from itself.
@@ -160,14 +167,7 @@ export class Ledger {
    */
   tick(): Promise<void> {
     return this.shared(async () => {
-      // Unreadable statistics (a hosted server's rights, an old server) read as unknown: fingerprinted.
-      const read = (signal: () => Promise<string | null>) => signal().catch(() => null);
-      const [finance, training, pantry] = await Promise.all([
-        read(() => this.finance.changeSignal()),
-        read(() => this.training.changeSignal()),
-        read(() => this.pantryHistory.changeSignal()),
-      ]);
-      const signals = new Map<Source, string | null>([['finance', finance], ['training', training], ['pantry', pantry]]);
+      const signals = await this.readSignals();
       const open = localDate(this.o.clock.now(), this.o.timezone).monthStart;
       // A new month (or a ledger not yet checked) is built whatever the signals say.
       const due = this.gate.due(signals, this.o.clock.now().getTime(), this.covered !== open);
@@ -178,6 +178,25 @@ export class Ledger {
       const found = await this.runCheck(due.parts);
       if (found !== null) this.gate.checked(signals, due, found, this.readMs, this.o.clock.now().getTime());
     });
+  }
+
+  /**
+   * Each source's change signal; unreadable statistics (a hosted server's rights, an old server) read
+   * as unknown, so fingerprinted. When the server's word is the one read before the last signals,
+   * no row of any source's database was written since: those signals stand without a query.
+   */
+  private async readSignals(): Promise<Map<Source, string | null>> {
+    const read = (signal: () => Promise<string | null>) => signal().catch(() => null);
+    const server = this.o.serverActivity ? await read(this.o.serverActivity) : null;
+    if (server !== null && this.lastRead?.server === server) return this.lastRead.signals;
+    const [finance, training, pantry] = await Promise.all([
+      read(() => this.finance.changeSignal()),
+      read(() => this.training.changeSignal()),
+      read(() => this.pantryHistory.changeSignal()),
+    ]);
+    const signals = new Map<Source, string | null>([['finance', finance], ['training', training], ['pantry', pantry]]);
+    this.lastRead = server === null ? null : { server, signals };
+    return signals;
   }
 
   private shared(work: () => Promise<unknown>): Promise<void> {

@@ -31,7 +31,8 @@ export async function startDatabases(ctx: StageContext): Promise<Databases> {
     dataDir: config.embedded.dataDir,
     port: config.embedded.port,
     fsync: ctx.options.embeddedFsync,
-    // Four pools of TWIN_POOL_SIZE, and room for `digital-twin doctor`, a migration and the person's own psql.
+    // Four pools of TWIN_POOL_SIZE, the ledger's one connection that watches the server, and room for
+    // `digital-twin doctor`, a migration and the person's own psql.
     maxConnections: 4 * config.poolSize + 6,
     log: (level, message) => log[level]({ component: 'postgres' }, message),
   });

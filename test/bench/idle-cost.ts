@@ -51,10 +51,30 @@ export function processTree(root: number): number[] {
   return out;
 }
 
-/** utime + stime + cutime + cstime: a child's time moves into its parent's when it is reaped, so a tree's sum counts each tick once. */
-function cpuTicks(pid: number): number {
+/** Nanoseconds on a CPU of every thread of a live process (/proc/<pid>/task/<tid>/schedstat); null where not available. */
+function runNs(pid: number): number | null {
+  try {
+    let sum = 0;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) sum += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    return sum;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A process's CPU time in seconds: its own, plus that of the children it reaped (cutime + cstime: a
+ * child's time moves into its parent's when it is reaped, so a tree's sum counts it once). Its own is
+ * read to the nanosecond where the kernel says: in clock ticks, each live process's time is cut down
+ * to a whole tick, and a process ending during the period would bring up to a tick of earlier time
+ * along into its parent's sum, which is kept exactly.
+ */
+function cpuSeconds(pid: number, tick: number): number {
   const f = statFields(pid);
-  return f ? Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) : 0;
+  if (!f) return 0;
+  const ns = runNs(pid);
+  const own = ns === null ? (Number(f[11]) + Number(f[12])) * tick : ns / 1e9;
+  return own + (Number(f[13]) + Number(f[14])) * tick;
 }
 
 export function pssBytes(pid: number): number {
@@ -68,13 +88,14 @@ export function pssBytes(pid: number): number {
 
 /** Waits `seconds` and returns what the trees under `roots` used meanwhile. */
 export async function idleCost(roots: readonly number[], seconds: number): Promise<IdleCost> {
-  const ticks = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
+  const tick = 1 / clockTicks();
+  const cpu = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid, tick), 0);
   const tree = () => roots.flatMap((root) => processTree(root));
-  const before = ticks(tree());
+  const before = cpu(tree());
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const pids = tree();
   const wall = (performance.now() - t0) / 1000;
-  const cpuSeconds = (ticks(pids) - before) / clockTicks();
-  return { seconds: wall, cpuSeconds, share: cpuSeconds / wall, pssBytes: pids.reduce((sum, pid) => sum + pssBytes(pid), 0), processes: pids.length };
+  const used = cpu(pids) - before;
+  return { seconds: wall, cpuSeconds: used, share: used / wall, pssBytes: pids.reduce((sum, pid) => sum + pssBytes(pid), 0), processes: pids.length };
 }

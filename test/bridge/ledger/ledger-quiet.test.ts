@@ -4,7 +4,8 @@
 // by the fallback fingerprint within the period the ledger reports.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ledger } from '../../../bridge/ledger/ledger';
+import { serverActivity } from '../../../bridge/db/table-activity-repository';
+import { Ledger, type LedgerOptions } from '../../../bridge/ledger/ledger';
 import { PgFinanceRepository } from '../../../bridge/finance/finance-repository';
 import { silentLogger } from '../../../bridge/log/logger';
 import { fixedClock } from '../../../bridge/time/clock';
@@ -46,14 +47,14 @@ async function write(statements: readonly string[]): Promise<void> {
 
 const octoberNet = async (ledger: Ledger) => (await new PgFinanceRepository(finance, ledger).monthTotals({ from: '2026-10-01', to: '2026-11-01', open: '2026-12-01' }))[0]?.net;
 
-async function checkedLedger(): Promise<Ledger> {
+async function checkedLedger(more: Partial<LedgerOptions> = {}): Promise<Ledger> {
   clock.set('2026-12-02T12:00:00Z');
   await write([
     'DELETE FROM transactions',
     `INSERT INTO transactions (transaction_id, transaction_date, type, amount, merchant_source, category_id)
      VALUES ('Q-1', '2026-10-05', 'Expense', 100.00, 'quiet', ${category}), ('Q-2', '2026-11-07', 'Income', 900.00, 'quiet', ${category})`,
   ]);
-  const ledger = new Ledger({ finance, training, twin: finance, clock, timezone: ZONE, personId: PERSON, log: silentLogger, intervalMs: 20_000 });
+  const ledger = new Ledger({ finance, training, twin: finance, clock, timezone: ZONE, personId: PERSON, log: silentLogger, intervalMs: 20_000, ...more });
   await ledger.tick();
   expect(ledger.status()).toMatchObject({ state: 'ready', fingerprints_total: 3, quiet_checks_total: 0, last_error: null });
   return ledger;
@@ -99,6 +100,42 @@ describe('the periodic check of closed months when nothing changed', () => {
     expect(ledger.status().months_rebuilt_total).toBe(3);
     expect(waited).toBeLessThanOrEqual(bound);
     expect(await octoberNet(ledger)).toBe(-175);
+  });
+
+  it("asks no source again while the server's word for their databases stays, and finds an edit once it moves", async () => {
+    // Every statement of the ledger on the finance and training databases, counted on their way to the real pools.
+    let asked = 0;
+    const counted = (pool: pg.Pool) => ({ query: ((...args: Parameters<pg.Pool['query']>) => (asked++, pool.query(...args))) as pg.Pool['query'] });
+    const names = [dbs.names.finance, dbs.names.training];
+    const ledger = await checkedLedger({ finance: counted(finance), training: counted(training), serverActivity: () => serverActivity(finance, names) });
+    await ledger.tick();
+    const settled = asked;
+    for (let i = 0; i < 6; i++) await ledger.tick();
+    expect(asked).toBe(settled);
+    expect(ledger.status()).toMatchObject({ fingerprints_total: 3, months_rebuilt_total: 2 });
+
+    await write([`UPDATE transactions SET amount = 125.00 WHERE transaction_id = 'Q-1'`]);
+    await ledger.tick();
+    expect(asked).toBeGreaterThan(settled);
+    expect(ledger.status()).toMatchObject({ fingerprints_total: 4, months_rebuilt_total: 3 });
+    expect(await octoberNet(ledger)).toBe(-125);
+  });
+
+  it("moves the server's word for a database with a write to any of its tables, and not for another database's", async () => {
+    const word = () => serverActivity(finance, [dbs.names.finance]);
+    const before = await word();
+    expect(before).not.toBeNull();
+    const c = await training.connect();
+    try {
+      await c.query(`INSERT INTO measurements (measurement_date, bodyweight_kg) VALUES ('2026-11-03', 80.5) ON CONFLICT (measurement_date) DO UPDATE SET bodyweight_kg = 80.6`);
+      await c.query('SELECT pg_stat_force_next_flush()');
+    } finally {
+      c.release();
+    }
+    expect(await serverActivity(finance, [dbs.names.training])).not.toBeNull();
+    expect(await word()).toBe(before);
+    await write([`INSERT INTO categories (category_name, subcategory_name, category_type) VALUES ('Server', 'Word', 'Expense')`]);
+    expect(await word()).not.toBe(before);
   });
 
   it("moves the whole database's word with a write to any table and with a replaced function", async () => {

@@ -1,5 +1,6 @@
 // A start that fails half-way leaves nothing behind: what the stages before the failure started
-// (the embedded PostgreSQL, the pools, the recorder, the webhook, the engine, the insights) is stopped again.
+// (the embedded PostgreSQL, the pools, the ledger and its watching connection, the recorder, the webhook,
+// the engine, the insights) is stopped again.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -126,7 +127,7 @@ describe('a start that fails half-way', () => {
     );
     await expect(starting).rejects.toMatchObject({ code: 'EADDRNOTAVAIL' });
     const stopped = lines.map((l) => JSON.parse(l) as { msg: string; step?: string }).filter((l) => l.step && l.msg.endsWith('stopped'));
-    expect(stopped.map((l) => l.step)).toEqual(['insights', 'engine', 'ledger', 'webhook', 'history writes', 'database pools']);
+    expect(stopped.map((l) => l.step)).toEqual(['insights', 'engine', 'ledger', 'activity watch', 'webhook', 'history writes', 'database pools']);
     // The history stage connected; with its pool ended, no connection of the bridge is left open.
     const open = () =>
       adminQuery(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ANY($1) AND application_name LIKE 'digital-twin:%'`, [
