@@ -2,10 +2,12 @@
 // asked first for its change signal (db/table-activity-repository.ts); a source whose signal is the
 // one read before its last fingerprint is left alone, so a quiet check costs three catalog reads.
 // The signal can miss an edit (statistics off, reset onto the same numbers, or never flushed), so
-// every source is fingerprinted anyway once the fallback period has passed: it starts at the check
-// interval, doubles after each fallback that found nothing, up to a ceiling, and starts over when
-// anything changes. It never runs more often than keeps its own cost under a share of one core, so
-// fifteen years of rows back off further than one. Pure: time is passed in.
+// every source is fingerprinted anyway once the fallback period has passed: after a change the
+// statistics saw, it starts at the check interval and doubles after each fallback that found nothing,
+// up to a ceiling. A check that read everything because it had to (the start's, a new month's) found
+// no edit more likely than any other moment: the period after it is the ceiling. It never runs more
+// often than keeps its own cost under a share of one core, so fifteen years of rows back off further
+// than one. Pure: time is passed in.
 
 export interface QuietGateOptions {
   /** The check interval: the fallback's first period. */
@@ -19,8 +21,10 @@ export interface QuietGateOptions {
 export interface Due<P extends string> {
   /** The sources to fingerprint now. */
   parts: Set<P>;
-  /** True when the fallback is due: every source, whatever its signal. */
+  /** True when every source is read, whatever its signal: the fallback is due, or the caller forced it. */
   full: boolean;
+  /** True when the caller forced it (a ledger not yet checked, a new month). */
+  forced: boolean;
 }
 
 export class QuietGate<P extends string> {
@@ -48,7 +52,7 @@ export class QuietGate<P extends string> {
     const full = force || nowMs - this.lastFullMs >= this.fallbackMs();
     const parts = new Set<P>();
     for (const [part, signal] of signals) if (full || signal === null || this.seen.get(part) !== signal) parts.add(part);
-    return { parts, full };
+    return { parts, full, forced: force };
   }
 
   /**
@@ -68,7 +72,8 @@ export class QuietGate<P extends string> {
       this.lastFullMs = nowMs;
       this.fullCostMs = costMs;
     }
-    if (found || moved) this.periodMs = this.o.intervalMs;
+    if (due.forced && !moved) this.periodMs = this.o.ceilingMs;
+    else if (found || moved) this.periodMs = this.o.intervalMs;
     else if (due.full) this.periodMs = Math.min(this.periodMs * 2, this.o.ceilingMs);
   }
 }

@@ -1,6 +1,7 @@
 // The fallback's schedule, as a pure function of the signals and the time: a source whose signal
-// stays is left alone until the fallback is due; the fallback doubles while it finds nothing, up to
-// its ceiling, starts over when anything changes, and backs off further when it is expensive.
+// stays is left alone until the fallback is due; after a forced check the fallback waits its ceiling;
+// after a change it starts at the interval and doubles while it finds nothing, up to its ceiling; and
+// it backs off further when it is expensive.
 import { describe, expect, it } from 'vitest';
 import { QuietGate } from '../../../bridge/ledger/quiet-gate';
 
@@ -22,10 +23,23 @@ function beats(g: QuietGate<S>, fromMs: number, count: number, found = false): n
 }
 
 describe('the quiet gate', () => {
-  it('doubles the fallback while nothing changes, up to its ceiling', () => {
+  it('waits its ceiling after a forced check that read everything, whatever that check built', () => {
+    for (const found of [false, true]) {
+      const g = gate();
+      g.checked(signals('1', '1'), g.due(signals('1', '1'), 0, true), found, 5, 0);
+      expect(g.fallbackMs()).toBe(160_000);
+      expect(beats(g, 0, 20)).toEqual([160, 320]);
+    }
+  });
+
+  it('starts at the interval after a change and doubles while nothing changes, up to its ceiling', () => {
     const g = gate();
-    g.checked(signals('1', '1'), g.due(signals('1', '1'), 0, true), true, 5, 0);
-    expect(beats(g, 0, 40)).toEqual([20, 60, 140, 300, 460, 620, 780]);
+    g.checked(signals('0', '1'), g.due(signals('0', '1'), 0, true), false, 5, 0);
+    const moved = g.due(signals('1', '1'), 20_000);
+    expect([...moved.parts]).toEqual(['a']);
+    g.checked(signals('1', '1'), moved, true, 5, 20_000);
+    expect(g.fallbackMs()).toBe(20_000);
+    expect(beats(g, 20_000, 40)).toEqual([40, 80, 160, 320, 480, 640, 800]);
     expect(g.unseenBoundMs()).toBe(160_000);
   });
 
@@ -38,7 +52,7 @@ describe('the quiet gate', () => {
     expect([...moved.parts]).toEqual(['a']);
     g.checked(signals('2', '1'), moved, false, 5, 410_000);
     expect(g.fallbackMs()).toBe(20_000);
-    // The last full fingerprint was at 300 s: with the period back at 20 s, the next beat reads every source.
+    // The last full fingerprint was at 320 s: with the period back at 20 s, the next beat reads every source.
     expect(g.due(signals('2', '1'), 430_000).full).toBe(true);
 
     const fresh = gate();
