@@ -42,4 +42,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||5677)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # SIGTERM: requests in flight finish, the embedded PostgreSQL shuts down cleanly.
 STOPSIGNAL SIGTERM
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "--max-old-space-size=256", "--single-threaded-gc", "dist/bridge.mjs", "start"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "--max-old-space-size=256", "dist/bridge.mjs", "start"]

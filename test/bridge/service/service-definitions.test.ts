@@ -54,7 +54,7 @@ describe('systemd user unit', () => {
     expect(unit.split('\n')[0]).toBe(`# ${WRITTEN_BY}`);
     for (const line of ['Restart=on-failure', 'RestartSec=15s', 'StartLimitIntervalSec=0', 'KillMode=mixed', 'WantedBy=default.target', 'WorkingDirectory=/home/ann/.config/digital-twin'])
       expect(unit).toContain(line);
-    expect(unit).toContain(`ExecStart=${process.execPath} --env-file=/home/ann/.config/digital-twin/env --enable-source-maps --max-semi-space-size=8 --max-old-space-size=256 --single-threaded-gc "/home/ann/digital twin/node_modules/.cache/digital-twin/bridge.mjs" start`);
+    expect(unit).toContain(`ExecStart=${process.execPath} --env-file=/home/ann/.config/digital-twin/env --enable-source-maps --max-semi-space-size=8 --max-old-space-size=256 "/home/ann/digital twin/node_modules/.cache/digital-twin/bridge.mjs" start`);
     expect(unit).not.toMatch(/API_KEY|DATABASE_URL|^Environment/m);
     // systemd 254 and later back off: 2 s growing to 5 min.
     const newer = systemdUnit(inputs('linux', '/home/ann', { systemdVersion: 256 }));
