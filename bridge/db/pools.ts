@@ -38,7 +38,7 @@ export function createPool(url: string, o: PoolOptions): pg.Pool {
     query_timeout: o.statementTimeoutMs + 500,
     connectionTimeoutMillis: o.connectTimeoutMs ?? Math.min(o.statementTimeoutMs, 3000),
     // An idle connection is a server process: closed after 30 s unused. The pools hand out the most
-    // recently used one first, so the ledger's 20 s beat keeps one per pool and a burst's extras go.
+    // recently used one first, so a burst's extras go while a steady beat keeps one.
     idleTimeoutMillis: 30_000,
     // One-shot commands (doctor, key) exit when their work is done instead of waiting for the timeout.
     allowExitOnIdle: true,
